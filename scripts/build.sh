@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds the release bundle into dist/ (opt-level z, LTO, wasm-opt -Oz) and prints the
+# gzipped sizes of what a browser downloads on first load.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+bash scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
+trunk build --release
+wasm=$(ls dist/*_bg.wasm)
+js=$(ls dist/*.js)
+wasm_gz=$(gzip -9 -c "$wasm" | wc -c)
+js_gz=$(gzip -9 -c "$js" | wc -c)
+printf 'release size: wasm %d B (%d B gzipped), js %d B (%d B gzipped), first load wasm+js %d KB gzipped\n' \
+  "$(wc -c < "$wasm")" "$wasm_gz" "$(wc -c < "$js")" "$js_gz" "$(( (wasm_gz + js_gz) / 1024 ))"

@@ -1,0 +1,20 @@
+//! The key-account method as plain Rust: accounts, the scoring model, screening gates,
+//! scoring, tiering and ranking. No web dependency and no I/O: the browser layer calls
+//! these functions and stores what they return.
+
+pub mod account;
+pub mod model;
+pub mod ranking;
+pub mod scoring;
+pub mod screening;
+pub mod text;
+pub mod tiering;
+pub mod workspace;
+
+pub use account::{Account, AccountId, Ownership, Relationship, SizeBand};
+pub use model::{Axis, Criterion, CriterionId, ModelError, ScoringModel};
+pub use scoring::{AxisScore, Score, Tenths};
+pub use screening::{Answer, Gate, Screening, ScreeningStatus};
+pub use text::{Language, LocalizedText};
+pub use tiering::{Assessment, Thresholds, Tier, TierOverride, TierSettings};
+pub use workspace::Workspace;

@@ -1,0 +1,203 @@
+//! Ranking (排序): every account assessed, ranked by combined score, and counted per
+//! tier beside the manager's planned tier sizes.
+
+use super::account::{Account, AccountId};
+use super::model::ScoringModel;
+use super::tiering::{assess, Assessment, Tier, TierSettings};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RankedRow {
+    pub account: AccountId,
+    /// 1-based position among complete accounts; `None` while incomplete.
+    pub rank: Option<usize>,
+    pub assessment: Assessment,
+}
+
+/// Assesses every account and ranks the complete ones by attractiveness + feasibility
+/// (highest first; ties broken by attractiveness, then by name). Incomplete accounts
+/// follow, unranked, in register order.
+pub fn rank_accounts(
+    accounts: &[Account],
+    model: &ScoringModel,
+    settings: &TierSettings,
+) -> Vec<RankedRow> {
+    let mut complete = Vec::new();
+    let mut incomplete = Vec::new();
+    for account in accounts {
+        let assessment = assess(account, model, settings);
+        match (
+            assessment.attractiveness.value(),
+            assessment.feasibility.value(),
+        ) {
+            (Some(a), Some(f)) => complete.push((a.0 + f.0, a.0, account, assessment)),
+            _ => incomplete.push((account, assessment)),
+        }
+    }
+    complete.sort_by(|x, y| {
+        y.0.cmp(&x.0)
+            .then(y.1.cmp(&x.1))
+            .then_with(|| x.2.name.cmp(&y.2.name))
+            .then(x.2.id.cmp(&y.2.id))
+    });
+    let mut rows: Vec<RankedRow> = complete
+        .into_iter()
+        .enumerate()
+        .map(|(i, (_, _, account, assessment))| RankedRow {
+            account: account.id,
+            rank: Some(i + 1),
+            assessment,
+        })
+        .collect();
+    rows.extend(
+        incomplete
+            .into_iter()
+            .map(|(account, assessment)| RankedRow {
+                account: account.id,
+                rank: None,
+                assessment,
+            }),
+    );
+    rows
+}
+
+/// How many accounts are in force in each tier, and how many have none yet.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TierCounts {
+    pub tier1: u32,
+    pub tier2: u32,
+    pub tier3: u32,
+    pub not_pursued: u32,
+    pub untiered: u32,
+}
+
+impl TierCounts {
+    pub fn count(&self, tier: Tier) -> u32 {
+        match tier {
+            Tier::Tier1 => self.tier1,
+            Tier::Tier2 => self.tier2,
+            Tier::Tier3 => self.tier3,
+            Tier::NotPursued => self.not_pursued,
+        }
+    }
+
+    pub fn tiered_total(&self) -> u32 {
+        self.tier1 + self.tier2 + self.tier3 + self.not_pursued
+    }
+}
+
+pub fn count_tiers<'a>(assessments: impl IntoIterator<Item = &'a Assessment>) -> TierCounts {
+    let mut counts = TierCounts::default();
+    for a in assessments {
+        match a.effective {
+            Some(Tier::Tier1) => counts.tier1 += 1,
+            Some(Tier::Tier2) => counts.tier2 += 1,
+            Some(Tier::Tier3) => counts.tier3 += 1,
+            Some(Tier::NotPursued) => counts.not_pursued += 1,
+            None => counts.untiered += 1,
+        }
+    }
+    counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::scoring::Score;
+    use crate::domain::tiering::TierOverride;
+
+    fn account(id: AccountId, name: &str, a: u8, f: u8) -> Account {
+        let mut acc = Account {
+            id,
+            name: name.into(),
+            ..Account::default()
+        };
+        for c in 1..=4 {
+            acc.scores.insert(
+                c,
+                Score {
+                    value: Some(a),
+                    note: String::new(),
+                },
+            );
+        }
+        for c in 5..=8 {
+            acc.scores.insert(
+                c,
+                Score {
+                    value: Some(f),
+                    note: String::new(),
+                },
+            );
+        }
+        acc
+    }
+
+    #[test]
+    fn ranking_orders_complete_accounts_by_combined_score() {
+        let mut incomplete = account(4, "D", 9, 9);
+        incomplete.scores.remove(&1);
+        let accounts = vec![
+            account(1, "A", 5, 5),
+            account(2, "B", 9, 8),
+            incomplete,
+            account(3, "C", 6, 7),
+        ];
+        let rows = rank_accounts(
+            &accounts,
+            &ScoringModel::default(),
+            &TierSettings::default(),
+        );
+        let order: Vec<_> = rows.iter().map(|r| (r.account, r.rank)).collect();
+        assert_eq!(
+            order,
+            vec![(2, Some(1)), (3, Some(2)), (1, Some(3)), (4, None)]
+        );
+    }
+
+    #[test]
+    fn ranking_ties_break_on_attractiveness_then_name() {
+        let accounts = vec![
+            account(1, "Z", 6, 8),
+            account(2, "Y", 8, 6),
+            account(3, "X", 8, 6),
+        ];
+        let rows = rank_accounts(
+            &accounts,
+            &ScoringModel::default(),
+            &TierSettings::default(),
+        );
+        let order: Vec<_> = rows.iter().map(|r| r.account).collect();
+        assert_eq!(order, vec![3, 2, 1]);
+    }
+
+    #[test]
+    fn tier_counts_use_the_tier_in_force() {
+        let mut overridden = account(3, "C", 2, 2);
+        overridden.tier_override = TierOverride::new(Tier::Tier1, "strategic", 0).ok();
+        let mut incomplete = account(4, "D", 9, 9);
+        incomplete.scores.clear();
+        let accounts = vec![
+            account(1, "A", 9, 9),
+            account(2, "B", 3, 9),
+            overridden,
+            incomplete,
+        ];
+        let rows = rank_accounts(
+            &accounts,
+            &ScoringModel::default(),
+            &TierSettings::default(),
+        );
+        let counts = count_tiers(rows.iter().map(|r| &r.assessment));
+        assert_eq!(
+            counts,
+            TierCounts {
+                tier1: 2,
+                tier2: 1,
+                tier3: 0,
+                not_pursued: 0,
+                untiered: 1
+            }
+        );
+        assert_eq!(counts.tiered_total(), 3);
+    }
+}

@@ -1,0 +1,280 @@
+//! The workspace: everything a user keeps — the register, the scoring model in force,
+//! the draft being edited, and the tier settings — with the operations the UI calls.
+
+use serde::{Deserialize, Serialize};
+
+use super::account::{Account, AccountId};
+use super::model::{CriterionId, ModelError, ScoringModel};
+use super::tiering::{TierOverride, TierSettings};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Workspace {
+    pub accounts: Vec<Account>,
+    /// The model in force: always one that passed validation.
+    pub model: ScoringModel,
+    /// Edits to the model not yet applied; kept so nothing typed is lost on reload.
+    pub model_draft: Option<ScoringModel>,
+    pub tiers: TierSettings,
+    pub next_account_id: AccountId,
+}
+
+impl Default for Workspace {
+    fn default() -> Self {
+        Self {
+            accounts: Vec::new(),
+            model: ScoringModel::default_model(),
+            model_draft: None,
+            tiers: TierSettings::default(),
+            next_account_id: 1,
+        }
+    }
+}
+
+impl Workspace {
+    pub fn account(&self, id: AccountId) -> Option<&Account> {
+        self.accounts.iter().find(|a| a.id == id)
+    }
+
+    /// Adds an account, giving it a fresh id, and returns that id.
+    pub fn add_account(&mut self, mut account: Account, now: i64) -> AccountId {
+        let max_existing = self.accounts.iter().map(|a| a.id).max().unwrap_or(0);
+        let id = self.next_account_id.max(max_existing + 1);
+        self.next_account_id = id + 1;
+        account.id = id;
+        account.created_at = now;
+        account.updated_at = now;
+        self.accounts.push(account);
+        id
+    }
+
+    /// Applies `edit` to one account and stamps it; false when the id is unknown.
+    pub fn update_account(
+        &mut self,
+        id: AccountId,
+        now: i64,
+        edit: impl FnOnce(&mut Account),
+    ) -> bool {
+        match self.accounts.iter_mut().find(|a| a.id == id) {
+            Some(account) => {
+                edit(account);
+                account.updated_at = now;
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn delete_account(&mut self, id: AccountId) -> Option<Account> {
+        let index = self.accounts.iter().position(|a| a.id == id)?;
+        Some(self.accounts.remove(index))
+    }
+
+    /// Sets or clears (None) one score value, keeping its note.
+    pub fn set_score_value(
+        &mut self,
+        id: AccountId,
+        criterion: CriterionId,
+        value: Option<u8>,
+        now: i64,
+    ) -> bool {
+        self.update_account(id, now, |a| {
+            a.scores.entry(criterion).or_default().value = value;
+            prune_empty_score(a, criterion);
+        })
+    }
+
+    /// Sets one score's note, keeping its value.
+    pub fn set_score_note(
+        &mut self,
+        id: AccountId,
+        criterion: CriterionId,
+        note: &str,
+        now: i64,
+    ) -> bool {
+        self.update_account(id, now, |a| {
+            a.scores.entry(criterion).or_default().note = note.to_owned();
+            prune_empty_score(a, criterion);
+        })
+    }
+
+    pub fn set_override(
+        &mut self,
+        id: AccountId,
+        tier_override: Option<TierOverride>,
+        now: i64,
+    ) -> bool {
+        self.update_account(id, now, |a| a.tier_override = tier_override)
+    }
+
+    /// The model the editor shows: the draft if one is open, else the model in force.
+    pub fn editable_model(&self) -> &ScoringModel {
+        self.model_draft.as_ref().unwrap_or(&self.model)
+    }
+
+    /// Edits the draft, opening one from the model in force if needed.
+    pub fn edit_draft(&mut self, edit: impl FnOnce(&mut ScoringModel)) {
+        let draft = self.model_draft.get_or_insert_with(|| self.model.clone());
+        edit(draft);
+    }
+
+    /// Puts the draft in force if it is valid. An invalid draft is refused whole and the
+    /// model in force stays as it was.
+    pub fn apply_draft(&mut self) -> Result<(), Vec<ModelError>> {
+        let Some(draft) = self.model_draft.as_ref() else {
+            return Ok(());
+        };
+        let problems = draft.problems();
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        self.model = draft.clone();
+        self.model_draft = None;
+        Ok(())
+    }
+
+    pub fn discard_draft(&mut self) {
+        self.model_draft = None;
+    }
+
+    /// Whether the draft differs from the model in force.
+    pub fn has_pending_draft(&self) -> bool {
+        self.model_draft
+            .as_ref()
+            .is_some_and(|draft| draft != &self.model)
+    }
+
+    /// Distinct non-empty segments, sorted, for filters.
+    pub fn segments(&self) -> Vec<String> {
+        let mut segments: Vec<String> = self
+            .accounts
+            .iter()
+            .map(|a| a.segment.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect();
+        segments.sort();
+        segments.dedup();
+        segments
+    }
+}
+
+/// A score with neither value nor note carries nothing: drop it.
+fn prune_empty_score(account: &mut Account, criterion: CriterionId) {
+    if account
+        .scores
+        .get(&criterion)
+        .is_some_and(|s| s.value.is_none() && s.note.trim().is_empty())
+    {
+        account.scores.remove(&criterion);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::Axis;
+    use crate::domain::scoring::Score;
+    use crate::domain::tiering::Tier;
+
+    fn named(name: &str) -> Account {
+        Account {
+            name: name.into(),
+            ..Account::default()
+        }
+    }
+
+    #[test]
+    fn new_accounts_get_unique_ids_even_after_deletion() {
+        let mut ws = Workspace::default();
+        let a = ws.add_account(named("A"), 10);
+        let b = ws.add_account(named("B"), 11);
+        ws.delete_account(b);
+        let c = ws.add_account(named("C"), 12);
+        assert_ne!(a, b);
+        assert_ne!(b, c);
+        assert_eq!(ws.account(c).map(|x| x.created_at), Some(12));
+    }
+
+    #[test]
+    fn invalid_draft_is_refused_and_model_in_force_is_kept() {
+        let mut ws = Workspace::default();
+        ws.edit_draft(|m| {
+            if let Some(c) = m.criterion_mut(1) {
+                c.weight = 50;
+            }
+        });
+        assert!(ws.has_pending_draft());
+        let err = ws.apply_draft().expect_err("110% must be refused");
+        assert_eq!(
+            err,
+            vec![ModelError::WeightsDoNotTotal {
+                axis: Axis::Attractiveness,
+                total: 110
+            }]
+        );
+        assert_eq!(ws.model, ScoringModel::default_model());
+        assert!(
+            ws.model_draft.is_some(),
+            "the user's draft is kept for fixing"
+        );
+    }
+
+    #[test]
+    fn valid_draft_is_applied() {
+        let mut ws = Workspace::default();
+        ws.edit_draft(|m| {
+            if let Some(c) = m.criterion_mut(1) {
+                c.weight = 30;
+            }
+            if let Some(c) = m.criterion_mut(2) {
+                c.weight = 40;
+            }
+        });
+        assert_eq!(ws.apply_draft(), Ok(()));
+        assert_eq!(ws.model.criterion(2).map(|c| c.weight), Some(40));
+        assert!(ws.model_draft.is_none());
+    }
+
+    #[test]
+    fn setting_and_clearing_scores_and_overrides() {
+        let mut ws = Workspace::default();
+        let id = ws.add_account(named("A"), 0);
+        assert!(ws.set_score_value(id, 1, Some(7), 5));
+        assert!(ws.set_score_note(id, 1, "growing", 5));
+        let score = |ws: &Workspace| ws.account(id).and_then(|a| a.scores.get(&1).cloned());
+        assert_eq!(
+            score(&ws),
+            Some(Score {
+                value: Some(7),
+                note: "growing".into()
+            })
+        );
+        assert_eq!(ws.account(id).map(|a| a.updated_at), Some(5));
+        // Clearing the value keeps the note; clearing both drops the entry.
+        assert!(ws.set_score_value(id, 1, None, 6));
+        assert_eq!(
+            score(&ws),
+            Some(Score {
+                value: None,
+                note: "growing".into()
+            })
+        );
+        assert!(ws.set_score_note(id, 1, " ", 6));
+        assert!(ws.account(id).is_some_and(|a| a.scores.is_empty()));
+        let o = TierOverride::new(Tier::Tier2, "reason", 7).ok();
+        assert!(ws.set_override(id, o.clone(), 7));
+        assert_eq!(ws.account(id).and_then(|a| a.tier_override.clone()), o);
+        assert!(!ws.set_score_value(999, 1, None, 8));
+    }
+
+    #[test]
+    fn segments_are_distinct_and_sorted() {
+        let mut ws = Workspace::default();
+        for (name, seg) in [("A", "汽车"), ("B", " 金融 "), ("C", "汽车"), ("D", "")] {
+            let mut a = named(name);
+            a.segment = seg.into();
+            ws.add_account(a, 0);
+        }
+        assert_eq!(ws.segments(), vec!["汽车".to_string(), "金融".to_string()]);
+    }
+}

@@ -1,0 +1,245 @@
+//! Every user-facing string, in Simplified Chinese and English.
+//!
+//! Each key is written once with both texts side by side (in `strings.rs`), so a string
+//! cannot exist in one language only: a missing translation does not compile. Strings
+//! with values take numbered placeholders `{0}`, `{1}`… filled by [`fill`]; a test checks
+//! that both languages use the same placeholders. Labels of domain values (tiers, gates,
+//! errors) are methods here, so the domain stays free of presentation.
+
+mod strings;
+
+pub use strings::Strings;
+
+use crate::domain::account::AccountProblem;
+use crate::domain::{
+    Answer, Axis, Gate, Language, ModelError, Ownership, Relationship, SizeBand, Tier,
+};
+use crate::storage::envelope::LoadError;
+
+/// The strings of one language.
+pub fn strings(language: Language) -> &'static Strings {
+    match language {
+        Language::Zh => &strings::ZH,
+        Language::En => &strings::EN,
+    }
+}
+
+/// Replaces `{0}`, `{1}`… in `template` with `args`.
+pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
+    let mut out = template.to_owned();
+    for (i, arg) in args.iter().enumerate() {
+        out = out.replace(&format!("{{{i}}}"), &arg.to_string());
+    }
+    out
+}
+
+impl Strings {
+    pub fn tier(&self, tier: Tier) -> &'static str {
+        match tier {
+            Tier::Tier1 => self.tier1,
+            Tier::Tier2 => self.tier2,
+            Tier::Tier3 => self.tier3,
+            Tier::NotPursued => self.not_pursued,
+        }
+    }
+
+    pub fn tier_or_untiered(&self, tier: Option<Tier>) -> &'static str {
+        tier.map_or(self.untiered, |t| self.tier(t))
+    }
+
+    pub fn axis(&self, axis: Axis) -> &'static str {
+        match axis {
+            Axis::Attractiveness => self.axis_attractiveness,
+            Axis::Feasibility => self.axis_feasibility,
+        }
+    }
+
+    pub fn axis_short(&self, axis: Axis) -> &'static str {
+        match axis {
+            Axis::Attractiveness => self.col_attractiveness,
+            Axis::Feasibility => self.col_feasibility,
+        }
+    }
+
+    pub fn gate_question(&self, gate: Gate) -> &'static str {
+        match gate {
+            Gate::Reachable => self.gate_reachable,
+            Gate::Profitable => self.gate_profitable,
+            Gate::Implementable => self.gate_implementable,
+            Gate::Sustainable => self.gate_sustainable,
+        }
+    }
+
+    pub fn gate_name(&self, gate: Gate) -> &'static str {
+        match gate {
+            Gate::Reachable => self.gate_reachable_short,
+            Gate::Profitable => self.gate_profitable_short,
+            Gate::Implementable => self.gate_implementable_short,
+            Gate::Sustainable => self.gate_sustainable_short,
+        }
+    }
+
+    /// Gate names joined in the language's list style.
+    pub fn gate_list(&self, gates: &[Gate]) -> String {
+        gates
+            .iter()
+            .map(|g| self.gate_name(*g))
+            .collect::<Vec<_>>()
+            .join(self.list_separator)
+    }
+
+    pub fn answer(&self, answer: Answer) -> &'static str {
+        match answer {
+            Answer::Yes => self.answer_yes,
+            Answer::No => self.answer_no,
+            Answer::Unknown => self.answer_unknown,
+        }
+    }
+
+    pub fn ownership(&self, ownership: Ownership) -> &'static str {
+        match ownership {
+            Ownership::StateOwned => self.ownership_state_owned,
+            Ownership::JointVenture => self.ownership_joint_venture,
+            Ownership::Private => self.ownership_private,
+            Ownership::Foreign => self.ownership_foreign,
+            Ownership::Other => self.ownership_other,
+        }
+    }
+
+    pub fn size_band(&self, size: SizeBand) -> &'static str {
+        match size {
+            SizeBand::Large => self.size_large,
+            SizeBand::Medium => self.size_medium,
+            SizeBand::Small => self.size_small,
+        }
+    }
+
+    pub fn relationship(&self, relationship: Relationship) -> &'static str {
+        match relationship {
+            Relationship::Customer => self.relationship_customer,
+            Relationship::Prospect => self.relationship_prospect,
+        }
+    }
+
+    /// A model problem in words; `criterion_name` looks up a criterion's display name.
+    pub fn model_error(
+        &self,
+        error: &ModelError,
+        criterion_name: impl Fn(u32) -> String,
+    ) -> String {
+        match error {
+            ModelError::WeightsDoNotTotal { axis, total } => {
+                fill(self.model_error_weights, &[&self.axis(*axis), total])
+            }
+            ModelError::NoCriteria { axis } => {
+                fill(self.model_error_no_criteria, &[&self.axis(*axis)])
+            }
+            ModelError::NameMissing { .. } => self.model_error_name_missing.to_owned(),
+            ModelError::WeightOutOfRange { id, weight } => fill(
+                self.model_error_weight_range,
+                &[&criterion_name(*id), weight],
+            ),
+        }
+    }
+
+    pub fn load_error(&self, error: &LoadError) -> String {
+        match error {
+            LoadError::NotJson(detail) => fill(self.load_error_not_json, &[detail]),
+            LoadError::WrongFormat { .. } => self.load_error_wrong_format.to_owned(),
+            LoadError::BadVersion(v) => fill(self.load_error_bad_version, &[v]),
+            LoadError::NewerVersion { found, supported } => {
+                fill(self.load_error_newer, &[found, supported])
+            }
+            LoadError::WorkspaceMissing => self.load_error_workspace_missing.to_owned(),
+            LoadError::MigrationFailed { from, reason } => {
+                fill(self.load_error_migration, &[from, reason])
+            }
+            LoadError::Invalid(detail) => fill(self.load_error_invalid, &[detail]),
+        }
+    }
+
+    /// An account problem in words; `name_of` looks up another account's name.
+    pub fn account_problem(
+        &self,
+        problem: &AccountProblem,
+        name_of: impl Fn(u64) -> String,
+    ) -> String {
+        match problem {
+            AccountProblem::NameMissing => self.problem_name_missing.to_owned(),
+            AccountProblem::DuplicateNumber { other } => {
+                fill(self.problem_duplicate_number, &[&name_of(*other)])
+            }
+            AccountProblem::EmailInvalid => self.problem_email_invalid.to_owned(),
+        }
+    }
+
+    /// A wall-clock timestamp (ms since the epoch, already shifted to the local time
+    /// zone by the caller) as a date in the language's convention.
+    pub fn date(&self, millis: i64) -> String {
+        chrono::DateTime::from_timestamp_millis(millis)
+            .map(|d| d.format(self.date_format).to_string())
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(s: &str) -> Vec<usize> {
+        let mut found: Vec<usize> = (0..10)
+            .filter(|i| s.contains(&format!("{{{i}}}")))
+            .collect();
+        found.sort();
+        found
+    }
+
+    #[test]
+    fn every_string_is_translated_and_uses_the_same_placeholders() {
+        let zh = strings::ZH.entries();
+        let en = strings::EN.entries();
+        assert_eq!(zh.len(), en.len());
+        for ((key, z), (_, e)) in zh.iter().zip(en.iter()) {
+            assert!(!z.trim().is_empty(), "{key}: Chinese text is empty");
+            assert!(!e.trim().is_empty(), "{key}: English text is empty");
+            assert_eq!(
+                placeholders(z),
+                placeholders(e),
+                "{key}: placeholders differ"
+            );
+        }
+    }
+
+    #[test]
+    fn chinese_strings_are_in_chinese() {
+        // Keys whose Chinese text may legitimately be Latin (formats, separators).
+        let exempt = [
+            "date_format",
+            "list_separator",
+            "language_switch_to",
+            "score_range",
+            "no_value",
+        ];
+        for (key, text) in strings::ZH.entries() {
+            if exempt.contains(&key) {
+                continue;
+            }
+            assert!(
+                text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{key}: {text:?} has no Chinese character"
+            );
+        }
+    }
+
+    #[test]
+    fn fill_replaces_numbered_placeholders() {
+        assert_eq!(fill("{1} of {0}", &[&3, &"x"]), "x of 3");
+    }
+
+    #[test]
+    fn dates_follow_the_language() {
+        let millis = 1_795_305_600_000; // 2026-11-22T00:00:00Z
+        assert_eq!(strings(Language::Zh).date(millis), "2026年11月22日");
+        assert_eq!(strings(Language::En).date(millis), "22 Nov 2026");
+    }
+}

@@ -1,0 +1,240 @@
+//! The string table: one line per key, Chinese then English.
+
+macro_rules! strings {
+    ($($key:ident: $zh:literal, $en:literal;)*) => {
+        /// All user-facing strings of one language.
+        pub struct Strings {
+            $(pub $key: &'static str,)*
+        }
+
+        pub static ZH: Strings = Strings { $($key: $zh,)* };
+        pub static EN: Strings = Strings { $($key: $en,)* };
+
+        impl Strings {
+            /// Every (key, text) pair, for completeness tests.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($key), self.$key),)*]
+            }
+        }
+    };
+}
+
+strings! {
+    // Shell
+    app_title: "大客户管理工作台", "Key-account workbench";
+    nav_label: "主导航", "Main navigation";
+    nav_accounts: "客户档案", "Accounts";
+    nav_model: "评估标准", "Scoring model";
+    nav_ranking: "排序与分级", "Ranking & tiers";
+    language_switch_to: "English", "中文";
+    language_switch_label: "切换语言", "Switch language";
+    save_saved: "已保存", "Saved";
+    save_not_saved: "未保存", "Not saved";
+    save_status_label: "保存状态", "Save status";
+    workspace_menu: "工作区", "Workspace";
+    export_workspace: "导出工作区文件", "Export workspace file";
+    import_workspace: "导入工作区文件…", "Import workspace file…";
+    dismiss: "关闭", "Dismiss";
+    cancel: "取消", "Cancel";
+    list_separator: "、", ", ";
+    date_format: "%Y年%m月%d日", "%-d %b %Y";
+    no_value: "—", "—";
+    required_hint: "必填", "required";
+
+    // Storage notices
+    storage_blocked: "浏览器禁止本应用使用本地存储，修改不会被保存。请用“导出工作区文件”保留数据。", "This browser blocks local storage for this app, so changes are not saved. Use “Export workspace file” to keep your data.";
+    save_failed_quota: "未能保存：浏览器的存储空间已满。当前数据仍可继续使用，请立即导出工作区文件。", "Not saved: the browser's storage is full. Your data is still here; export the workspace file now.";
+    save_failed_other: "未能保存：{0}。当前数据仍可继续使用，请导出工作区文件。", "Not saved: {0}. Your data is still here; export the workspace file.";
+    stored_unreadable: "无法读取本浏览器中保存的数据：{0}。原数据已原样另存（{1}），没有被覆盖；你可以下载它。", "The data saved in this browser could not be read: {0}. It is kept unchanged (under {1}) and nothing overwrote it; you can download it.";
+    stored_unreadable_not_kept: "无法读取本浏览器中保存的数据：{0}。也无法另存副本，因此在你下载它之前，本页不会保存任何修改，以免覆盖原数据。", "The data saved in this browser could not be read: {0}. It could not be copied aside either, so this page saves nothing until you have downloaded it, to avoid overwriting it.";
+    download_unreadable: "下载原数据", "Download the saved data";
+    other_tab_updated: "另一个标签页修改了数据，本页已同步显示。", "Another tab changed the data; this page now shows it.";
+    other_tab_unreadable: "另一个标签页写入了本版本无法读取的数据（{0}）。本页已停止保存以免覆盖，请刷新页面。", "Another tab wrote data this version cannot read ({0}). This page has stopped saving so as not to overwrite it; reload the page.";
+
+    // Load errors (stored data and imported files)
+    load_error_not_json: "不是有效的 JSON（{0}）", "not valid JSON ({0})";
+    load_error_wrong_format: "这不是大客户管理工作台的工作区文件", "this is not a workspace file of the key-account workbench";
+    load_error_bad_version: "版本号“{0}”无效", "the version number “{0}” is not valid";
+    load_error_newer: "它来自更新的版本（格式版本 {0}），本版本最高只能读取格式版本 {1}；请使用更新的应用", "it comes from a newer version (format version {0}); this version reads up to format version {1}: use a newer app";
+    load_error_workspace_missing: "文件中没有工作区数据", "the file holds no workspace";
+    load_error_migration: "从格式版本 {0} 升级数据失败（{1}）", "upgrading the data from format version {0} failed ({1})";
+    load_error_invalid: "工作区数据的结构不正确（{0}）", "the workspace data does not have the expected shape ({0})";
+
+    // Workspace file import
+    import_confirm_title: "用导入的文件替换当前工作区？", "Replace the current workspace with the imported file?";
+    import_confirm_body: "文件“{0}”包含 {1} 个客户。当前工作区的 {2} 个客户及评估标准将被替换。如需保留，请先导出当前工作区。", "The file “{0}” holds {1} accounts. The current workspace's {2} accounts and its scoring model will be replaced. To keep them, export the current workspace first.";
+    import_replace: "替换当前工作区", "Replace the current workspace";
+    import_done: "已导入“{0}”：{1} 个客户。", "Imported “{0}”: {1} accounts.";
+    import_failed: "无法导入“{0}”：{1}。当前工作区没有任何改变。", "Could not import “{0}”: {1}. The current workspace is unchanged.";
+    file_read_failed: "无法读取文件", "the file could not be read";
+    export_failed: "无法导出：{0}", "Could not export: {0}";
+
+    // Accounts list
+    accounts_title: "客户档案", "Accounts";
+    accounts_empty: "在这里登记你的客户和潜在客户：这是评估、排序和分级的起点。", "Register your customers and prospects here: it is where scoring, ranking and tiering start.";
+    add_account: "新增客户", "Add account";
+    search_label: "搜索", "Search";
+    search_placeholder: "名称、编号、行业、联系人…", "Name, number, industry, contact…";
+    filter_segment: "细分市场", "Segment";
+    filter_tier: "级别", "Tier";
+    filter_size: "规模", "Size band";
+    filter_all: "全部", "All";
+    count_shown: "显示 {0} / {1} 个客户", "Showing {0} of {1} accounts";
+    no_match: "没有符合条件的客户。", "No account matches the search and filters.";
+    clear_filters: "清除筛选", "Clear filters";
+    sort_by: "按此列排序", "Sort by this column";
+
+    // Account fields
+    field_number: "客户编号", "Customer no.";
+    field_name: "客户名称", "Name";
+    field_industry: "行业", "Industry";
+    field_segment: "细分市场", "Segment";
+    field_ownership: "所有制", "Ownership";
+    field_size_band: "规模", "Size band";
+    field_company_type: "公司类型", "Company type";
+    field_address: "地址", "Address";
+    field_contact_person: "联系人", "Contact person";
+    field_position: "职位", "Position";
+    field_phone: "电话", "Phone";
+    field_email: "电子邮件", "E-mail";
+    field_employees: "员工人数", "Employees";
+    field_main_products: "主要产品和服务", "Main products and services";
+    field_main_partners: "主要合作伙伴", "Main partners";
+    field_relationship: "客户状态", "Status";
+    not_set: "未填写", "Not set";
+    ownership_state_owned: "国有", "State-owned";
+    ownership_joint_venture: "合资", "Joint venture";
+    ownership_private: "民营", "Private";
+    ownership_foreign: "外资", "Foreign";
+    ownership_other: "其他", "Other";
+    size_large: "大型", "Large";
+    size_medium: "中型", "Medium";
+    size_small: "小型", "Small";
+    relationship_customer: "现有客户", "Customer";
+    relationship_prospect: "潜在客户", "Prospect";
+    problem_name_missing: "请填写客户名称。", "Enter the account's name.";
+    problem_duplicate_number: "该编号已被“{0}”使用。", "This number is already used by “{0}”.";
+    problem_email_invalid: "电子邮件地址的格式看起来不正确。", "This e-mail address does not look right.";
+    problem_employees: "员工人数须为不小于 0 的整数。", "Employees must be a whole number, 0 or more.";
+    name_kept: "名称为空时不保存，仍使用原名称。", "An empty name is not saved; the previous name stays.";
+
+    // New account
+    new_account_title: "新增客户", "New account";
+    create_account: "创建客户", "Create account";
+
+    // Account page
+    back_to_accounts: "← 返回客户档案", "← Back to accounts";
+    account_not_found: "找不到编号为 {0} 的客户，它可能已被删除。", "There is no account with id {0}; it may have been deleted.";
+    section_basic: "基本信息", "Basic information";
+    section_screening: "筛选", "Screening";
+    screening_intro: "评分前先回答四个问题：任何一项回答“否”，该客户即不考虑发展。", "Answer four questions before scoring: a single “no” means the account is not pursued.";
+    gate_reachable: "可达性：能通过我们现有的渠道接触到该客户", "Reachable: we can reach them through a channel we have";
+    gate_profitable: "盈利性：经济分析表明有利可图", "Profitable: the economic analysis shows a profit";
+    gate_implementable: "可实施性：我们的常规解决方案可以实施", "Implementable: our usual solution can be implemented there";
+    gate_sustainable: "可持续性：我们能保持领先于竞争对手", "Sustainable: we can stay ahead of competitors there";
+    gate_reachable_short: "可达性", "reachable";
+    gate_profitable_short: "盈利性", "profitable";
+    gate_implementable_short: "可实施性", "implementable";
+    gate_sustainable_short: "可持续性", "sustainable";
+    answer_yes: "是", "Yes";
+    answer_no: "否", "No";
+    answer_unknown: "未知", "Unknown";
+    screening_note: "筛选说明", "Screening note";
+    screening_passed: "已通过筛选", "Passed screening";
+    screening_failed: "未通过筛选：{0}", "Failed screening: {0}";
+    screening_pending: "筛选未完成，尚待回答：{0}", "Screening not finished; still to answer: {0}";
+    section_scoring: "评分", "Scoring";
+    scoring_intro: "按 1–10 的整数为每项标准打分，可附说明。未打分的项目不会按 0 分计算：评分完整后才会分级。", "Score each criterion with a whole number from 1 to 10, with a note if you like. A missing score never counts as 0: the account is tiered once every criterion is scored.";
+    score_for: "{0}的得分", "Score for {0}";
+    note_for: "{0}的说明", "Note for {0}";
+    note_placeholder: "说明（可选）", "Note (optional)";
+    score_range: "1–10", "1–10";
+    score_invalid: "分数须为 1–10 的整数。", "A score is a whole number from 1 to 10.";
+    guide_low: "1 分", "1";
+    guide_mid: "5 分", "5";
+    guide_high: "10 分", "10";
+    axis_total: "{0}加权得分", "{0} weighted score";
+    incomplete: "评分不完整", "Incomplete";
+    still_to_score: "尚未打分：{0}", "Not scored yet: {0}";
+    section_tier: "级别及原因", "Tier and why";
+    tier1: "一级客户", "Tier 1";
+    tier2: "二级客户", "Tier 2";
+    tier3: "三级客户", "Tier 3";
+    not_pursued: "不考虑发展", "Not pursued";
+    untiered: "未分级", "Not tiered";
+    failed_screening_badge: "未通过筛选", "Failed screening";
+    overridden_badge: "人工调整", "Overridden";
+    why_criterion: "标准", "Criterion";
+    why_weight: "权重", "Weight";
+    why_score: "得分", "Score";
+    why_contribution: "得分 × 权重", "Score × weight";
+    why_high: "{0}得分 {1} ≥ 阈值 {2}：高", "{0} score {1} ≥ threshold {2}: high";
+    why_low: "{0}得分 {1} < 阈值 {2}：低", "{0} score {1} < threshold {2}: low";
+    why_rule_result: "按分级规则：{0}", "By the tier rule: {0}";
+    why_failed_screening: "未通过筛选（{0}），因此不考虑发展，与得分无关。", "Failed screening ({0}), so not pursued whatever the scores.";
+    why_incomplete: "评分不完整，暂不分级。", "Scoring is incomplete, so there is no tier yet.";
+    why_override: "经理将级别调整为“{0}”（按规则为“{1}”）。原因：{2}（{3}）", "A manager set the tier to “{0}” (the rule gives “{1}”). Reason: {2} ({3})";
+    override_heading: "人工调整级别", "Override the tier";
+    override_tier: "调整为", "Set the tier to";
+    override_reason: "调整原因", "Reason for the override";
+    override_apply: "调整级别", "Override";
+    override_remove: "取消人工调整", "Remove the override";
+    override_reason_required: "请填写调整原因。", "Give a reason for the override.";
+    guidance_principle: "服务原则", "Service principle";
+    guidance_cadence: "默认联络频率", "Default contact cadence";
+    delete_account: "删除客户", "Delete account";
+    delete_confirm: "删除“{0}”？它的全部评分将一并删除。如需保留，请先导出工作区文件。", "Delete “{0}”? Its scores go with it. To keep them, export the workspace file first.";
+    delete: "删除", "Delete";
+    deleted: "已删除“{0}”。", "Deleted “{0}”.";
+    undo: "撤销", "Undo";
+
+    // Scoring model
+    model_title: "评估标准", "Scoring model";
+    model_intro: "两个维度各有一组带权重的标准，每个维度的权重合计必须为 100%。修改先保存为草稿，点击“应用”后才生效。", "Each of the two axes has a set of weighted criteria, and the weights on each axis must total 100%. Edits are kept as a draft and take effect when you apply them.";
+    axis_attractiveness: "客户的吸引力", "Attractiveness of the customer";
+    axis_feasibility: "服务客户的可行性", "Feasibility of serving the customer";
+    col_attractiveness: "吸引力", "Attractiveness";
+    col_feasibility: "可行性", "Feasibility";
+    criterion_name_zh: "中文名称", "Chinese name";
+    criterion_name_en: "英文名称", "English name";
+    criterion_weight: "权重（%）", "Weight (%)";
+    criterion_guide: "评分指南", "Scoring guide";
+    guide_low_label: "1 分表示", "1 means";
+    guide_mid_label: "5 分表示", "5 means";
+    guide_high_label: "10 分表示", "10 means";
+    remove_criterion: "删除此标准", "Remove this criterion";
+    add_criterion: "添加标准", "Add criterion";
+    weight_total: "合计 {0}%", "Total {0}%";
+    weight_total_bad: "合计 {0}%，须为 100%", "Total {0}%: must be 100%";
+    apply_model: "应用", "Apply";
+    discard_draft: "放弃修改", "Discard changes";
+    restore_default_model: "恢复默认标准", "Restore the default model";
+    model_applied: "新的评估标准已生效，所有客户已重新计算。", "The new scoring model is in force; every account was recalculated.";
+    model_refused: "无法应用，当前生效的评估标准保持不变：", "Cannot apply; the model in force stays unchanged:";
+    model_draft_pending: "有尚未应用的修改（草稿已自动保存）。", "There are changes not yet applied (the draft is saved).";
+    model_in_force: "当前评估标准已生效。", "This scoring model is in force.";
+    model_error_weights: "{0}的权重合计为 {1}%，须为 100%", "the weights on {0} total {1}%, not 100%";
+    model_error_no_criteria: "{0}至少需要一项标准", "{0} needs at least one criterion";
+    model_error_name_missing: "每项标准都需要名称（中文或英文）", "every criterion needs a name (Chinese or English)";
+    model_error_weight_range: "“{0}”的权重 {1}% 不在 1–100% 之间", "the weight of “{0}”, {1}%, is not between 1% and 100%";
+    unnamed_criterion: "（未命名）", "(unnamed)";
+
+    // Ranking & tiers
+    ranking_title: "排序与分级", "Ranking & tiers";
+    ranking_empty: "还没有客户。登记客户并打分后，这里会显示排名、得分和级别。", "No accounts yet. Once accounts are registered and scored, their rank, scores and tiers appear here.";
+    col_rank: "排名", "Rank";
+    col_tier: "级别", "Tier";
+    col_screening: "筛选", "Screening";
+    thresholds_heading: "分级阈值", "Tier thresholds";
+    threshold_for: "{0}阈值", "{0} threshold";
+    threshold_help: "得分大于或等于阈值即为“高”。调整阈值会立即重新分级。", "A score at or above the threshold counts as high. Changing a threshold re-tiers at once.";
+    threshold_invalid: "阈值须在 1.0 到 10.0 之间，最多一位小数。", "A threshold is between 1.0 and 10.0, with at most one decimal.";
+    tier_sizes_heading: "各级计划数量与实际数量", "Planned and actual tier sizes";
+    col_planned: "计划", "Planned";
+    col_actual: "实际", "Actual";
+    planned_rest: "其余（{0}）", "the rest ({0})";
+    planned_invalid: "计划数量须为不小于 0 的整数。", "A planned size is a whole number, 0 or more.";
+    untiered_count: "{0} 个客户评分不完整，尚未分级。", "{0} accounts are not fully scored and not tiered yet.";
+    tier_guidance_heading: "各级服务原则与联络频率", "Service principle and contact cadence per tier";
+    guidance_edit_hint: "以下文字可直接修改，按当前语言保存。", "Edit the text below directly; it is saved for the current language.";
+}

@@ -1,0 +1,15 @@
+//! Key-account workbench: score business customers on weighted criteria along two axes
+//! (attractiveness and feasibility), screen, rank and tier them, in the browser.
+//!
+//! - [`domain`]: the method as plain Rust (no web dependency), unit-tested natively.
+//! - [`storage`]: the saved-data format (envelope, versions, migrations) and, in the
+//!   browser only, the code that touches localStorage.
+//! - [`i18n`]: every user-facing string, in Simplified Chinese and English.
+//! - `ui` (browser only): the Leptos application.
+
+pub mod domain;
+pub mod i18n;
+pub mod storage;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

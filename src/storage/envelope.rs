@@ -1,0 +1,286 @@
+//! The versioned envelope around a saved workspace: `{format, version, saved_at,
+//! workspace}`. Loading checks the format name, refuses data from a newer version,
+//! migrates older versions one step at a time, and restores the workspace over defaults
+//! so fields added later load as empty rather than failing.
+
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use serde_json::Value;
+
+use crate::domain::Workspace;
+
+/// Identifies our files among other JSON.
+pub const FORMAT: &str = "kam-workbench/workspace";
+
+/// The version this build writes. Raise it whenever the saved shape changes in a way
+/// that old data does not load into by defaults alone, and add the migration step.
+pub const VERSION: u32 = 1;
+
+/// One migration step: takes the `workspace` value of version `n` and returns it in
+/// the shape of version `n + 1`.
+pub type Migration = fn(Value) -> Result<Value, String>;
+
+/// `MIGRATIONS[i]` migrates version `i + 1` to version `i + 2`. Version 1 is the first
+/// format, so there is no step yet; each new version appends its step here together
+/// with a fixture of the old version under `tests/fixtures/` and a test loading it.
+pub const MIGRATIONS: &[Migration] = &[];
+
+const _: () = assert!(MIGRATIONS.len() as u32 == VERSION - 1);
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    format: &'a str,
+    version: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    saved_at: Option<String>,
+    workspace: &'a Workspace,
+}
+
+#[derive(Deserialize)]
+struct EnvelopeIn<'a> {
+    format: Option<String>,
+    version: Option<Value>,
+    /// Kept raw: data of the current version is read straight into the domain types,
+    /// and only older data goes through `Value` for migration. (Reading domain types
+    /// from a `Value` would compile a second deserializer for every type.)
+    #[serde(borrow)]
+    workspace: Option<&'a RawValue>,
+}
+
+/// Why saved data or a workspace file could not be loaded.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    #[error("not JSON: {0}")]
+    NotJson(String),
+    #[error("not a workspace file (format {found:?})")]
+    WrongFormat { found: Option<String> },
+    #[error("version {0:?} is not a valid version number")]
+    BadVersion(String),
+    #[error("made by a newer version ({found}); this version reads up to {supported}")]
+    NewerVersion { found: u32, supported: u32 },
+    #[error("the workspace is missing")]
+    WorkspaceMissing,
+    #[error("migration from version {from} failed: {reason}")]
+    MigrationFailed { from: u32, reason: String },
+    #[error("the workspace does not have the expected shape: {0}")]
+    Invalid(String),
+}
+
+/// Serialises a workspace for localStorage. No timestamp, so that saving unchanged data
+/// writes the identical string (and another tab sees no spurious change).
+pub fn encode_for_storage(workspace: &Workspace) -> Result<String, String> {
+    encode(workspace, None)
+}
+
+/// Serialises a workspace as an export file, stamped with when it was made.
+pub fn encode_for_file(workspace: &Workspace, saved_at: &str) -> Result<String, String> {
+    encode(workspace, Some(saved_at.to_owned()))
+}
+
+fn encode(workspace: &Workspace, saved_at: Option<String>) -> Result<String, String> {
+    serde_json::to_string(&EnvelopeOut {
+        format: FORMAT,
+        version: VERSION,
+        saved_at,
+        workspace,
+    })
+    .map_err(|e| e.to_string())
+}
+
+/// Reads an envelope written by this or an older version.
+pub fn decode(text: &str) -> Result<Workspace, LoadError> {
+    decode_with(text, MIGRATIONS, VERSION)
+}
+
+/// [`decode`] with the migration chain given, so the chain runner itself is testable.
+pub fn decode_with(
+    text: &str,
+    migrations: &[Migration],
+    current: u32,
+) -> Result<Workspace, LoadError> {
+    let envelope: EnvelopeIn =
+        serde_json::from_str(text).map_err(|e| LoadError::NotJson(e.to_string()))?;
+    if envelope.format.as_deref() != Some(FORMAT) {
+        return Err(LoadError::WrongFormat {
+            found: envelope.format,
+        });
+    }
+    let version = match envelope.version {
+        Some(Value::Number(n)) => n
+            .as_u64()
+            .and_then(|v| u32::try_from(v).ok())
+            .filter(|v| *v >= 1)
+            .ok_or_else(|| LoadError::BadVersion(n.to_string()))?,
+        other => {
+            return Err(LoadError::BadVersion(
+                other.map(|v| v.to_string()).unwrap_or_default(),
+            ))
+        }
+    };
+    if version > current {
+        return Err(LoadError::NewerVersion {
+            found: version,
+            supported: current,
+        });
+    }
+    let raw = envelope.workspace.ok_or(LoadError::WorkspaceMissing)?;
+    if version == current {
+        return serde_json::from_str(raw.get()).map_err(|e| LoadError::Invalid(e.to_string()));
+    }
+    let mut workspace: Value =
+        serde_json::from_str(raw.get()).map_err(|e| LoadError::Invalid(e.to_string()))?;
+    for from in version..current {
+        let step =
+            migrations
+                .get((from - 1) as usize)
+                .ok_or_else(|| LoadError::MigrationFailed {
+                    from,
+                    reason: "no migration step".into(),
+                })?;
+        workspace =
+            step(workspace).map_err(|reason| LoadError::MigrationFailed { from, reason })?;
+    }
+    let migrated =
+        serde_json::to_string(&workspace).map_err(|e| LoadError::Invalid(e.to_string()))?;
+    serde_json::from_str(&migrated).map_err(|e| LoadError::Invalid(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Account;
+
+    fn sample() -> Workspace {
+        let mut ws = Workspace::default();
+        ws.add_account(
+            Account {
+                name: "<img src=x onerror=alert(1)>".into(),
+                ..Account::default()
+            },
+            1,
+        );
+        ws
+    }
+
+    #[test]
+    fn envelope_round_trips_the_workspace() {
+        let ws = sample();
+        let text = encode_for_storage(&ws).expect("encodes");
+        assert_eq!(decode(&text), Ok(ws.clone()));
+        let file = encode_for_file(&ws, "2026-11-22T08:00:00Z").expect("encodes");
+        assert!(file.contains("\"saved_at\""));
+        assert_eq!(decode(&file), Ok(ws));
+    }
+
+    #[test]
+    fn storage_encoding_is_stable_for_unchanged_data() {
+        let ws = sample();
+        assert_eq!(encode_for_storage(&ws), encode_for_storage(&ws.clone()));
+    }
+
+    #[test]
+    fn malformed_json_is_refused() {
+        assert!(matches!(decode("{not json"), Err(LoadError::NotJson(_))));
+        assert!(matches!(decode(""), Err(LoadError::NotJson(_))));
+    }
+
+    #[test]
+    fn other_json_is_not_taken_for_a_workspace() {
+        assert_eq!(
+            decode(r#"{"format":"something-else","version":1,"workspace":{}}"#),
+            Err(LoadError::WrongFormat {
+                found: Some("something-else".into())
+            })
+        );
+        assert_eq!(
+            decode(r#"[1,2,3]"#).map_err(|e| matches!(e, LoadError::NotJson(_))),
+            Err(true)
+        );
+    }
+
+    #[test]
+    fn newer_version_is_refused_not_guessed() {
+        let text = format!(
+            r#"{{"format":"{FORMAT}","version":{},"workspace":{{}}}}"#,
+            VERSION + 1
+        );
+        assert_eq!(
+            decode(&text),
+            Err(LoadError::NewerVersion {
+                found: VERSION + 1,
+                supported: VERSION
+            })
+        );
+    }
+
+    #[test]
+    fn bad_version_numbers_are_refused() {
+        for v in ["0", "\"1\"", "-3", "1.5", "null"] {
+            let text = format!(r#"{{"format":"{FORMAT}","version":{v},"workspace":{{}}}}"#);
+            assert!(
+                matches!(decode(&text), Err(LoadError::BadVersion(_))),
+                "{v}"
+            );
+        }
+    }
+
+    #[test]
+    fn workspace_with_wrong_shape_is_refused_with_the_reason() {
+        let text =
+            format!(r#"{{"format":"{FORMAT}","version":1,"workspace":{{"accounts":"lots"}}}}"#);
+        assert!(matches!(decode(&text), Err(LoadError::Invalid(m)) if m.contains("sequence")));
+    }
+
+    #[test]
+    fn missing_fields_load_as_defaults() {
+        let text = format!(
+            r#"{{"format":"{FORMAT}","version":1,"workspace":{{"accounts":[{{"id":3,"name":"A"}}]}}}}"#
+        );
+        let ws = decode(&text).expect("loads");
+        assert_eq!(ws.accounts.len(), 1);
+        assert_eq!(ws.model, crate::domain::ScoringModel::default_model());
+    }
+
+    fn step_rename_customers(mut v: Value) -> Result<Value, String> {
+        let obj = v.as_object_mut().ok_or("workspace is not an object")?;
+        let customers = obj.remove("customers").ok_or("no customers")?;
+        obj.insert("accounts".into(), customers);
+        Ok(v)
+    }
+
+    fn step_add_next_id(mut v: Value) -> Result<Value, String> {
+        let obj = v.as_object_mut().ok_or("workspace is not an object")?;
+        obj.insert("next_account_id".into(), Value::from(100));
+        Ok(v)
+    }
+
+    #[test]
+    fn migration_steps_run_in_order_from_the_stored_version() {
+        let steps: &[Migration] = &[step_rename_customers, step_add_next_id];
+        let v1 = format!(
+            r#"{{"format":"{FORMAT}","version":1,"workspace":{{"customers":[{{"id":1,"name":"A"}}]}}}}"#
+        );
+        let ws = decode_with(&v1, steps, 3).expect("migrates 1→2→3");
+        assert_eq!(ws.accounts.len(), 1);
+        assert_eq!(ws.next_account_id, 100);
+        // A version-2 file skips the first step.
+        let v2 = format!(r#"{{"format":"{FORMAT}","version":2,"workspace":{{"accounts":[]}}}}"#);
+        assert_eq!(
+            decode_with(&v2, steps, 3).map(|w| w.next_account_id),
+            Ok(100)
+        );
+    }
+
+    #[test]
+    fn failed_migration_step_is_reported_with_its_version() {
+        let steps: &[Migration] = &[step_rename_customers];
+        let v1 = format!(r#"{{"format":"{FORMAT}","version":1,"workspace":{{"accounts":[]}}}}"#);
+        assert_eq!(
+            decode_with(&v1, steps, 2),
+            Err(LoadError::MigrationFailed {
+                from: 1,
+                reason: "no customers".into()
+            })
+        );
+    }
+}

@@ -1,0 +1,112 @@
+//! The only code that touches localStorage. Every access is guarded: storage may be
+//! blocked (private modes, disabled site data), full, or hold data this version cannot
+//! read. Unreadable data is never overwritten: it is copied aside under its own key
+//! before anything is saved, and if that copy fails nothing is saved at all.
+
+use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
+
+use super::envelope::{self, LoadError};
+use crate::domain::{Language, Workspace};
+
+/// The workspace in force.
+pub const WORKSPACE_KEY: &str = "kam.workspace";
+/// The interface language chosen by the user.
+pub const LANGUAGE_KEY: &str = "kam.language";
+/// Prefix of copies of unreadable data: `kam.workspace.unreadable.<millis>`.
+pub const UNREADABLE_PREFIX: &str = "kam.workspace.unreadable.";
+
+/// Whether localStorage can be used at all. gloo-storage panics when it cannot, so this
+/// is asked before every gloo call.
+pub fn available() -> bool {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .is_some()
+}
+
+/// What loading found.
+pub enum Loaded {
+    /// Nothing saved yet (first run).
+    Empty,
+    Workspace(Box<Workspace>),
+    /// Saved data that could not be read; it is still in place under `WORKSPACE_KEY`
+    /// and, when `kept_as` is `Some`, also copied under that key.
+    Unreadable {
+        error: LoadError,
+        raw: String,
+        kept_as: Option<String>,
+    },
+    Blocked,
+}
+
+/// Reads the saved workspace.
+pub fn load(now: i64) -> Loaded {
+    if !available() {
+        return Loaded::Blocked;
+    }
+    let raw = match LocalStorage::raw().get_item(WORKSPACE_KEY) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => return Loaded::Empty,
+        Err(_) => return Loaded::Blocked,
+    };
+    match envelope::decode(&raw) {
+        Ok(ws) => Loaded::Workspace(Box::new(ws)),
+        Err(error) => {
+            let key = format!("{UNREADABLE_PREFIX}{now}");
+            let kept_as = LocalStorage::raw().set_item(&key, &raw).ok().map(|_| key);
+            Loaded::Unreadable {
+                error,
+                raw,
+                kept_as,
+            }
+        }
+    }
+}
+
+/// Why a save failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    Blocked,
+    QuotaExceeded,
+    Other(String),
+}
+
+/// Writes `text` (an encoded envelope) as the workspace in force.
+pub fn save(text: &str) -> Result<(), SaveError> {
+    if !available() {
+        return Err(SaveError::Blocked);
+    }
+    LocalStorage::raw()
+        .set_item(WORKSPACE_KEY, text)
+        .map_err(|e| classify_error(&e))
+}
+
+fn classify_error(error: &wasm_bindgen::JsValue) -> SaveError {
+    match error.dyn_ref::<web_sys::DomException>() {
+        Some(ex) if ex.name() == "QuotaExceededError" || ex.code() == 22 => {
+            SaveError::QuotaExceeded
+        }
+        Some(ex) if ex.name() == "SecurityError" => SaveError::Blocked,
+        Some(ex) => SaveError::Other(ex.message()),
+        None => SaveError::Other(error.as_string().unwrap_or_else(|| format!("{error:?}"))),
+    }
+}
+
+/// The saved language, if any.
+pub fn load_language() -> Option<Language> {
+    if !available() {
+        return None;
+    }
+    LocalStorage::raw()
+        .get_item(LANGUAGE_KEY)
+        .ok()
+        .flatten()
+        .and_then(|tag| Language::from_tag(&tag))
+}
+
+/// Remembers the language; failure only means the choice is not remembered.
+pub fn save_language(language: Language) {
+    if available() {
+        let _ = LocalStorage::raw().set_item(LANGUAGE_KEY, language.tag());
+    }
+}

@@ -1,0 +1,746 @@
+//! One account in one place: its basic information, screening, scores, tier and why,
+//! the override, and deletion. Also the "new account" form.
+
+use leptos::prelude::*;
+
+use crate::domain::account::AccountProblem;
+use crate::domain::model::Criterion;
+use crate::domain::scoring::{contributions, parse_score};
+use crate::domain::tiering::TierBasis;
+use crate::domain::{
+    Account, AccountId, Answer, Axis, Gate, Ownership, Relationship, ScreeningStatus, SizeBand,
+    Tier, TierOverride,
+};
+use crate::i18n::fill;
+
+use super::dom::local_millis;
+use super::router::{navigate, Route};
+use super::state::{use_app, Notice};
+use super::widgets::{score_text, tr, TierBadge};
+
+#[component]
+pub fn NewAccountPage() -> impl IntoView {
+    let app = use_app();
+    let draft = RwSignal::new(Account::default());
+    let tried = RwSignal::new(false);
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        let account = draft.get_untracked();
+        if account.name.trim().is_empty() {
+            return;
+        }
+        let mut id = 0;
+        app.edit(|ws| id = ws.add_account(account, app.now()));
+        navigate(Route::Account(id));
+    };
+    view! {
+        <section class="page account-page">
+            <p><a href=Route::Accounts.href()>{tr(|t| t.back_to_accounts)}</a></p>
+            <h1>{tr(|t| t.new_account_title)}</h1>
+            <form on:submit=create novalidate=true data-testid="new-account-form">
+                <AccountFields
+                    value=Signal::derive(move || draft.get())
+                    set=Callback::new(move |a| draft.set(a))
+                    show_name_error=Signal::derive(move || tried.get())
+                    existing=false/>
+                <div class="actions">
+                    <button type="submit" class="primary" data-testid="create-account">{tr(|t| t.create_account)}</button>
+                    <a class="button" href=Route::Accounts.href()>{tr(|t| t.cancel)}</a>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+pub fn AccountPage(id: AccountId) -> impl IntoView {
+    let app = use_app();
+    let exists = Memo::new(move |_| app.workspace.with(|ws| ws.account(id).is_some()));
+    move || {
+        if !exists.get() {
+            return view! {
+                <section class="page">
+                    <p><a href=Route::Accounts.href()>{tr(|t| t.back_to_accounts)}</a></p>
+                    <p class="empty-state" data-testid="account-not-found">{move || fill(app.t().account_not_found, &[&id])}</p>
+                </section>
+            }
+            .into_any();
+        }
+        let account = Signal::derive(move || {
+            app.workspace
+                .with(|ws| ws.account(id).cloned())
+                .unwrap_or_default()
+        });
+        let set = Callback::new(move |updated: Account| {
+            app.edit(|ws| {
+                ws.update_account(id, app.now(), |a| {
+                    let name = if updated.name.trim().is_empty() {
+                        a.name.clone()
+                    } else {
+                        updated.name.clone()
+                    };
+                    *a = Account {
+                        id,
+                        name,
+                        ..updated
+                    };
+                });
+            })
+        });
+        let tier = Signal::derive(move || {
+            app.ranking
+                .with(|r| r.row(id).and_then(|row| row.assessment.effective))
+        });
+        let overridden = Signal::derive(move || {
+            app.ranking
+                .with(|r| r.row(id).is_some_and(|row| row.assessment.overridden))
+        });
+        view! {
+            <section class="page account-page" data-account-id=id.to_string()>
+                <p><a href=Route::Accounts.href()>{tr(|t| t.back_to_accounts)}</a></p>
+                <div class="page-head">
+                    <h1 data-testid="account-title">{move || account.with(|a| a.name.clone())}</h1>
+                    <TierBadge tier=tier overridden=overridden/>
+                </div>
+                <section class="card">
+                    <h2>{tr(|t| t.section_basic)}</h2>
+                    <AccountFields value=account set=set show_name_error=Signal::derive(|| true) existing=true/>
+                </section>
+                <ScreeningSection id=id/>
+                <ScoringSection id=id/>
+                <TierSection id=id/>
+                <DeleteAccount id=id/>
+            </section>
+        }
+        .into_any()
+    }
+}
+
+/// The basic information sheet. `set` receives the whole edited account.
+#[component]
+fn AccountFields(
+    value: Signal<Account>,
+    set: Callback<Account>,
+    /// Whether to show "name required" while the name is empty.
+    show_name_error: Signal<bool>,
+    /// For an existing account an empty name is not saved (the old name stays).
+    existing: bool,
+) -> impl IntoView {
+    let app = use_app();
+    let name_text = RwSignal::new(value.get_untracked().name);
+    let employees_text = RwSignal::new(
+        value
+            .get_untracked()
+            .employees
+            .map(|n| n.to_string())
+            .unwrap_or_default(),
+    );
+    let employees_error = RwSignal::new(false);
+
+    let update = move |edit: &dyn Fn(&mut Account)| {
+        let mut account = value.get_untracked();
+        edit(&mut account);
+        set.run(account);
+    };
+
+    let problems = Memo::new(move |_| {
+        let account = value.get();
+        app.workspace.with(|ws| account.problems(&ws.accounts))
+    });
+    let problem_text = move |wanted: fn(&AccountProblem) -> bool| {
+        move || {
+            let t = app.t();
+            problems.with(|ps| {
+                ps.iter().find(|p| wanted(p)).map(|p| {
+                    let text = t.account_problem(p, |other| {
+                        app.workspace
+                            .with(|ws| ws.account(other).map(|a| a.name.clone()))
+                            .unwrap_or_default()
+                    });
+                    view! { <span class="field-error" role="alert">{text}</span> }
+                })
+            })
+        }
+    };
+
+    let text_field = move |key: &'static str,
+                           label: fn(&crate::i18n::Strings) -> &'static str,
+                           get: fn(&Account) -> &String,
+                           put: fn(&mut Account, String)| {
+        view! {
+            <label class="field">
+                <span>{move || label(app.t())}</span>
+                <input type="text" data-field=key
+                    prop:value=move || value.with(|a| get(a).clone())
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        update(&|a| put(a, v.clone()));
+                    }/>
+            </label>
+        }
+    };
+
+    view! {
+        <div class="form-grid">
+            <label class="field">
+                <span>{tr(|t| t.field_name)} " " <small>"(" {tr(|t| t.required_hint)} ")"</small></span>
+                <input type="text" data-field="name" required=true
+                    aria-invalid=move || (name_text.with(|n| n.trim().is_empty()) && show_name_error.get()).to_string()
+                    prop:value=move || name_text.get()
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        name_text.set(v.clone());
+                        update(&|a| a.name = v.clone());
+                    }/>
+                <Show when=move || name_text.with(|n| n.trim().is_empty()) && show_name_error.get()>
+                    <span class="field-error" role="alert" data-testid="name-error">
+                        {tr(|t| t.problem_name_missing)}
+                        {move || existing.then(|| format!(" {}", app.t().name_kept))}
+                    </span>
+                </Show>
+            </label>
+            <label class="field">
+                <span>{tr(|t| t.field_number)}</span>
+                <input type="text" data-field="number"
+                    prop:value=move || value.with(|a| a.number.clone())
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        update(&|a| a.number = v.clone());
+                    }/>
+                {problem_text(|p| matches!(p, AccountProblem::DuplicateNumber { .. }))}
+            </label>
+            {text_field("industry", |t| t.field_industry, |a| &a.industry, |a, v| a.industry = v)}
+            {text_field("segment", |t| t.field_segment, |a| &a.segment, |a, v| a.segment = v)}
+            <label class="field">
+                <span>{tr(|t| t.field_relationship)}</span>
+                <select data-field="relationship"
+                    on:change=move |ev| {
+                        if let Some(r) = Relationship::from_slug(&event_target_value(&ev)) {
+                            update(&|a| a.relationship = r);
+                        }
+                    }>
+                    {Relationship::ALL.into_iter().map(|r| view! {
+                        <option value=r.slug() selected=move || value.with(|a| a.relationship == r)>
+                            {move || app.t().relationship(r)}
+                        </option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="field">
+                <span>{tr(|t| t.field_ownership)}</span>
+                <select data-field="ownership"
+                    on:change=move |ev| {
+                        let o = Ownership::from_slug(&event_target_value(&ev));
+                        update(&|a| a.ownership = o);
+                    }>
+                    <option value="" selected=move || value.with(|a| a.ownership.is_none())>{tr(|t| t.not_set)}</option>
+                    {Ownership::ALL.into_iter().map(|o| view! {
+                        <option value=o.slug() selected=move || value.with(|a| a.ownership == Some(o))>
+                            {move || app.t().ownership(o)}
+                        </option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="field">
+                <span>{tr(|t| t.field_size_band)}</span>
+                <select data-field="size_band"
+                    on:change=move |ev| {
+                        let s = SizeBand::from_slug(&event_target_value(&ev));
+                        update(&|a| a.size_band = s);
+                    }>
+                    <option value="" selected=move || value.with(|a| a.size_band.is_none())>{tr(|t| t.not_set)}</option>
+                    {SizeBand::ALL.into_iter().map(|s| view! {
+                        <option value=s.slug() selected=move || value.with(|a| a.size_band == Some(s))>
+                            {move || app.t().size_band(s)}
+                        </option>
+                    }).collect_view()}
+                </select>
+            </label>
+            {text_field("company_type", |t| t.field_company_type, |a| &a.company_type, |a, v| a.company_type = v)}
+            <label class="field">
+                <span>{tr(|t| t.field_employees)}</span>
+                <input type="text" inputmode="numeric" data-field="employees"
+                    aria-invalid=move || employees_error.get().to_string()
+                    prop:value=move || employees_text.get()
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        employees_text.set(v.clone());
+                        let trimmed = v.trim().replace([',', '，', ' '], "");
+                        if trimmed.is_empty() {
+                            employees_error.set(false);
+                            update(&|a| a.employees = None);
+                        } else if let Ok(n) = trimmed.parse::<u32>() {
+                            employees_error.set(false);
+                            update(&|a| a.employees = Some(n));
+                        } else {
+                            employees_error.set(true);
+                        }
+                    }/>
+                <Show when=move || employees_error.get()>
+                    <span class="field-error" role="alert">{tr(|t| t.problem_employees)}</span>
+                </Show>
+            </label>
+            {text_field("address", |t| t.field_address, |a| &a.address, |a, v| a.address = v)}
+            {text_field("contact_person", |t| t.field_contact_person, |a| &a.contact_person, |a, v| a.contact_person = v)}
+            {text_field("position", |t| t.field_position, |a| &a.position, |a, v| a.position = v)}
+            {text_field("phone", |t| t.field_phone, |a| &a.phone, |a, v| a.phone = v)}
+            <label class="field">
+                <span>{tr(|t| t.field_email)}</span>
+                <input type="email" data-field="email"
+                    prop:value=move || value.with(|a| a.email.clone())
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        update(&|a| a.email = v.clone());
+                    }/>
+                {problem_text(|p| matches!(p, AccountProblem::EmailInvalid))}
+            </label>
+            {text_field("main_products", |t| t.field_main_products, |a| &a.main_products, |a, v| a.main_products = v)}
+            {text_field("main_partners", |t| t.field_main_partners, |a| &a.main_partners, |a, v| a.main_partners = v)}
+        </div>
+    }
+}
+
+#[component]
+fn ScreeningSection(id: AccountId) -> impl IntoView {
+    let app = use_app();
+    let screening = move || {
+        app.workspace
+            .with(|ws| ws.account(id).map(|a| a.screening.clone()))
+            .unwrap_or_default()
+    };
+    let status = move || {
+        let t = app.t();
+        match screening().status() {
+            ScreeningStatus::Passed => ("screening-status passed", t.screening_passed.to_owned()),
+            ScreeningStatus::Failed(gates) => (
+                "screening-status failed",
+                fill(t.screening_failed, &[&t.gate_list(&gates)]),
+            ),
+            ScreeningStatus::Pending(gates) => (
+                "screening-status pending",
+                fill(t.screening_pending, &[&t.gate_list(&gates)]),
+            ),
+        }
+    };
+    let gate_row = move |gate: Gate| {
+        let name = format!("gate-{}-{}", id, gate_slug(gate));
+        view! {
+            <fieldset class="gate" data-gate=gate_slug(gate)>
+                <legend>{move || app.t().gate_question(gate)}</legend>
+                {[Answer::Yes, Answer::No, Answer::Unknown].into_iter().map(|answer| {
+                    let name = name.clone();
+                    view! {
+                        <label class="radio">
+                            <input type="radio" name=name value=answer.slug()
+                                prop:checked=move || screening().answer(gate) == answer
+                                on:change=move |_| app.edit(|ws| {
+                                    ws.update_account(id, app.now(), |a| a.screening.set(gate, answer));
+                                })/>
+                            {move || app.t().answer(answer)}
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
+        }
+    };
+    view! {
+        <section class="card">
+            <h2>{tr(|t| t.section_screening)}</h2>
+            <p class="hint">{tr(|t| t.screening_intro)}</p>
+            {Gate::ALL.into_iter().map(gate_row).collect_view()}
+            <label class="field wide">
+                <span>{tr(|t| t.screening_note)}</span>
+                <textarea data-field="screening_note" rows="2"
+                    prop:value=move || screening().note
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        app.edit(|ws| { ws.update_account(id, app.now(), |a| a.screening.note = v); });
+                    }></textarea>
+            </label>
+            <p class=move || status().0 data-testid="screening-status">{move || status().1}</p>
+        </section>
+    }
+}
+
+fn gate_slug(gate: Gate) -> &'static str {
+    match gate {
+        Gate::Reachable => "reachable",
+        Gate::Profitable => "profitable",
+        Gate::Implementable => "implementable",
+        Gate::Sustainable => "sustainable",
+    }
+}
+
+#[component]
+fn ScoringSection(id: AccountId) -> impl IntoView {
+    let app = use_app();
+    let axis_block = move |axis: Axis| {
+        // A memo, so score rows are rebuilt only when the model changes, not on every
+        // keystroke (which would take the focus out of the input being typed in).
+        let criteria = Memo::new(move |_| {
+            app.workspace
+                .with(|ws| ws.model.criteria_on(axis).cloned().collect::<Vec<_>>())
+        });
+        let total = move || {
+            let t = app.t();
+            app.ranking.with(|r| {
+                let a = r.row(id).map(|row| match axis {
+                    Axis::Attractiveness => row.assessment.attractiveness.clone(),
+                    Axis::Feasibility => row.assessment.feasibility.clone(),
+                });
+                match a {
+                    Some(crate::domain::AxisScore::Complete(v)) => view! {
+                        <p class="axis-total" data-axis=axis_slug(axis) data-testid="axis-total">
+                            {fill(t.axis_total, &[&t.axis_short(axis)])} ": " <strong>{v.to_string()}</strong>
+                        </p>
+                    }.into_any(),
+                    Some(crate::domain::AxisScore::Incomplete { missing }) => {
+                        let names = app.workspace.with(|ws| {
+                            missing.iter()
+                                .filter_map(|c| ws.model.criterion(*c))
+                                .map(|c| criterion_name(c, app.language.get()))
+                                .collect::<Vec<_>>()
+                                .join(t.list_separator)
+                        });
+                        view! {
+                            <p class="axis-total incomplete" data-axis=axis_slug(axis) data-testid="axis-total">
+                                {fill(t.axis_total, &[&t.axis_short(axis)])} ": " <strong>{t.incomplete}</strong>
+                                " — " {fill(t.still_to_score, &[&names])}
+                            </p>
+                        }.into_any()
+                    }
+                    None => ().into_any(),
+                }
+            })
+        };
+        view! {
+            <div class="axis-block">
+                <h3>{move || app.t().axis(axis)}</h3>
+                <table class="data-table scoring-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr(|t| t.why_criterion)}</th>
+                            <th scope="col" class="num">{tr(|t| t.why_weight)}</th>
+                            <th scope="col">{tr(|t| t.why_score)} " (" {tr(|t| t.score_range)} ")"</th>
+                            <th scope="col">{tr(|t| t.note_placeholder)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || criteria.get().into_iter().map(|c| view! { <ScoreRow id=id criterion=c/> }).collect_view()}
+                    </tbody>
+                </table>
+                {total}
+            </div>
+        }
+    };
+    view! {
+        <section class="card">
+            <h2>{tr(|t| t.section_scoring)}</h2>
+            <p class="hint">{tr(|t| t.scoring_intro)}</p>
+            {axis_block(Axis::Attractiveness)}
+            {axis_block(Axis::Feasibility)}
+        </section>
+    }
+}
+
+fn axis_slug(axis: Axis) -> &'static str {
+    match axis {
+        Axis::Attractiveness => "attractiveness",
+        Axis::Feasibility => "feasibility",
+    }
+}
+
+fn criterion_name(c: &Criterion, language: crate::domain::Language) -> String {
+    c.name.get(language).to_owned()
+}
+
+#[component]
+fn ScoreRow(id: AccountId, criterion: Criterion) -> impl IntoView {
+    let app = use_app();
+    let cid = criterion.id;
+    let error = RwSignal::new(false);
+    let score = move || {
+        app.workspace
+            .with(|ws| ws.account(id).and_then(|a| a.scores.get(&cid).cloned()))
+            .unwrap_or_default()
+    };
+    let c = StoredValue::new(criterion);
+    let name = move || c.with_value(|c| criterion_name(c, app.language.get()));
+    let guide = move || {
+        let lang = app.language.get();
+        let t = app.t();
+        c.with_value(|c| {
+            [
+                (t.guide_low, c.guide.low.get(lang).to_owned()),
+                (t.guide_mid, c.guide.mid.get(lang).to_owned()),
+                (t.guide_high, c.guide.high.get(lang).to_owned()),
+            ]
+            .into_iter()
+            .filter(|(_, text)| !text.is_empty())
+            .map(|(label, text)| view! { <li><b>{label}</b> " " {text}</li> })
+            .collect_view()
+        })
+    };
+    view! {
+        <tr data-criterion=cid.to_string()>
+            <th scope="row">
+                <div class="criterion-name">{name}</div>
+                <ul class="guide">{guide}</ul>
+            </th>
+            <td class="num">{move || c.with_value(|c| c.weight)} "%"</td>
+            <td>
+                <input type="number" min="1" max="10" step="1" inputmode="numeric" class="score-input"
+                    data-testid="score-input"
+                    aria-label=move || fill(app.t().score_for, &[&name()])
+                    aria-invalid=move || error.get().to_string()
+                    prop:value=move || score().value.map(|v| v.to_string()).unwrap_or_default()
+                    on:input=move |ev| {
+                        let raw = event_target_value(&ev);
+                        if raw.trim().is_empty() {
+                            error.set(false);
+                            app.edit(|ws| { ws.set_score_value(id, cid, None, app.now()); });
+                        } else {
+                            match parse_score(&raw) {
+                                Ok(v) => {
+                                    error.set(false);
+                                    app.edit(|ws| { ws.set_score_value(id, cid, Some(v), app.now()); });
+                                }
+                                Err(_) => error.set(true),
+                            }
+                        }
+                    }/>
+                <Show when=move || error.get()>
+                    <span class="field-error" role="alert" data-testid="score-error">{tr(|t| t.score_invalid)}</span>
+                </Show>
+            </td>
+            <td>
+                <input type="text" class="note-input"
+                    aria-label=move || fill(app.t().note_for, &[&name()])
+                    placeholder=tr(|t| t.note_placeholder)
+                    prop:value=move || score().note
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        app.edit(|ws| { ws.set_score_note(id, cid, &v, app.now()); });
+                    }/>
+            </td>
+        </tr>
+    }
+}
+
+#[component]
+fn TierSection(id: AccountId) -> impl IntoView {
+    let app = use_app();
+    let assessment = move || {
+        app.ranking
+            .with(|r| r.row(id).map(|row| row.assessment.clone()))
+    };
+
+    let breakdown = move |axis: Axis| {
+        move || {
+            let t = app.t();
+            let lang = app.language.get();
+            app.workspace.with(|ws| {
+                let Some(account) = ws.account(id) else {
+                    return ().into_any();
+                };
+                let parts = contributions(&ws.model, axis, &account.scores);
+                let rows = parts.iter().map(|p| {
+                    let name = ws.model.criterion(p.criterion).map(|c| criterion_name(c, lang)).unwrap_or_default();
+                    let contribution = p.points_hundredths
+                        .map(|h| format!("{}.{:02}", h / 100, h % 100))
+                        .unwrap_or_else(|| "—".into());
+                    view! {
+                        <tr>
+                            <td>{name}</td>
+                            <td class="num">{p.weight} "%"</td>
+                            <td class="num">{p.score.map(|s| s.to_string()).unwrap_or_else(|| "—".into())}</td>
+                            <td class="num">{contribution}</td>
+                        </tr>
+                    }
+                }).collect_view();
+                let total = assessment().and_then(|a| a.score(axis));
+                view! {
+                    <table class="data-table why-table" data-axis=axis_slug(axis)>
+                        <caption>{t.axis(axis)}</caption>
+                        <thead><tr>
+                            <th scope="col">{t.why_criterion}</th>
+                            <th scope="col" class="num">{t.why_weight}</th>
+                            <th scope="col" class="num">{t.why_score}</th>
+                            <th scope="col" class="num">{t.why_contribution}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                        <tfoot><tr>
+                            <th scope="row" colspan="3">{fill(t.axis_total, &[&t.axis_short(axis)])}</th>
+                            <td class="num"><strong>{score_text(total)}</strong></td>
+                        </tr></tfoot>
+                    </table>
+                }.into_any()
+            })
+        }
+    };
+
+    let reasoning = move || {
+        let t = app.t();
+        let Some(a) = assessment() else {
+            return Vec::new();
+        };
+        let thresholds = app.workspace.with(|ws| ws.tiers.thresholds);
+        let mut lines = Vec::new();
+        match &a.basis {
+            TierBasis::FailedScreening(gates) => {
+                lines.push(fill(t.why_failed_screening, &[&t.gate_list(gates)]));
+            }
+            TierBasis::Incomplete => lines.push(t.why_incomplete.to_owned()),
+            TierBasis::Scores => {
+                for axis in Axis::ALL {
+                    if let Some(score) = a.score(axis) {
+                        let threshold = thresholds.on(axis);
+                        let template = if score >= threshold {
+                            t.why_high
+                        } else {
+                            t.why_low
+                        };
+                        lines.push(fill(template, &[&t.axis_short(axis), &score, &threshold]));
+                    }
+                }
+                lines.push(fill(t.why_rule_result, &[&t.tier_or_untiered(a.computed)]));
+            }
+        }
+        if let Some(o) = app
+            .workspace
+            .with(|ws| ws.account(id).and_then(|acc| acc.tier_override.clone()))
+        {
+            lines.push(fill(
+                t.why_override,
+                &[
+                    &t.tier(o.tier),
+                    &t.tier_or_untiered(a.computed),
+                    &o.reason,
+                    &t.date(local_millis(o.at)),
+                ],
+            ));
+        }
+        lines
+    };
+
+    let guidance = move || {
+        let lang = app.language.get();
+        let t = app.t();
+        assessment().and_then(|a| a.effective).map(|tier| {
+            let g = app.workspace.with(|ws| ws.tiers.guidance(tier).clone());
+            view! {
+                <dl class="guidance">
+                    <dt>{t.guidance_principle}</dt><dd>{g.principle.get(lang).to_owned()}</dd>
+                    <dt>{t.guidance_cadence}</dt><dd>{g.cadence.get(lang).to_owned()}</dd>
+                </dl>
+            }
+        })
+    };
+
+    view! {
+        <section class="card" data-testid="tier-section">
+            <h2>{tr(|t| t.section_tier)}</h2>
+            <ul class="reasoning" data-testid="why-tier">
+                {move || reasoning().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+            </ul>
+            {guidance}
+            <div class="why-tables">
+                {breakdown(Axis::Attractiveness)}
+                {breakdown(Axis::Feasibility)}
+            </div>
+            <OverrideForm id=id/>
+        </section>
+    }
+}
+
+#[component]
+fn OverrideForm(id: AccountId) -> impl IntoView {
+    let app = use_app();
+    let current = move || {
+        app.workspace
+            .with(|ws| ws.account(id).and_then(|a| a.tier_override.clone()))
+    };
+    let tier = RwSignal::new(Tier::Tier1);
+    let reason = RwSignal::new(String::new());
+    let error = RwSignal::new(false);
+    let apply = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match TierOverride::new(tier.get_untracked(), &reason.get_untracked(), app.now()) {
+            Ok(o) => {
+                error.set(false);
+                reason.set(String::new());
+                app.edit(|ws| {
+                    ws.set_override(id, Some(o), app.now());
+                });
+            }
+            Err(_) => error.set(true),
+        }
+    };
+    let remove = move |_| {
+        app.edit(|ws| {
+            ws.set_override(id, None, app.now());
+        })
+    };
+    view! {
+        <div class="override">
+            <h3>{tr(|t| t.override_heading)}</h3>
+            <Show when=move || current().is_some()>
+                <button type="button" on:click=remove data-testid="remove-override">{tr(|t| t.override_remove)}</button>
+            </Show>
+            <form class="inline-form" on:submit=apply data-testid="override-form" novalidate=true>
+                <label class="field">
+                    <span>{tr(|t| t.override_tier)}</span>
+                    <select data-field="override_tier" on:change=move |ev| {
+                        if let Some(t) = Tier::from_slug(&event_target_value(&ev)) { tier.set(t); }
+                    }>
+                        {Tier::ALL.into_iter().map(|t| view! {
+                            <option value=t.slug() selected=move || tier.get() == t>{move || app.t().tier(t)}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label class="field grow">
+                    <span>{tr(|t| t.override_reason)} " " <small>"(" {tr(|t| t.required_hint)} ")"</small></span>
+                    <input type="text" data-field="override_reason" prop:value=move || reason.get()
+                        on:input=move |ev| reason.set(event_target_value(&ev))/>
+                </label>
+                <button type="submit" data-testid="apply-override">{tr(|t| t.override_apply)}</button>
+            </form>
+            <Show when=move || error.get()>
+                <p class="field-error" role="alert" data-testid="override-error">{tr(|t| t.override_reason_required)}</p>
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+fn DeleteAccount(id: AccountId) -> impl IntoView {
+    let app = use_app();
+    let confirming = RwSignal::new(false);
+    let delete = move |_| {
+        let mut removed = None;
+        app.edit(|ws| removed = ws.delete_account(id));
+        if let Some(account) = removed {
+            app.notify(Notice::Deleted(Box::new(account)));
+        }
+        navigate(Route::Accounts);
+    };
+    view! {
+        <section class="card danger-zone">
+            <Show when=move || confirming.get() fallback=move || view! {
+                <button type="button" class="danger" on:click=move |_| confirming.set(true) data-testid="delete-account">
+                    {tr(|t| t.delete_account)}
+                </button>
+            }>
+                <p role="alert">{move || {
+                    let name = app.workspace.with(|ws| ws.account(id).map(|a| a.name.clone())).unwrap_or_default();
+                    fill(app.t().delete_confirm, &[&name])
+                }}</p>
+                <div class="actions">
+                    <button type="button" class="danger" on:click=delete data-testid="confirm-delete">{tr(|t| t.delete)}</button>
+                    <button type="button" on:click=move |_| confirming.set(false)>{tr(|t| t.cancel)}</button>
+                </div>
+            </Show>
+        </section>
+    }
+}

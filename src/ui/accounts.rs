@@ -1,0 +1,342 @@
+//! The account register (客户档案): search, filters, sortable columns.
+
+use std::cmp::Ordering;
+
+use leptos::prelude::*;
+
+use crate::domain::{Account, Axis, SizeBand, Tier};
+use crate::i18n::{fill, Strings};
+
+use super::router::Route;
+use super::state::{use_app, Ranking};
+use super::widgets::{score_text, tr, TierBadge};
+
+/// Rows rendered at once; "show more" adds this many. Keeps thousands of accounts fast.
+const PAGE_SIZE: usize = 200;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Column {
+    Number,
+    Name,
+    Segment,
+    SizeBand,
+    Relationship,
+    Attractiveness,
+    Feasibility,
+    Tier,
+}
+
+impl Column {
+    const ALL: [Column; 8] = [
+        Column::Number,
+        Column::Name,
+        Column::Segment,
+        Column::SizeBand,
+        Column::Relationship,
+        Column::Attractiveness,
+        Column::Feasibility,
+        Column::Tier,
+    ];
+
+    fn label(self, t: &Strings) -> &'static str {
+        match self {
+            Column::Number => t.field_number,
+            Column::Name => t.field_name,
+            Column::Segment => t.field_segment,
+            Column::SizeBand => t.field_size_band,
+            Column::Relationship => t.field_relationship,
+            Column::Attractiveness => t.col_attractiveness,
+            Column::Feasibility => t.col_feasibility,
+            Column::Tier => t.col_tier,
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            Column::Number => "number",
+            Column::Name => "name",
+            Column::Segment => "segment",
+            Column::SizeBand => "size",
+            Column::Relationship => "status",
+            Column::Attractiveness => "attractiveness",
+            Column::Feasibility => "feasibility",
+            Column::Tier => "tier",
+        }
+    }
+}
+
+/// Whether the account has no value in this column; such rows sort last in both
+/// directions, so they never crowd the top.
+fn missing(column: Column, a: &Account, ranking: &Ranking) -> bool {
+    let row = ranking.row(a.id);
+    match column {
+        Column::Number => a.number.trim().is_empty(),
+        Column::Name => a.name.trim().is_empty(),
+        Column::Segment => a.segment.trim().is_empty(),
+        Column::SizeBand => a.size_band.is_none(),
+        Column::Relationship => false,
+        Column::Attractiveness => row
+            .and_then(|r| r.assessment.score(Axis::Attractiveness))
+            .is_none(),
+        Column::Feasibility => row
+            .and_then(|r| r.assessment.score(Axis::Feasibility))
+            .is_none(),
+        Column::Tier => row.and_then(|r| r.assessment.effective).is_none(),
+    }
+}
+
+/// Orders two accounts that both have a value in `column`.
+fn compare(column: Column, a: &Account, b: &Account, ranking: &Ranking) -> Ordering {
+    let score = |acc: &Account, axis| ranking.row(acc.id).and_then(|r| r.assessment.score(axis));
+    let tier = |acc: &Account| ranking.row(acc.id).and_then(|r| r.assessment.effective);
+    match column {
+        Column::Number => a.number.trim().cmp(b.number.trim()),
+        Column::Name => a.name.trim().cmp(b.name.trim()),
+        Column::Segment => a.segment.trim().cmp(b.segment.trim()),
+        Column::SizeBand => a.size_band.cmp(&b.size_band),
+        Column::Relationship => a.relationship.cmp(&b.relationship),
+        Column::Attractiveness => {
+            score(a, Axis::Attractiveness).cmp(&score(b, Axis::Attractiveness))
+        }
+        Column::Feasibility => score(a, Axis::Feasibility).cmp(&score(b, Axis::Feasibility)),
+        Column::Tier => tier(a).cmp(&tier(b)),
+    }
+}
+
+/// The tier filter: a tier, or "not tiered".
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TierFilter {
+    All,
+    Tier(Tier),
+    Untiered,
+}
+
+#[component]
+pub fn AccountList() -> impl IntoView {
+    let app = use_app();
+    let search = RwSignal::new(String::new());
+    let segment = RwSignal::new(String::new());
+    let tier_filter = RwSignal::new(TierFilter::All);
+    let size = RwSignal::new(None::<SizeBand>);
+    let sort = RwSignal::new((Column::Name, true));
+    let shown = RwSignal::new(PAGE_SIZE);
+
+    let visible_ids = Memo::new(move |_| {
+        let query = search.get();
+        let segment = segment.get();
+        let tier_filter = tier_filter.get();
+        let size = size.get();
+        let (column, ascending) = sort.get();
+        app.ranking.with(|ranking| {
+            app.workspace.with(|ws| {
+                let mut rows: Vec<&Account> = ws
+                    .accounts
+                    .iter()
+                    .filter(|a| a.matches_search(&query))
+                    .filter(|a| segment.is_empty() || a.segment.trim() == segment)
+                    .filter(|a| size.is_none() || a.size_band == size)
+                    .filter(|a| {
+                        let tier = ranking.row(a.id).and_then(|r| r.assessment.effective);
+                        match tier_filter {
+                            TierFilter::All => true,
+                            TierFilter::Tier(t) => tier == Some(t),
+                            TierFilter::Untiered => tier.is_none(),
+                        }
+                    })
+                    .collect();
+                rows.sort_by(|a, b| {
+                    let by_value = || {
+                        let order = compare(column, a, b, ranking);
+                        if ascending {
+                            order
+                        } else {
+                            order.reverse()
+                        }
+                    };
+                    missing(column, a, ranking)
+                        .cmp(&missing(column, b, ranking))
+                        .then_with(by_value)
+                        .then_with(|| a.id.cmp(&b.id))
+                });
+                rows.into_iter().map(|a| a.id).collect::<Vec<_>>()
+            })
+        })
+    });
+
+    let total = move || app.workspace.with(|ws| ws.accounts.len());
+    let filters_active = move || {
+        !search.get().trim().is_empty()
+            || !segment.get().is_empty()
+            || tier_filter.get() != TierFilter::All
+            || size.get().is_some()
+    };
+    let clear = move |_| {
+        search.set(String::new());
+        segment.set(String::new());
+        tier_filter.set(TierFilter::All);
+        size.set(None);
+    };
+
+    let header = move |column: Column| {
+        let aria_sort = move || {
+            let (c, asc) = sort.get();
+            if c == column {
+                if asc {
+                    "ascending"
+                } else {
+                    "descending"
+                }
+            } else {
+                "none"
+            }
+        };
+        let arrow = move || {
+            let (c, asc) = sort.get();
+            if c == column {
+                if asc {
+                    " ▲"
+                } else {
+                    " ▼"
+                }
+            } else {
+                ""
+            }
+        };
+        view! {
+            <th scope="col" aria-sort=aria_sort>
+                <button type="button" class="sort" data-sort=column.key()
+                    title=tr(|t| t.sort_by)
+                    on:click=move |_| sort.update(|(c, asc)| {
+                        if *c == column { *asc = !*asc } else { *c = column; *asc = true }
+                    })>
+                    {move || column.label(app.t())}{arrow}
+                </button>
+            </th>
+        }
+    };
+
+    let rows = move || {
+        let limit = shown.get();
+        let ids = visible_ids.get();
+        app.ranking.with(|ranking| {
+            app.workspace.with(|ws| {
+                let t = app.t();
+                ids.iter()
+                    .take(limit)
+                    .filter_map(|id| ws.account(*id))
+                    .map(|a| {
+                        let row = ranking.row(a.id);
+                        let tier = row.and_then(|r| r.assessment.effective);
+                        let overridden = row.is_some_and(|r| r.assessment.overridden);
+                        let att = score_text(row.and_then(|r| r.assessment.score(Axis::Attractiveness)));
+                        let fea = score_text(row.and_then(|r| r.assessment.score(Axis::Feasibility)));
+                        view! {
+                            <tr data-account-id=a.id.to_string()>
+                                <td>{a.number.clone()}</td>
+                                <td><a href=Route::Account(a.id).href() class="account-link">{a.name.clone()}</a></td>
+                                <td>{a.segment.clone()}</td>
+                                <td>{a.size_band.map(|s| t.size_band(s)).unwrap_or("")}</td>
+                                <td>{t.relationship(a.relationship)}</td>
+                                <td class="num">{att}</td>
+                                <td class="num">{fea}</td>
+                                <td><TierBadge tier=tier overridden=overridden/></td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+
+    view! {
+        <section class="page accounts-page">
+            <div class="page-head">
+                <h1>{tr(|t| t.accounts_title)}</h1>
+                <a class="button primary" href=Route::NewAccount.href() data-testid="add-account">
+                    {tr(|t| t.add_account)}
+                </a>
+            </div>
+            <Show when=move || { total() > 0 } fallback=move || view! {
+                <div class="empty-state">
+                    <p>{tr(|t| t.accounts_empty)}</p>
+                    <a class="button primary" href=Route::NewAccount.href()>{tr(|t| t.add_account)}</a>
+                </div>
+            }>
+                <div class="filters" role="search">
+                    <label>
+                        <span>{tr(|t| t.search_label)}</span>
+                        <input type="search" data-testid="search"
+                            placeholder=tr(|t| t.search_placeholder)
+                            prop:value=move || search.get()
+                            on:input=move |ev| { search.set(event_target_value(&ev)); shown.set(PAGE_SIZE); }/>
+                    </label>
+                    <label>
+                        <span>{tr(|t| t.filter_segment)}</span>
+                        <select data-testid="filter-segment" prop:value=move || segment.get()
+                            on:change=move |ev| segment.set(event_target_value(&ev))>
+                            <option value="">{tr(|t| t.filter_all)}</option>
+                            {move || app.workspace.with(|ws| ws.segments()).into_iter().map(|s| {
+                                let value = s.clone();
+                                view! { <option value=value selected=move || segment.get() == s>{s.clone()}</option> }
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <label>
+                        <span>{tr(|t| t.filter_tier)}</span>
+                        <select data-testid="filter-tier"
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                tier_filter.set(match v.as_str() {
+                                    "" => TierFilter::All,
+                                    "none" => TierFilter::Untiered,
+                                    slug => Tier::from_slug(slug).map_or(TierFilter::All, TierFilter::Tier),
+                                });
+                            }>
+                            <option value="" selected=move || tier_filter.get() == TierFilter::All>{tr(|t| t.filter_all)}</option>
+                            {Tier::ALL.into_iter().map(|tier| view! {
+                                <option value=tier.slug() selected=move || tier_filter.get() == TierFilter::Tier(tier)>
+                                    {move || app.t().tier(tier)}
+                                </option>
+                            }).collect_view()}
+                            <option value="none" selected=move || tier_filter.get() == TierFilter::Untiered>{tr(|t| t.untiered)}</option>
+                        </select>
+                    </label>
+                    <label>
+                        <span>{tr(|t| t.filter_size)}</span>
+                        <select data-testid="filter-size"
+                            on:change=move |ev| size.set(SizeBand::from_slug(&event_target_value(&ev)))>
+                            <option value="" selected=move || size.get().is_none()>{tr(|t| t.filter_all)}</option>
+                            {SizeBand::ALL.into_iter().map(|band| view! {
+                                <option value=band.slug() selected=move || size.get() == Some(band)>
+                                    {move || app.t().size_band(band)}
+                                </option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <Show when=filters_active>
+                        <button type="button" on:click=clear>{tr(|t| t.clear_filters)}</button>
+                    </Show>
+                </div>
+                <p class="count" data-testid="account-count">
+                    {move || fill(app.t().count_shown, &[&visible_ids.with(|v| v.len()), &total()])}
+                </p>
+                <Show when=move || visible_ids.with(|v| !v.is_empty()) fallback=move || view! {
+                    <p class="empty-state">{tr(|t| t.no_match)}</p>
+                }>
+                    <div class="table-wrap">
+                        <table class="data-table accounts-table" data-testid="accounts-table">
+                            <thead><tr>{Column::ALL.into_iter().map(header).collect_view()}</tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                    <Show when=move || { visible_ids.with(|v| v.len()) > shown.get() }>
+                        <button type="button" class="show-more" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>
+                            {move || fill(app.t().count_shown, &[&shown.get(), &visible_ids.with(|v| v.len())])}
+                            " ▼"
+                        </button>
+                    </Show>
+                </Show>
+            </Show>
+        </section>
+    }
+}

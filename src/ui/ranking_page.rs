@@ -1,0 +1,260 @@
+//! Ranking and tiers (排序与分级): the ranked list with both axis scores and the tier,
+//! the thresholds, planned against actual tier sizes, and each tier's service principle.
+
+use leptos::prelude::*;
+
+use crate::domain::tiering::Thresholds;
+use crate::domain::{Axis, Language, ScreeningStatus, Tenths, Tier};
+use crate::i18n::fill;
+
+use super::router::Route;
+use super::state::use_app;
+use super::widgets::{score_text, tr, TierBadge};
+
+#[component]
+pub fn RankingPage() -> impl IntoView {
+    let app = use_app();
+    let total = move || app.workspace.with(|ws| ws.accounts.len());
+    view! {
+        <section class="page ranking-page">
+            <h1>{tr(|t| t.ranking_title)}</h1>
+            <div class="ranking-settings">
+                <ThresholdEditor/>
+                <TierSizes/>
+            </div>
+            <Show when=move || { total() > 0 } fallback=move || view! {
+                <div class="empty-state">
+                    <p>{tr(|t| t.ranking_empty)}</p>
+                    <a class="button primary" href=Route::NewAccount.href()>{tr(|t| t.add_account)}</a>
+                </div>
+            }>
+                <RankedTable/>
+            </Show>
+            <TierGuidanceEditor/>
+        </section>
+    }
+}
+
+#[component]
+fn RankedTable() -> impl IntoView {
+    let app = use_app();
+    let rows = move || {
+        let t = app.t();
+        app.ranking.with(|ranking| {
+            app.workspace.with(|ws| {
+                ranking
+                    .rows
+                    .iter()
+                    .filter_map(|row| ws.account(row.account).map(|a| (row, a)))
+                    .map(|(row, a)| {
+                        let screening = match &row.assessment.screening {
+                            ScreeningStatus::Passed => t.screening_passed.to_owned(),
+                            ScreeningStatus::Failed(gates) => fill(t.screening_failed, &[&t.gate_list(gates)]),
+                            ScreeningStatus::Pending(_) => "—".to_owned(),
+                        };
+                        let tier = row.assessment.effective;
+                        let overridden = row.assessment.overridden;
+                        view! {
+                            <tr data-account-id=a.id.to_string()>
+                                <td class="num">{row.rank.map(|r| r.to_string()).unwrap_or_else(|| "—".into())}</td>
+                                <td><a href=Route::Account(a.id).href()>{a.name.clone()}</a></td>
+                                <td class="num" data-col="attractiveness">{score_text(row.assessment.score(Axis::Attractiveness))}</td>
+                                <td class="num" data-col="feasibility">{score_text(row.assessment.score(Axis::Feasibility))}</td>
+                                <td data-col="tier"><TierBadge tier=tier overridden=overridden/></td>
+                                <td>{screening}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    view! {
+        <div class="table-wrap">
+            <table class="data-table ranking-table" data-testid="ranking-table">
+                <thead><tr>
+                    <th scope="col" class="num">{tr(|t| t.col_rank)}</th>
+                    <th scope="col">{tr(|t| t.field_name)}</th>
+                    <th scope="col" class="num">{tr(|t| t.col_attractiveness)}</th>
+                    <th scope="col" class="num">{tr(|t| t.col_feasibility)}</th>
+                    <th scope="col">{tr(|t| t.col_tier)}</th>
+                    <th scope="col">{tr(|t| t.col_screening)}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn ThresholdEditor() -> impl IntoView {
+    let app = use_app();
+    let field = move |axis: Axis| {
+        let current = move || app.workspace.with(|ws| ws.tiers.thresholds.on(axis));
+        let text = RwSignal::new(current().to_string());
+        let error = RwSignal::new(false);
+        let slug = match axis {
+            Axis::Attractiveness => "attractiveness",
+            Axis::Feasibility => "feasibility",
+        };
+        view! {
+            <label class="field">
+                <span>{move || fill(app.t().threshold_for, &[&app.t().axis_short(axis)])}</span>
+                <input type="text" inputmode="decimal" class="threshold-input" data-threshold=slug
+                    aria-invalid=move || error.get().to_string()
+                    prop:value=move || text.get()
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        text.set(v.clone());
+                        match Tenths::parse(&v).filter(|t| Thresholds::is_valid_value(*t)) {
+                            Some(value) => {
+                                error.set(false);
+                                app.edit(|ws| match axis {
+                                    Axis::Attractiveness => ws.tiers.thresholds.attractiveness = value,
+                                    Axis::Feasibility => ws.tiers.thresholds.feasibility = value,
+                                });
+                            }
+                            None => error.set(true),
+                        }
+                    }/>
+                <Show when=move || error.get()>
+                    <span class="field-error" role="alert">{tr(|t| t.threshold_invalid)}</span>
+                </Show>
+            </label>
+        }
+    };
+    view! {
+        <section class="card">
+            <h2>{tr(|t| t.thresholds_heading)}</h2>
+            <p class="hint">{tr(|t| t.threshold_help)}</p>
+            <div class="inline-form">
+                {field(Axis::Attractiveness)}
+                {field(Axis::Feasibility)}
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn TierSizes() -> impl IntoView {
+    let app = use_app();
+    let row = move |tier: Tier| {
+        let error = RwSignal::new(false);
+        let actual = move || app.ranking.with(|r| r.counts.count(tier));
+        let planned_cell = match tier {
+            Tier::NotPursued => view! {
+                <td class="num" data-planned="not_pursued">{move || {
+                    let tiered = app.ranking.with(|r| r.counts.tiered_total());
+                    let rest = app.workspace.with(|ws| ws.tiers.planned.planned(Tier::NotPursued, tiered));
+                    fill(app.t().planned_rest, &[&rest])
+                }}</td>
+            }
+            .into_any(),
+            _ => view! {
+                <td class="num">
+                    <input type="number" min="0" step="1" class="planned-input" data-planned=tier.slug()
+                        aria-label=move || format!("{} — {}", app.t().tier(tier), app.t().col_planned)
+                        aria-invalid=move || error.get().to_string()
+                        prop:value=move || app.workspace.with(|ws| ws.tiers.planned.planned(tier, 0)).to_string()
+                        on:input=move |ev| {
+                            match event_target_value(&ev).trim().parse::<u32>() {
+                                Ok(n) => {
+                                    error.set(false);
+                                    app.edit(|ws| match tier {
+                                        Tier::Tier1 => ws.tiers.planned.tier1 = n,
+                                        Tier::Tier2 => ws.tiers.planned.tier2 = n,
+                                        Tier::Tier3 => ws.tiers.planned.tier3 = n,
+                                        Tier::NotPursued => {}
+                                    });
+                                }
+                                Err(_) => error.set(true),
+                            }
+                        }/>
+                    <Show when=move || error.get()>
+                        <span class="field-error" role="alert">{tr(|t| t.planned_invalid)}</span>
+                    </Show>
+                </td>
+            }
+            .into_any(),
+        };
+        view! {
+            <tr data-tier=tier.slug()>
+                <th scope="row"><TierBadge tier=Some(tier)/></th>
+                {planned_cell}
+                <td class="num" data-testid="tier-actual">{actual}</td>
+            </tr>
+        }
+    };
+    view! {
+        <section class="card">
+            <h2>{tr(|t| t.tier_sizes_heading)}</h2>
+            <table class="data-table tier-sizes" data-testid="tier-sizes">
+                <thead><tr>
+                    <th scope="col">{tr(|t| t.col_tier)}</th>
+                    <th scope="col" class="num">{tr(|t| t.col_planned)}</th>
+                    <th scope="col" class="num">{tr(|t| t.col_actual)}</th>
+                </tr></thead>
+                <tbody>{Tier::ALL.into_iter().map(row).collect_view()}</tbody>
+            </table>
+            <Show when=move || app.ranking.with(|r| r.counts.untiered > 0)>
+                <p class="hint" data-testid="untiered-count">
+                    {move || fill(app.t().untiered_count, &[&app.ranking.with(|r| r.counts.untiered)])}
+                </p>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn TierGuidanceEditor() -> impl IntoView {
+    let app = use_app();
+    let block = move |tier: Tier| {
+        let text = move |cadence: bool| {
+            move || {
+                let lang = app.language.get();
+                app.workspace.with(|ws| {
+                    let g = ws.tiers.guidance(tier);
+                    let t = if cadence { &g.cadence } else { &g.principle };
+                    match lang {
+                        Language::Zh => t.zh.clone(),
+                        Language::En => t.en.clone(),
+                    }
+                })
+            }
+        };
+        let set = move |cadence: bool, value: String| {
+            let lang = app.language.get_untracked();
+            app.edit(|ws| {
+                let g = ws.tiers.guidance_mut(tier);
+                let t = if cadence {
+                    &mut g.cadence
+                } else {
+                    &mut g.principle
+                };
+                *t.side_mut(lang) = value;
+            });
+        };
+        view! {
+            <div class="guidance-block" data-tier=tier.slug()>
+                <h3><TierBadge tier=Some(tier)/></h3>
+                <label class="field wide">
+                    <span>{tr(|t| t.guidance_principle)}</span>
+                    <textarea rows="2" data-field="principle" prop:value=text(false)
+                        on:input=move |ev| set(false, event_target_value(&ev))></textarea>
+                </label>
+                <label class="field wide">
+                    <span>{tr(|t| t.guidance_cadence)}</span>
+                    <textarea rows="2" data-field="cadence" prop:value=text(true)
+                        on:input=move |ev| set(true, event_target_value(&ev))></textarea>
+                </label>
+            </div>
+        }
+    };
+    view! {
+        <section class="card">
+            <h2>{tr(|t| t.tier_guidance_heading)}</h2>
+            <p class="hint">{tr(|t| t.guidance_edit_hint)}</p>
+            <div class="guidance-grid">{Tier::ALL.into_iter().map(block).collect_view()}</div>
+        </section>
+    }
+}

@@ -1,0 +1,67 @@
+//! Addresses live in the URL fragment (`#/accounts/3`), so every view survives a reload
+//! on any plain static server and from any sub-path: the server only ever sees
+//! `index.html`. (leptos_router routes by path, which a static host cannot serve.)
+
+use leptos::prelude::*;
+
+use crate::domain::AccountId;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route {
+    Accounts,
+    NewAccount,
+    Account(AccountId),
+    Model,
+    Ranking,
+    /// An address we do not know; shown as the account list with no error, since old
+    /// bookmarks should still land somewhere useful.
+    Unknown,
+}
+
+impl Route {
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        match parts.as_slice() {
+            [] | ["accounts"] => Route::Accounts,
+            ["accounts", "new"] => Route::NewAccount,
+            ["accounts", id] => id.parse().map_or(Route::Unknown, Route::Account),
+            ["model"] => Route::Model,
+            ["ranking"] => Route::Ranking,
+            _ => Route::Unknown,
+        }
+    }
+
+    pub fn href(self) -> String {
+        match self {
+            Route::Accounts | Route::Unknown => "#/accounts".into(),
+            Route::NewAccount => "#/accounts/new".into(),
+            Route::Account(id) => format!("#/accounts/{id}"),
+            Route::Model => "#/model".into(),
+            Route::Ranking => "#/ranking".into(),
+        }
+    }
+}
+
+fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// A signal holding the current route, kept in step with the address bar.
+pub fn use_hash_route() -> RwSignal<Route> {
+    let route = RwSignal::new(Route::parse(&current_hash()));
+    let handle = window_event_listener_untyped("hashchange", move |_| {
+        route.set(Route::parse(&current_hash()));
+    });
+    on_cleanup(move || handle.remove());
+    route
+}
+
+/// Goes to `route` (adds a history entry, like following a link).
+pub fn navigate(route: Route) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(&route.href());
+    }
+}

@@ -1,0 +1,343 @@
+//! The app shell: header with navigation, save status, workspace file menu and language
+//! switch; the notices; the page for the current address; the import confirmation.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::domain::Workspace;
+use crate::i18n::fill;
+use crate::storage::envelope;
+use crate::storage::local::SaveError;
+
+use super::account_page::{AccountPage, NewAccountPage};
+use super::accounts::AccountList;
+use super::dom;
+use super::model_page::ModelPage;
+use super::ranking_page::RankingPage;
+use super::router::{use_hash_route, Route};
+use super::state::{provide_app_state, use_app, Notice, SaveProblem, SaveStatus};
+use super::widgets::tr;
+
+/// A workspace file read and checked, waiting for the user to confirm the replacement.
+#[derive(Clone, PartialEq)]
+struct PendingImport {
+    file_name: String,
+    workspace: Workspace,
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let app = provide_app_state();
+    let route = use_hash_route();
+    let pending_import = RwSignal::new(None::<PendingImport>);
+
+    // The document title follows the page, for tabs, history and bookmarks.
+    Effect::new(move |_| {
+        let t = app.t();
+        let page = match route.get() {
+            Route::Accounts | Route::Unknown | Route::Account(_) => t.nav_accounts,
+            Route::NewAccount => t.new_account_title,
+            Route::Model => t.nav_model,
+            Route::Ranking => t.nav_ranking,
+        };
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(&format!("{page} · {}", t.app_title));
+        }
+    });
+
+    let page = move || match route.get() {
+        Route::Accounts | Route::Unknown => view! { <AccountList/> }.into_any(),
+        Route::NewAccount => view! { <NewAccountPage/> }.into_any(),
+        Route::Account(id) => view! { <AccountPage id=id/> }.into_any(),
+        Route::Model => view! { <ModelPage/> }.into_any(),
+        Route::Ranking => view! { <RankingPage/> }.into_any(),
+    };
+
+    view! {
+        <a class="skip-link" href="#main">{tr(|t| t.nav_label)}</a>
+        <header class="app-header">
+            <div class="brand">{tr(|t| t.app_title)}</div>
+            <Nav route=route/>
+            <div class="header-tools">
+                <SaveIndicator/>
+                <WorkspaceMenu pending_import=pending_import/>
+                <LanguageSwitch/>
+            </div>
+        </header>
+        <Notices/>
+        <ImportConfirm pending_import=pending_import/>
+        <main id="main" tabindex="-1">{page}</main>
+    }
+}
+
+#[component]
+fn Nav(route: RwSignal<Route>) -> impl IntoView {
+    let app = use_app();
+    let item = move |target: Route, label: fn(&crate::i18n::Strings) -> &'static str| {
+        let current = move || {
+            let r = route.get();
+            let active = match target {
+                Route::Accounts => {
+                    matches!(
+                        r,
+                        Route::Accounts | Route::Account(_) | Route::NewAccount | Route::Unknown
+                    )
+                }
+                other => r == other,
+            };
+            active.then_some("page")
+        };
+        view! {
+            <a href=target.href() aria-current=current>{move || label(app.t())}</a>
+        }
+    };
+    view! {
+        <nav class="main-nav" aria-label=tr(|t| t.nav_label)>
+            {item(Route::Accounts, |t| t.nav_accounts)}
+            {item(Route::Model, |t| t.nav_model)}
+            {item(Route::Ranking, |t| t.nav_ranking)}
+        </nav>
+    }
+}
+
+#[component]
+fn SaveIndicator() -> impl IntoView {
+    let app = use_app();
+    let text = move || {
+        let t = app.t();
+        match app.save_status.get() {
+            SaveStatus::Saved => t.save_saved.to_owned(),
+            SaveStatus::NotSaved(_) => t.save_not_saved.to_owned(),
+        }
+    };
+    let class = move || match app.save_status.get() {
+        SaveStatus::Saved => "save-status saved",
+        SaveStatus::NotSaved(_) => "save-status not-saved",
+    };
+    view! {
+        <span class=class role="status" aria-label=tr(|t| t.save_status_label) data-testid="save-status">
+            {text}
+        </span>
+    }
+}
+
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let app = use_app();
+    let toggle = move |_| {
+        app.language.update(|l| {
+            *l = match l {
+                crate::domain::Language::Zh => crate::domain::Language::En,
+                crate::domain::Language::En => crate::domain::Language::Zh,
+            }
+        })
+    };
+    view! {
+        <button type="button" class="language-switch" on:click=toggle
+            title=tr(|t| t.language_switch_label)
+            lang=move || match app.language.get() {
+                crate::domain::Language::Zh => "en",
+                crate::domain::Language::En => "zh-CN",
+            }
+            data-testid="language-switch">
+            {tr(|t| t.language_switch_to)}
+        </button>
+    }
+}
+
+#[component]
+fn WorkspaceMenu(pending_import: RwSignal<Option<PendingImport>>) -> impl IntoView {
+    let app = use_app();
+    let file_input = NodeRef::<leptos::html::Input>::new();
+
+    let export = move |_| {
+        let t = app.t();
+        let result = app
+            .workspace
+            .with_untracked(|ws| envelope::encode_for_file(ws, &dom::now_iso()))
+            .and_then(|text| {
+                dom::download_text(
+                    &format!("kam-workspace-{}.json", dom::today_stamp()),
+                    "application/json",
+                    &text,
+                )
+            });
+        if let Err(reason) = result {
+            app.notify(Notice::Error(fill(t.export_failed, &[&reason])));
+        }
+    };
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        // Let the same file be chosen again after a failed attempt.
+        input.set_value("");
+        let file_name = file.name();
+        leptos::task::spawn_local(async move {
+            let t = app.t();
+            let text = dom::read_file_text(&file).await;
+            let outcome = text
+                .map_err(|_| t.file_read_failed.to_owned())
+                .and_then(|text| envelope::decode(&text).map_err(|e| t.load_error(&e)));
+            match outcome {
+                Ok(workspace) => pending_import.set(Some(PendingImport {
+                    file_name,
+                    workspace,
+                })),
+                Err(reason) => {
+                    app.notify(Notice::Error(fill(t.import_failed, &[&file_name, &reason])))
+                }
+            }
+        });
+    };
+
+    view! {
+        <div class="workspace-menu" role="group" aria-label=tr(|t| t.workspace_menu)>
+            <button type="button" on:click=export data-testid="export-workspace">
+                {tr(|t| t.export_workspace)}
+            </button>
+            <button type="button" data-testid="import-workspace"
+                on:click=move |_| {
+                    if let Some(input) = file_input.get() {
+                        input.click();
+                    }
+                }>
+                {tr(|t| t.import_workspace)}
+            </button>
+            <input type="file" accept=".json,application/json" class="visually-hidden"
+                node_ref=file_input on:change=on_file tabindex="-1"
+                aria-label=tr(|t| t.import_workspace) data-testid="import-file"/>
+        </div>
+    }
+}
+
+#[component]
+fn ImportConfirm(pending_import: RwSignal<Option<PendingImport>>) -> impl IntoView {
+    let app = use_app();
+    let confirm = move |_| {
+        if let Some(pending) = pending_import.get_untracked() {
+            let count = pending.workspace.accounts.len();
+            app.replace_workspace(pending.workspace);
+            app.notify(Notice::Info(fill(
+                app.t().import_done,
+                &[&pending.file_name, &count],
+            )));
+        }
+        pending_import.set(None);
+    };
+    move || {
+        pending_import.get().map(|pending| {
+            let t = app.t();
+            let current = app.workspace.with_untracked(|ws| ws.accounts.len());
+            view! {
+                <div class="dialog-backdrop">
+                    <div class="dialog" role="alertdialog" aria-modal="true"
+                        aria-labelledby="import-title" data-testid="import-confirm">
+                        <h2 id="import-title">{t.import_confirm_title}</h2>
+                        <p>{fill(t.import_confirm_body, &[&pending.file_name, &pending.workspace.accounts.len(), &current])}</p>
+                        <div class="actions">
+                            <button type="button" class="danger" on:click=confirm>{t.import_replace}</button>
+                            <button type="button" on:click=move |_| pending_import.set(None)>{t.cancel}</button>
+                        </div>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+fn Notices() -> impl IntoView {
+    let app = use_app();
+    let save_problem = move || {
+        let t = app.t();
+        match app.save_status.get() {
+            SaveStatus::NotSaved(SaveProblem::Failed(SaveError::Blocked)) => {
+                Some(t.storage_blocked.to_owned())
+            }
+            SaveStatus::NotSaved(SaveProblem::Failed(SaveError::QuotaExceeded)) => {
+                Some(t.save_failed_quota.to_owned())
+            }
+            SaveStatus::NotSaved(SaveProblem::Failed(SaveError::Other(reason))) => {
+                Some(fill(t.save_failed_other, &[&reason]))
+            }
+            _ => None,
+        }
+    };
+    view! {
+        <div class="notices" aria-live="polite">
+            {move || save_problem().map(|text| view! {
+                <div class="notice error persistent" role="alert" data-testid="save-problem">{text}</div>
+            })}
+            {move || {
+                let t = app.t();
+                app.notices.get().into_iter().map(|entry| {
+                    let id = entry.id;
+                    let dismiss = move |_| app.dismiss(id);
+                    let (class, body) = match entry.notice {
+                        Notice::StoredUnreadable { error, raw, kept_as } => {
+                            let reason = t.load_error(&error);
+                            let text = match &kept_as {
+                                Some(key) => fill(t.stored_unreadable, &[&reason, key]),
+                                None => fill(t.stored_unreadable_not_kept, &[&reason]),
+                            };
+                            let download = move |_| {
+                                if dom::download_text(
+                                    &format!("kam-unreadable-{}.json", dom::today_stamp()),
+                                    "application/json",
+                                    &raw,
+                                ).is_ok() && kept_as.is_none() {
+                                    app.resume_saving();
+                                }
+                            };
+                            ("notice error", view! {
+                                <span data-testid="unreadable-notice">{text}</span>
+                                " "
+                                <button type="button" on:click=download data-testid="download-unreadable">
+                                    {t.download_unreadable}
+                                </button>
+                            }.into_any())
+                        }
+                        Notice::OtherTabUpdated => ("notice info", view! { <span>{t.other_tab_updated}</span> }.into_any()),
+                        Notice::OtherTabUnreadable(error) => (
+                            "notice error",
+                            view! { <span>{fill(t.other_tab_unreadable, &[&t.load_error(&error)])}</span> }.into_any(),
+                        ),
+                        Notice::Info(text) => ("notice info", view! { <span>{text}</span> }.into_any()),
+                        Notice::Error(text) => ("notice error", view! { <span role="alert">{text}</span> }.into_any()),
+                        Notice::Deleted(account) => {
+                            let name = account.name.clone();
+                            let restore = move |_| {
+                                let account = (*account).clone();
+                                app.edit(|ws| {
+                                    if ws.account(account.id).is_none() {
+                                        ws.accounts.push(account);
+                                    }
+                                });
+                                app.dismiss(id);
+                            };
+                            ("notice info", view! {
+                                <span>{fill(t.deleted, &[&name])}</span>
+                                " "
+                                <button type="button" on:click=restore data-testid="undo-delete">{t.undo}</button>
+                            }.into_any())
+                        }
+                    };
+                    view! {
+                        <div class=class data-testid="notice">
+                            {body}
+                            <button type="button" class="dismiss" on:click=dismiss aria-label=t.dismiss>"×"</button>
+                        </div>
+                    }
+                }).collect_view()
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,271 @@
+//! The app state, provided once through context: the workspace (plain domain values),
+//! the language, the save status and the notices. Derived values (the ranking) are memos
+//! that call `crate::domain`; persistence is one effect that writes the workspace out.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use crate::domain::ranking::{count_tiers, rank_accounts, RankedRow, TierCounts};
+use crate::domain::{AccountId, Language, Workspace};
+use crate::i18n::{strings, Strings};
+use crate::storage::envelope::{self, LoadError};
+use crate::storage::local::{self, Loaded, SaveError};
+
+use super::dom::now_millis;
+
+/// Why the workspace is not saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveProblem {
+    Failed(SaveError),
+    /// Saving is paused so as not to overwrite data this version cannot read.
+    Paused,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveStatus {
+    Saved,
+    NotSaved(SaveProblem),
+}
+
+/// A message shown at the top of the page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// The stored data could not be read; `raw` is offered for download.
+    StoredUnreadable {
+        error: LoadError,
+        raw: String,
+        kept_as: Option<String>,
+    },
+    OtherTabUpdated,
+    OtherTabUnreadable(LoadError),
+    /// An already translated message (import results, model applied…).
+    Info(String),
+    Error(String),
+    /// An account was deleted; it can be put back.
+    Deleted(Box<crate::domain::Account>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NoticeEntry {
+    pub id: u32,
+    pub notice: Notice,
+}
+
+/// Every account assessed and ranked, with an index by id.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Ranking {
+    pub rows: Vec<RankedRow>,
+    pub index: HashMap<AccountId, usize>,
+    pub counts: TierCounts,
+}
+
+impl Ranking {
+    pub fn row(&self, id: AccountId) -> Option<&RankedRow> {
+        self.index.get(&id).and_then(|i| self.rows.get(*i))
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub workspace: RwSignal<Workspace>,
+    pub language: RwSignal<Language>,
+    pub save_status: RwSignal<SaveStatus>,
+    pub notices: RwSignal<Vec<NoticeEntry>>,
+    pub ranking: Memo<Ranking>,
+    /// False while saving would overwrite data that was not copied aside.
+    can_save: RwSignal<bool>,
+    next_notice: StoredValue<u32>,
+}
+
+impl AppState {
+    /// The strings of the current language (tracks the language when read reactively).
+    pub fn t(&self) -> &'static Strings {
+        strings(self.language.get())
+    }
+
+    pub fn notify(&self, notice: Notice) {
+        let id = self.next_notice.get_value();
+        self.next_notice.set_value(id + 1);
+        self.notices.update(|n| {
+            // One "updated from another tab" is enough.
+            n.retain(|e| e.notice != notice);
+            n.push(NoticeEntry { id, notice });
+        });
+    }
+
+    pub fn dismiss(&self, id: u32) {
+        self.notices.update(|n| n.retain(|e| e.id != id));
+    }
+
+    /// Applies an edit to the workspace; the persistence effect saves it.
+    pub fn edit(&self, f: impl FnOnce(&mut Workspace)) {
+        self.workspace.update(f);
+    }
+
+    pub fn now(&self) -> i64 {
+        now_millis()
+    }
+
+    /// Called once the user has downloaded unreadable data that could not be copied
+    /// aside: from then on saving may replace it.
+    pub fn resume_saving(&self) {
+        self.can_save.set(true);
+    }
+
+    pub fn replace_workspace(&self, workspace: Workspace) {
+        self.workspace.set(workspace);
+    }
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+fn initial_language() -> Language {
+    local::load_language().unwrap_or_else(|| {
+        let tag = web_sys::window()
+            .and_then(|w| w.navigator().language())
+            .unwrap_or_default();
+        Language::from_browser_tag(&tag)
+    })
+}
+
+/// Loads everything, provides the state, and starts persistence and tab sync.
+pub fn provide_app_state() -> AppState {
+    let language = RwSignal::new(initial_language());
+    let notices = RwSignal::new(Vec::new());
+    let save_status = RwSignal::new(SaveStatus::Saved);
+    let can_save = RwSignal::new(true);
+    let last_saved = StoredValue::new(String::new());
+    let mut startup_notices = Vec::new();
+
+    let workspace = match local::load(now_millis()) {
+        Loaded::Empty => Workspace::default(),
+        Loaded::Workspace(ws) => *ws,
+        Loaded::Blocked => {
+            can_save.set(false);
+            save_status.set(SaveStatus::NotSaved(SaveProblem::Failed(
+                SaveError::Blocked,
+            )));
+            Workspace::default()
+        }
+        Loaded::Unreadable {
+            error,
+            raw,
+            kept_as,
+        } => {
+            if kept_as.is_none() {
+                can_save.set(false);
+                save_status.set(SaveStatus::NotSaved(SaveProblem::Paused));
+            }
+            // Leave the unreadable data in place until the user actually changes
+            // something: merely opening the page must not replace it.
+            if let Ok(text) = envelope::encode_for_storage(&Workspace::default()) {
+                last_saved.set_value(text);
+            }
+            startup_notices.push(Notice::StoredUnreadable {
+                error,
+                raw,
+                kept_as,
+            });
+            Workspace::default()
+        }
+    };
+    let workspace = RwSignal::new(workspace);
+
+    let ranking = Memo::new(move |_| {
+        workspace.with(|ws| {
+            let rows = rank_accounts(&ws.accounts, &ws.model, &ws.tiers);
+            let index = rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.account, i))
+                .collect();
+            let counts = count_tiers(rows.iter().map(|r| &r.assessment));
+            Ranking {
+                rows,
+                index,
+                counts,
+            }
+        })
+    });
+
+    let state = AppState {
+        workspace,
+        language,
+        save_status,
+        notices,
+        ranking,
+        can_save,
+        next_notice: StoredValue::new(0),
+    };
+    for notice in startup_notices {
+        state.notify(notice);
+    }
+    provide_context(state);
+
+    // Persistence: one effect writes the workspace whenever it changes.
+    Effect::new(move |_| {
+        let allowed = can_save.get();
+        let encoded = workspace.with(envelope::encode_for_storage);
+        if !allowed {
+            return;
+        }
+        let text = match encoded {
+            Ok(text) => text,
+            Err(reason) => {
+                save_status.set(SaveStatus::NotSaved(SaveProblem::Failed(SaveError::Other(
+                    reason,
+                ))));
+                return;
+            }
+        };
+        if last_saved.with_value(|last| *last == text) {
+            return;
+        }
+        match local::save(&text) {
+            Ok(()) => {
+                last_saved.set_value(text);
+                save_status.set(SaveStatus::Saved);
+            }
+            Err(error) => save_status.set(SaveStatus::NotSaved(SaveProblem::Failed(error))),
+        }
+    });
+
+    Effect::new(move |_| {
+        let language = language.get();
+        local::save_language(language);
+        if let Some(html) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = html.set_attribute("lang", language.tag());
+        }
+    });
+
+    // Another tab saved: take its data (ours is already saved, edits save at once).
+    let handle = window_event_listener(leptos::ev::storage, move |event| {
+        if event.key().as_deref() != Some(local::WORKSPACE_KEY) {
+            return;
+        }
+        let Some(text) = event.new_value() else {
+            return;
+        };
+        match envelope::decode(&text) {
+            Ok(ws) => {
+                last_saved.set_value(text);
+                workspace.set(ws);
+                state.notify(Notice::OtherTabUpdated);
+            }
+            Err(error) => {
+                can_save.set(false);
+                save_status.set(SaveStatus::NotSaved(SaveProblem::Paused));
+                state.notify(Notice::OtherTabUnreadable(error));
+            }
+        }
+    });
+    on_cleanup(move || handle.remove());
+
+    state
+}

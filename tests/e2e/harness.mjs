@@ -1,0 +1,133 @@
+// Shared set-up for the browser tests: serves the release build (dist/) with Python's
+// plain static server under a sub-path, as a team would host it, and drives Debian's
+// Chromium through playwright-core.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, symlinkSync, existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import net from 'node:net';
+import { chromium } from 'playwright-core';
+
+const root = resolve(import.meta.dirname, '..', '..');
+export const dist = join(root, 'dist');
+export const SUB_PATH = '/kam/';
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => ok(port));
+    });
+  });
+}
+
+async function waitForServer(url, tries = 100) {
+  for (let i = 0; i < tries; i++) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+/** Starts a static server with dist/ at both `/` and `/kam/`; returns {origin, stop}. */
+export async function startServer() {
+  if (!existsSync(join(dist, 'index.html'))) {
+    throw new Error('dist/ is missing: run scripts/build.sh first');
+  }
+  const site = mkdtempSync(join(tmpdir(), 'kam-site-'));
+  symlinkSync(dist, join(site, 'kam'));
+  for (const name of ['index.html', 'favicon.svg']) symlinkSync(join(dist, name), join(site, name));
+  // Hashed assets at the root too, so the root-hosted case works.
+  for (const name of (await import('node:fs')).readdirSync(dist)) {
+    if (!existsSync(join(site, name))) symlinkSync(join(dist, name), join(site, name));
+  }
+  const port = await freePort();
+  const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', site], {
+    stdio: 'ignore',
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  await waitForServer(`${origin}${SUB_PATH}`);
+  return { origin, stop: () => proc.kill() };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Opens a fresh context (empty storage) and a page that records console errors, page
+ * errors, failed requests and dialogs, so a test can assert the page stayed clean.
+ */
+export async function openPage(browser, origin, { locale = 'en-US', path = SUB_PATH, context } = {}) {
+  const ctx = context ?? (await browser.newContext({ locale, acceptDownloads: true }));
+  const page = await ctx.newPage();
+  const problems = [];
+  const dialogs = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()} ${res.url()}`);
+  });
+  page.on('dialog', async (d) => {
+    dialogs.push(d.message());
+    await d.dismiss();
+  });
+  await page.goto(origin + path);
+  await page.waitForSelector('.app-header');
+  return { page, context: ctx, problems, dialogs };
+}
+
+/** Writes localStorage before the app starts, by loading once, writing, reloading. */
+export async function seedStorage(page, entries) {
+  await page.evaluate((entries) => {
+    localStorage.clear();
+    for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+  }, entries);
+  await page.reload();
+  await page.waitForSelector('.app-header');
+}
+
+export const FORMAT = 'kam-workbench/workspace';
+
+/** A workspace envelope with the given accounts (default model and tiers). */
+export function workspaceFile(accounts, extra = {}) {
+  return JSON.stringify({
+    format: FORMAT,
+    version: 1,
+    workspace: { accounts, next_account_id: accounts.length + 1, ...extra },
+  });
+}
+
+/** An account with all eight default criteria scored: a = attractiveness, f = feasibility. */
+export function scoredAccount(id, name, a, f, fields = {}) {
+  const scores = {};
+  for (let c = 1; c <= 4; c++) scores[c] = { value: a, note: '' };
+  for (let c = 5; c <= 8; c++) scores[c] = { value: f, note: '' };
+  return { id, name, scores, ...fields };
+}
+
+export function readText(path) {
+  return readFileSync(path, 'utf8');
+}
