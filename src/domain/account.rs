@@ -80,31 +80,50 @@ impl Relationship {
 /// One business customer or prospect.
 ///
 /// Every field has a default so that data saved by an older version, or edited by hand,
-/// loads with the missing parts empty instead of failing.
+/// loads with the missing parts empty instead of failing; empty fields are therefore
+/// left out when saving, which keeps thousands of accounts within browser storage.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Account {
     pub id: AccountId,
     /// Customer number (客户编号), the user's own reference.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub number: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub name: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub industry: String,
     /// Target segment (细分市场).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub segment: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ownership: Option<Ownership>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub size_band: Option<SizeBand>,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub company_type: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub address: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub contact_person: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub position: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub phone: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub email: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub employees: Option<u32>,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub main_products: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub main_partners: String,
     pub relationship: Relationship,
+    #[serde(skip_serializing_if = "Screening::is_unanswered")]
     pub screening: Screening,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub scores: BTreeMap<CriterionId, Score>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tier_override: Option<TierOverride>,
     /// Milliseconds since the Unix epoch.
     pub created_at: i64,

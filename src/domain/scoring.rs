@@ -18,6 +18,7 @@ pub const MAX_SCORE: u8 = 10;
 #[serde(default)]
 pub struct Score {
     pub value: Option<u8>,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,
 }
 

@@ -57,6 +57,11 @@ pub enum ScreeningStatus {
 }
 
 impl Screening {
+    /// Nothing answered and no note: the state of a new account.
+    pub fn is_unanswered(&self) -> bool {
+        *self == Screening::default()
+    }
+
     pub fn answer(&self, gate: Gate) -> Answer {
         match gate {
             Gate::Reachable => self.reachable,

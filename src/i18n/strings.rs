@@ -29,6 +29,7 @@ strings! {
     language_switch_to: "English", "中文";
     language_switch_label: "切换语言", "Switch language";
     save_saved: "已保存", "Saved";
+    save_saving: "正在保存…", "Saving…";
     save_not_saved: "未保存", "Not saved";
     save_status_label: "保存状态", "Save status";
     workspace_menu: "工作区", "Workspace";
@@ -81,6 +82,7 @@ strings! {
     filter_all: "全部", "All";
     count_shown: "显示 {0} / {1} 个客户", "Showing {0} of {1} accounts";
     no_match: "没有符合条件的客户。", "No account matches the search and filters.";
+    show_more: "显示更多（已显示 {0} / {1}）", "Show more ({0} of {1} shown)";
     clear_filters: "清除筛选", "Clear filters";
     sort_by: "按此列排序", "Sort by this column";
 

@@ -9,10 +9,7 @@ use crate::i18n::{fill, Strings};
 
 use super::router::Route;
 use super::state::{use_app, Ranking};
-use super::widgets::{score_text, tr, TierBadge};
-
-/// Rows rendered at once; "show more" adds this many. Keeps thousands of accounts fast.
-const PAGE_SIZE: usize = 200;
+use super::widgets::{score_text, tr, ShowMore, TierBadge, PAGE_SIZE};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Column {
@@ -329,12 +326,7 @@ pub fn AccountList() -> impl IntoView {
                             <tbody>{rows}</tbody>
                         </table>
                     </div>
-                    <Show when=move || { visible_ids.with(|v| v.len()) > shown.get() }>
-                        <button type="button" class="show-more" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>
-                            {move || fill(app.t().count_shown, &[&shown.get(), &visible_ids.with(|v| v.len())])}
-                            " ▼"
-                        </button>
-                    </Show>
+                    <ShowMore shown=shown total=Signal::derive(move || visible_ids.with(|v| v.len()))/>
                 </Show>
             </Show>
         </section>

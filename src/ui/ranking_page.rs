@@ -9,7 +9,7 @@ use crate::i18n::fill;
 
 use super::router::Route;
 use super::state::use_app;
-use super::widgets::{score_text, tr, TierBadge};
+use super::widgets::{score_text, tr, ShowMore, TierBadge, PAGE_SIZE};
 
 #[component]
 pub fn RankingPage() -> impl IntoView {
@@ -38,13 +38,16 @@ pub fn RankingPage() -> impl IntoView {
 #[component]
 fn RankedTable() -> impl IntoView {
     let app = use_app();
+    let shown = RwSignal::new(PAGE_SIZE);
     let rows = move || {
         let t = app.t();
+        let limit = shown.get();
         app.ranking.with(|ranking| {
             app.workspace.with(|ws| {
                 ranking
                     .rows
                     .iter()
+                    .take(limit)
                     .filter_map(|row| ws.account(row.account).map(|a| (row, a)))
                     .map(|(row, a)| {
                         let screening = match &row.assessment.screening {
@@ -82,6 +85,7 @@ fn RankedTable() -> impl IntoView {
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
+            <ShowMore shown=shown total=Signal::derive(move || app.ranking.with(|r| r.rows.len()))/>
         </div>
     }
 }

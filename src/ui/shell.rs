@@ -107,11 +107,13 @@ fn SaveIndicator() -> impl IntoView {
         let t = app.t();
         match app.save_status.get() {
             SaveStatus::Saved => t.save_saved.to_owned(),
+            SaveStatus::Saving => t.save_saving.to_owned(),
             SaveStatus::NotSaved(_) => t.save_not_saved.to_owned(),
         }
     };
     let class = move || match app.save_status.get() {
         SaveStatus::Saved => "save-status saved",
+        SaveStatus::Saving => "save-status saving",
         SaveStatus::NotSaved(_) => "save-status not-saved",
     };
     view! {
@@ -243,7 +245,7 @@ fn ImportConfirm(pending_import: RwSignal<Option<PendingImport>>) -> impl IntoVi
                         <h2 id="import-title">{t.import_confirm_title}</h2>
                         <p>{fill(t.import_confirm_body, &[&pending.file_name, &pending.workspace.accounts.len(), &current])}</p>
                         <div class="actions">
-                            <button type="button" class="danger" on:click=confirm>{t.import_replace}</button>
+                            <button type="button" class="danger" on:click=confirm data-testid="confirm-import">{t.import_replace}</button>
                             <button type="button" on:click=move |_| pending_import.set(None)>{t.cancel}</button>
                         </div>
                     </div>

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
 
 use crate::domain::ranking::{count_tiers, rank_accounts, RankedRow, TierCounts};
@@ -25,8 +26,13 @@ pub enum SaveProblem {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveStatus {
     Saved,
+    /// A change is waiting to be written (within [`SAVE_DELAY`]).
+    Saving,
     NotSaved(SaveProblem),
 }
+
+/// How long edits are gathered before the workspace is written.
+pub const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// A message shown at the top of the page.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -113,8 +119,11 @@ impl AppState {
         self.can_save.set(true);
     }
 
+    /// Puts another workspace in force; undo offers for the old one no longer apply.
     pub fn replace_workspace(&self, workspace: Workspace) {
         self.workspace.set(workspace);
+        self.notices
+            .update(|n| n.retain(|e| !matches!(e.notice, Notice::Deleted(_))));
     }
 }
 
@@ -159,11 +168,6 @@ pub fn provide_app_state() -> AppState {
                 can_save.set(false);
                 save_status.set(SaveStatus::NotSaved(SaveProblem::Paused));
             }
-            // Leave the unreadable data in place until the user actually changes
-            // something: merely opening the page must not replace it.
-            if let Ok(text) = envelope::encode_for_storage(&Workspace::default()) {
-                last_saved.set_value(text);
-            }
             startup_notices.push(Notice::StoredUnreadable {
                 error,
                 raw,
@@ -172,6 +176,11 @@ pub fn provide_app_state() -> AppState {
             Workspace::default()
         }
     };
+    // What is stored already counts as saved: merely opening the page writes nothing,
+    // so it can never replace data it did not change (unreadable data included).
+    if let Ok(text) = envelope::encode_for_storage(&workspace) {
+        last_saved.set_value(text);
+    }
     let workspace = RwSignal::new(workspace);
 
     let ranking = Memo::new(move |_| {
@@ -205,14 +214,19 @@ pub fn provide_app_state() -> AppState {
     }
     provide_context(state);
 
-    // Persistence: one effect writes the workspace whenever it changes.
-    Effect::new(move |_| {
-        let allowed = can_save.get();
-        let encoded = workspace.with(envelope::encode_for_storage);
-        if !allowed {
+    // Persistence: one effect schedules a write whenever the workspace changes. Writes
+    // are gathered for a moment, so typing in a large workspace does not serialise it
+    // on every keystroke; leaving or hiding the page writes at once, so nothing is lost.
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let write_now = move || {
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+            pending.set_value(None);
+        }
+        if !can_save.get_untracked() {
             return;
         }
-        let text = match encoded {
+        let text = match workspace.with_untracked(envelope::encode_for_storage) {
             Ok(text) => text,
             Err(reason) => {
                 save_status.set(SaveStatus::NotSaved(SaveProblem::Failed(SaveError::Other(
@@ -222,6 +236,9 @@ pub fn provide_app_state() -> AppState {
             }
         };
         if last_saved.with_value(|last| *last == text) {
+            if save_status.get_untracked() == SaveStatus::Saving {
+                save_status.set(SaveStatus::Saved);
+            }
             return;
         }
         match local::save(&text) {
@@ -231,7 +248,33 @@ pub fn provide_app_state() -> AppState {
             }
             Err(error) => save_status.set(SaveStatus::NotSaved(SaveProblem::Failed(error))),
         }
+    };
+    Effect::new(move |_| {
+        workspace.track();
+        if !can_save.get() {
+            return;
+        }
+        if save_status.get_untracked() == SaveStatus::Saved {
+            save_status.set(SaveStatus::Saving);
+        }
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        pending.set_value(set_timeout_with_handle(write_now, SAVE_DELAY).ok());
     });
+    for event in ["pagehide", "beforeunload"] {
+        let handle = window_event_listener_untyped(event, move |_| write_now());
+        on_cleanup(move || handle.remove());
+    }
+    let handle = window_event_listener_untyped("visibilitychange", move |_| {
+        let hidden = web_sys::window()
+            .and_then(|w| w.document())
+            .is_some_and(|d| d.hidden());
+        if hidden {
+            write_now();
+        }
+    });
+    on_cleanup(move || handle.remove());
 
     Effect::new(move |_| {
         let language = language.get();

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::{Tenths, Tier};
-use crate::i18n::{strings, Strings};
+use crate::i18n::{fill, strings, Strings};
 
 use super::state::use_app;
 
@@ -43,6 +43,30 @@ pub fn TierBadge(
                 </span>
             </Show>
         </span>
+    }
+}
+
+/// Rows rendered at once in long tables; "show more" adds as many again. Keeps lists of
+/// thousands of accounts quick to draw.
+pub const PAGE_SIZE: usize = 200;
+
+/// The "show more" button under a long table; hidden once everything is shown.
+#[component]
+pub fn ShowMore(
+    /// How many rows are rendered now.
+    shown: RwSignal<usize>,
+    /// How many rows there are in all.
+    #[prop(into)]
+    total: Signal<usize>,
+) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <Show when=move || { total.get() > shown.get() }>
+            <button type="button" class="show-more" data-testid="show-more"
+                on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>
+                {move || fill(app.t().show_more, &[&shown.get(), &total.get()])}
+            </button>
+        </Show>
     }
 }
 

@@ -101,6 +101,7 @@ export async function openPage(browser, origin, { locale = 'en-US', path = SUB_P
 
 /** Writes localStorage before the app starts, by loading once, writing, reloading. */
 export async function seedStorage(page, entries) {
+  await page.waitForSelector('[data-testid=save-status].saved, [data-testid=save-status].not-saved');
   await page.evaluate((entries) => {
     localStorage.clear();
     for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
@@ -130,4 +131,21 @@ export function scoredAccount(id, name, a, f, fields = {}) {
 
 export function readText(path) {
   return readFileSync(path, 'utf8');
+}
+
+/**
+ * Registers the server and browser for one test file (node:test `before`/`after`) and
+ * returns an object whose `server` and `browser` are set once they are up.
+ */
+export function useApp({ before, after }) {
+  const app = { server: null, browser: null };
+  before(async () => {
+    app.server = await startServer();
+    app.browser = await launchBrowser();
+  });
+  after(async () => {
+    await app.browser?.close();
+    app.server?.stop();
+  });
+  return app;
 }

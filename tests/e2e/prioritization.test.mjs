@@ -2,18 +2,9 @@
 // score it, see its tier and why, override it, tune thresholds and the model, reload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, seedStorage, workspaceFile, scoredAccount, SUB_PATH } from './harness.mjs';
+import { useApp, openPage, seedStorage, workspaceFile, scoredAccount, SUB_PATH } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const app = useApp({ before, after });
 
 async function score(page, criterion, value) {
   await page.fill(`tr[data-criterion="${criterion}"] [data-testid=score-input]`, String(value));
@@ -32,7 +23,7 @@ async function createAccount(page, name, fields = {}) {
 }
 
 test('create an account, score it, see its tier, and find it all again after a reload', async () => {
-  const { page, problems } = await openPage(browser, server.origin);
+  const { page, problems } = await openPage(app.browser, app.server.origin);
   await createAccount(page, 'Shanghai Motor Parts', { segment: 'Automotive', size_band: 'large', number: 'C-001' });
   assert.match(page.url(), /#\/accounts\/1$/);
   assert.equal(await page.textContent('[data-testid=account-title]'), 'Shanghai Motor Parts');
@@ -83,7 +74,7 @@ test('create an account, score it, see its tier, and find it all again after a r
 });
 
 test('a score outside 1–10 is refused with a message and the previous score stays', async () => {
-  const { page, problems } = await openPage(browser, server.origin);
+  const { page, problems } = await openPage(app.browser, app.server.origin);
   await createAccount(page, 'Acme');
   await score(page, 1, 7);
   await score(page, 1, 11);
@@ -96,9 +87,9 @@ test('a score outside 1–10 is refused with a message and the previous score st
 });
 
 test('failing a screening gate puts the account in "not pursued" with the reason', async () => {
-  const { page, problems } = await openPage(browser, server.origin);
+  const { page, problems } = await openPage(app.browser, app.server.origin);
   await seedStorage(page, { 'kam.workspace': workspaceFile([scoredAccount(1, 'Big Bank', 9, 9)]) });
-  await page.goto(`${server.origin}${SUB_PATH}#/accounts/1`);
+  await page.goto(`${app.server.origin}${SUB_PATH}#/accounts/1`);
   await page.waitForSelector('[data-testid=tier-section]');
   assert.match(await page.textContent('.page-head .tier-badge'), /Tier 1/);
   await page.check('[data-gate=profitable] input[value=no]');
@@ -109,9 +100,9 @@ test('failing a screening gate puts the account in "not pursued" with the reason
 });
 
 test('a tier override needs a reason, is marked, and survives re-scoring', async () => {
-  const { page, problems } = await openPage(browser, server.origin);
+  const { page, problems } = await openPage(app.browser, app.server.origin);
   await seedStorage(page, { 'kam.workspace': workspaceFile([scoredAccount(1, 'Small Fleet Co', 3, 3)]) });
-  await page.goto(`${server.origin}${SUB_PATH}#/accounts/1`);
+  await page.goto(`${app.server.origin}${SUB_PATH}#/accounts/1`);
   await page.waitForSelector('[data-testid=tier-section]');
   assert.match(await page.textContent('.page-head .tier-badge'), /Not pursued/);
 
@@ -139,7 +130,7 @@ test('a tier override needs a reason, is marked, and survives re-scoring', async
 });
 
 test('thresholds and planned sizes re-tier at once and are kept', async () => {
-  const { page, problems } = await openPage(browser, server.origin);
+  const { page, problems } = await openPage(app.browser, app.server.origin);
   await seedStorage(page, {
     'kam.workspace': workspaceFile([
       scoredAccount(1, 'Alpha', 7, 6),
@@ -148,7 +139,7 @@ test('thresholds and planned sizes re-tier at once and are kept', async () => {
       { id: 4, name: 'Delta', scores: { 1: { value: 5, note: '' } } },
     ]),
   });
-  await page.goto(`${server.origin}${SUB_PATH}#/ranking`);
+  await page.goto(`${app.server.origin}${SUB_PATH}#/ranking`);
   await page.waitForSelector('[data-testid=ranking-table]');
   const tierOf = async (id) => page.textContent(`[data-testid=ranking-table] tr[data-account-id="${id}"] [data-col=tier]`);
   assert.match(await tierOf(1), /Tier 1/);
@@ -179,9 +170,9 @@ test('thresholds and planned sizes re-tier at once and are kept', async () => {
 });
 
 test('a model whose weights do not total 100% is refused and the model in force stays', async () => {
-  const { page, problems } = await openPage(browser, server.origin);
+  const { page, problems } = await openPage(app.browser, app.server.origin);
   await seedStorage(page, { 'kam.workspace': workspaceFile([scoredAccount(1, 'Alpha', 7, 6)]) });
-  await page.goto(`${server.origin}${SUB_PATH}#/model`);
+  await page.goto(`${app.server.origin}${SUB_PATH}#/model`);
   await page.waitForSelector('[data-testid=apply-model]');
   // The default model of the method, with both names.
   const names = await page.locator('[data-axis=attractiveness] [data-field=name_en]').evaluateAll((els) => els.map((e) => e.value));

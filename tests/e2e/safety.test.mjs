@@ -2,23 +2,14 @@
 // blocked storage, two tabs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, seedStorage, workspaceFile, scoredAccount, readText, SUB_PATH, FORMAT } from './harness.mjs';
+import { useApp, openPage, seedStorage, workspaceFile, scoredAccount, readText, SUB_PATH, FORMAT } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const app = useApp({ before, after });
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
 test('a hostile account name is shown as text everywhere and runs nothing', async () => {
-  const { page, problems, dialogs } = await openPage(browser, server.origin);
+  const { page, problems, dialogs } = await openPage(app.browser, app.server.origin);
   await page.click('[data-testid=add-account]');
   await page.fill('[data-field=name]', HOSTILE);
   await page.fill('[data-field=segment]', '<b>seg</b>');
@@ -45,7 +36,7 @@ test('a hostile account name is shown as text everywhere and runs nothing', asyn
 });
 
 test('unreadable stored data is kept aside, announced, downloadable and not overwritten', async () => {
-  const { page, problems } = await openPage(browser, server.origin);
+  const { page, problems } = await openPage(app.browser, app.server.origin);
   const corrupt = '{"format":"kam-workbench/workspace","version":1,"workspace":{"accounts":[{"id":1,"name":"Lost Co"'; // cut off
   await seedStorage(page, { 'kam.workspace': corrupt });
   const banner = await page.textContent('[data-testid=unreadable-notice]');
@@ -74,7 +65,7 @@ test('unreadable stored data is kept aside, announced, downloadable and not over
 });
 
 test('data from a newer version is refused with the reason and left untouched', async () => {
-  const { page, problems } = await openPage(browser, server.origin, { locale: 'zh-CN' });
+  const { page, problems } = await openPage(app.browser, app.server.origin, { locale: 'zh-CN' });
   const newer = JSON.stringify({ format: FORMAT, version: 99, workspace: { accounts: [], future_field: true } });
   await seedStorage(page, { 'kam.workspace': newer });
   const banner = await page.textContent('[data-testid=unreadable-notice]');
@@ -84,7 +75,7 @@ test('data from a newer version is refused with the reason and left untouched', 
 });
 
 test('when storage is full the user is warned, keeps working and can still export', async () => {
-  const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
+  const context = await app.browser.newContext({ locale: 'en-US', acceptDownloads: true });
   await context.addInitScript(() => {
     const setItem = Storage.prototype.setItem;
     Storage.prototype.setItem = function (key, value) {
@@ -92,11 +83,12 @@ test('when storage is full the user is warned, keeps working and can still expor
       return setItem.call(this, key, value);
     };
   });
-  const { page, problems } = await openPage(browser, server.origin, { context });
+  const { page, problems } = await openPage(app.browser, app.server.origin, { context });
   await page.click('[data-testid=add-account]');
   await page.fill('[data-field=name]', 'Kept In Memory Co');
   await page.click('[data-testid=create-account]');
   await page.waitForSelector('[data-testid=tier-section]');
+  await page.waitForSelector('[data-testid=save-problem]');
   assert.equal(await page.textContent('[data-testid=save-status]'), 'Not saved');
   assert.match(await page.textContent('[data-testid=save-problem]'), /Not saved: the browser's storage is full\. Your data is still here; export the workspace file now\./);
   await page.click('nav >> text=Accounts');
@@ -111,7 +103,7 @@ test('when storage is full the user is warned, keeps working and can still expor
 });
 
 test('when storage is blocked the app still works and says nothing is saved', async () => {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await app.browser.newContext({ locale: 'en-US' });
   await context.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
       get() {
@@ -119,7 +111,7 @@ test('when storage is blocked the app still works and says nothing is saved', as
       },
     });
   });
-  const { page, problems } = await openPage(browser, server.origin, { context });
+  const { page, problems } = await openPage(app.browser, app.server.origin, { context });
   assert.match(await page.textContent('[data-testid=save-problem]'), /blocks local storage/);
   await page.click('[data-testid=add-account]');
   await page.fill('[data-field=name]', 'Still Usable');
@@ -131,12 +123,12 @@ test('when storage is blocked the app still works and says nothing is saved', as
 });
 
 test('a second tab sees changes made in the first', async () => {
-  const first = await openPage(browser, server.origin);
+  const first = await openPage(app.browser, app.server.origin);
   await seedStorage(first.page, { 'kam.workspace': workspaceFile([scoredAccount(1, 'Alpha', 7, 6)]) });
-  const second = await openPage(browser, server.origin, { context: first.context });
+  const second = await openPage(app.browser, app.server.origin, { context: first.context });
   assert.match(await second.page.textContent('[data-testid=accounts-table]'), /Alpha/);
 
-  await first.page.goto(`${server.origin}${SUB_PATH}#/accounts/1`);
+  await first.page.goto(`${app.server.origin}${SUB_PATH}#/accounts/1`);
   await first.page.waitForSelector('[data-testid=tier-section]');
   await first.page.fill('[data-field=name]', 'Alpha Renamed');
   await second.page.waitForSelector('[data-testid=accounts-table] >> text=Alpha Renamed');
@@ -152,9 +144,9 @@ test('a second tab sees changes made in the first', async () => {
 });
 
 test('deleting an account asks first and can be undone', async () => {
-  const { page, problems } = await openPage(browser, server.origin);
+  const { page, problems } = await openPage(app.browser, app.server.origin);
   await seedStorage(page, { 'kam.workspace': workspaceFile([scoredAccount(1, 'Alpha', 7, 6), scoredAccount(2, 'Beta', 4, 4)]) });
-  await page.goto(`${server.origin}${SUB_PATH}#/accounts/2`);
+  await page.goto(`${app.server.origin}${SUB_PATH}#/accounts/2`);
   await page.click('[data-testid=delete-account]');
   await page.click('[data-testid=confirm-delete]');
   await page.waitForSelector('[data-testid=accounts-table]');
@@ -165,5 +157,17 @@ test('deleting an account asks first and can be undone', async () => {
   await page.reload();
   await page.waitForSelector('[data-testid=accounts-table]');
   assert.match(await page.textContent('[data-testid=accounts-table]'), /Beta/);
+  assert.deepEqual(problems, []);
+});
+
+test('an edit made just before the page is closed or reloaded is not lost', async () => {
+  const { page, problems } = await openPage(app.browser, app.server.origin);
+  await seedStorage(page, { 'kam.workspace': workspaceFile([scoredAccount(1, 'Alpha', 7, 6)]) });
+  await page.goto(`${app.server.origin}${SUB_PATH}#/accounts/1`);
+  await page.waitForSelector('[data-testid=tier-section]');
+  await page.fill('[data-field=phone]', '021-5555 0101');
+  await page.reload(); // at once, before the gathered write would have run
+  await page.waitForSelector('[data-testid=tier-section]');
+  assert.equal(await page.inputValue('[data-field=phone]'), '021-5555 0101');
   assert.deepEqual(problems, []);
 });

@@ -1,0 +1,92 @@
+//! Prints how long the domain core takes at the sizes sales organisations reach:
+//! assessing and ranking every account, counting tiers, searching, and encoding and
+//! decoding the saved workspace. Run with `cargo bench`; figures, not assertions.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use kam::domain::ranking::{count_tiers, rank_accounts};
+use kam::domain::scoring::Score;
+use kam::domain::{Account, Workspace};
+use kam::storage::envelope::{decode, encode_for_storage};
+
+/// A deterministic workspace of `n` accounts, most fully scored.
+fn workspace(n: u64) -> Workspace {
+    let mut ws = Workspace::default();
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for i in 0..n {
+        let mut account = Account {
+            number: format!("C-{i:05}"),
+            name: format!("客户 {i} Customer Co., Ltd."),
+            segment: ["汽车", "金融", "物流"][(i % 3) as usize].to_owned(),
+            industry: "manufacturing".to_owned(),
+            address: "上海市浦东新区世纪大道 88 号".to_owned(),
+            ..Account::default()
+        };
+        for criterion in 1..=8 {
+            // One account in ten is missing a score.
+            if i % 10 == 0 && criterion == 8 {
+                continue;
+            }
+            account.scores.insert(
+                criterion,
+                Score {
+                    value: Some((next() % 10 + 1) as u8),
+                    note: if criterion == 1 {
+                        "增长稳定".into()
+                    } else {
+                        String::new()
+                    },
+                },
+            );
+        }
+        ws.add_account(account, 1_795_305_600_000);
+    }
+    ws
+}
+
+fn time<T>(label: &str, runs: u32, mut f: impl FnMut() -> T) {
+    let mut best = Duration::MAX;
+    let mut total = Duration::ZERO;
+    for _ in 0..runs {
+        let start = Instant::now();
+        black_box(f());
+        let elapsed = start.elapsed();
+        best = best.min(elapsed);
+        total += elapsed;
+    }
+    println!(
+        "{label:<44} best {:>9.3} ms   mean {:>9.3} ms   ({runs} runs)",
+        best.as_secs_f64() * 1e3,
+        total.as_secs_f64() * 1e3 / f64::from(runs)
+    );
+}
+
+fn main() {
+    for n in [1_000, 10_000] {
+        let ws = workspace(n);
+        let encoded = encode_for_storage(&ws).expect("encodes");
+        println!("\n{n} accounts (saved size {} KB)", encoded.len() / 1024);
+        time("assess + rank every account", 20, || {
+            rank_accounts(&ws.accounts, &ws.model, &ws.tiers)
+        });
+        let rows = rank_accounts(&ws.accounts, &ws.model, &ws.tiers);
+        time("count tiers", 20, || {
+            count_tiers(rows.iter().map(|r| &r.assessment))
+        });
+        time("search \"customer 12\"", 20, || {
+            ws.accounts
+                .iter()
+                .filter(|a| a.matches_search("customer 12"))
+                .count()
+        });
+        time("encode for storage", 10, || encode_for_storage(&ws));
+        time("decode from storage", 10, || decode(&encoded));
+    }
+}

@@ -1,0 +1,98 @@
+// Prints how the built app performs in headless Chromium with large registers: cold
+// load to a rendered list, a search keystroke, opening an account, a score edit until
+// the tier updates, and the gathered save. Figures, not assertions. Timings taken from
+// Node include the driver's round trips (tens of ms); those marked "in page" do not.
+// Usage: node scripts/bench-browser.mjs   (after scripts/build.sh)
+import { startServer, launchBrowser, openPage, seedStorage, workspaceFile, SUB_PATH } from '../tests/e2e/harness.mjs';
+
+function accounts(n) {
+  const list = [];
+  for (let i = 1; i <= n; i++) {
+    const scores = {};
+    for (let c = 1; c <= 8; c++) if (!(i % 10 === 0 && c === 8)) scores[c] = { value: ((i * 7 + c * 3) % 10) + 1 };
+    list.push({
+      id: i,
+      number: `C-${String(i).padStart(5, '0')}`,
+      name: `客户 ${i} Customer Co., Ltd.`,
+      segment: ['汽车', '金融', '物流'][i % 3],
+      size_band: ['large', 'medium', 'small'][i % 3],
+      address: '上海市浦东新区世纪大道 88 号',
+      scores,
+    });
+  }
+  return list;
+}
+
+async function timed(label, f) {
+  const start = performance.now();
+  await f();
+  const ms = performance.now() - start;
+  console.log(`${label.padEnd(52)} ${ms.toFixed(0).padStart(6)} ms`);
+}
+
+const server = await startServer();
+const browser = await launchBrowser();
+try {
+  for (const n of [1000, 5000]) {
+    console.log(`\n${n} accounts`);
+    const { page, problems } = await openPage(browser, server.origin);
+    const file = workspaceFile(accounts(n));
+    console.log(`${'saved workspace size'.padEnd(52)} ${(file.length / 1024).toFixed(0).padStart(6)} KB`);
+    await page.evaluate((text) => localStorage.setItem('kam.workspace', text), file);
+    await timed('cold load until the list shows', async () => {
+      await page.reload();
+      await page.waitForSelector('[data-testid=accounts-table] tbody tr');
+    });
+    await timed('search keystroke until the list is filtered', async () => {
+      await page.fill('[data-testid=search]', 'customer 123');
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid=accounts-table] tbody tr').length < 50);
+    });
+    await timed('sort by attractiveness', async () => {
+      await page.fill('[data-testid=search]', '');
+      await page.waitForFunction((n) => document.querySelector('[data-testid=account-count]').textContent.includes(`${n} of ${n}`) || document.querySelector('[data-testid=account-count]').textContent.includes(`${n} / ${n}`), n);
+      await page.click('button[data-sort=attractiveness]');
+      await page.waitForSelector('th[aria-sort=ascending] button[data-sort=attractiveness]');
+    });
+    await timed('open an account', async () => {
+      await page.goto(`${server.origin}${SUB_PATH}#/accounts/${n}`);
+      await page.waitForSelector('[data-testid=tier-section]');
+    });
+    await timed('score edit until the tier shown changes', async () => {
+      const before = await page.textContent('.page-head .tier-badge');
+      await page.fill('tr[data-criterion="8"] [data-testid=score-input]', '1');
+      await page.fill('tr[data-criterion="5"] [data-testid=score-input]', '1');
+      await page.fill('tr[data-criterion="6"] [data-testid=score-input]', '1');
+      await page.fill('tr[data-criterion="7"] [data-testid=score-input]', '1');
+      await page.waitForFunction((b) => document.querySelector('.page-head .tier-badge').textContent !== b, before);
+    });
+    // Measured inside the page, without the driver's round trips.
+    const edit = await page.evaluate(async () => {
+      const input = document.querySelector('[data-field=phone]');
+      const status = document.querySelector('[data-testid=save-status]');
+      const start = performance.now();
+      input.value = '021-5555 0101';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      const handled = performance.now() - start;
+      return new Promise((done) => {
+        const watch = new MutationObserver(() => {
+          if (status.classList.contains('saved')) {
+            watch.disconnect();
+            done({ handled, saved: performance.now() - start });
+          }
+        });
+        watch.observe(status, { attributes: true, childList: true, subtree: true, characterData: true });
+      });
+    });
+    console.log(`${'keystroke handled (in page)'.padEnd(52)} ${edit.handled.toFixed(1).padStart(6)} ms`);
+    console.log(`${'keystroke until written (in page, 300 ms gathering)'.padEnd(52)} ${edit.saved.toFixed(0).padStart(6)} ms`);
+    await timed('ranking page until shown', async () => {
+      await page.goto(`${server.origin}${SUB_PATH}#/ranking`);
+      await page.waitForSelector('[data-testid=ranking-table] tbody tr');
+    });
+    if (problems.length) console.log('page problems:', problems);
+    await page.context().close();
+  }
+} finally {
+  await browser.close();
+  server.stop();
+}

@@ -1,0 +1,90 @@
+//! Saved files of every format version must keep loading. Each version's fixture under
+//! `tests/fixtures/` is a file as that version wrote it; when the format changes, the
+//! old fixture stays and a test here checks that it migrates to the same meaning.
+
+use kam::domain::ranking::rank_accounts;
+use kam::domain::tiering::TierBasis;
+use kam::domain::{Answer, Axis, Gate, Language, Ownership, Relationship, SizeBand, Tenths, Tier};
+use kam::storage::envelope::{decode, encode_for_storage, LoadError, VERSION};
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"))
+}
+
+#[test]
+fn format_v1_fixture_loads_with_every_field() {
+    let ws = decode(&fixture("workspace-v1.json")).expect("version 1 loads");
+    assert_eq!(ws.accounts.len(), 2);
+    let a = &ws.accounts[0];
+    assert_eq!(a.name, "上海汽车零部件有限公司");
+    assert_eq!(a.ownership, Some(Ownership::StateOwned));
+    assert_eq!(a.size_band, Some(SizeBand::Large));
+    assert_eq!(a.relationship, Relationship::Customer);
+    assert_eq!(a.employees, Some(5200));
+    assert_eq!(a.screening.answer(Gate::Reachable), Answer::Yes);
+    assert_eq!(
+        a.scores.get(&1).map(|s| s.note.as_str()),
+        Some("营收连续三年增长")
+    );
+    let b = &ws.accounts[1];
+    assert_eq!(b.name, "<img src=x onerror=alert(1)>");
+    assert_eq!(b.scores.get(&1).map(|s| s.value), Some(None));
+    assert_eq!(b.tier_override.as_ref().map(|o| o.tier), Some(Tier::Tier3));
+    // Fields absent from the file load as defaults.
+    assert_eq!(b.email, "");
+    assert_eq!(b.employees, None);
+
+    assert_eq!(ws.model.weight_total(Axis::Feasibility), 100);
+    assert_eq!(
+        ws.model.criterion(9).map(|c| c.name.get(Language::En)),
+        Some("付款记录")
+    );
+    assert!(ws.model_draft.is_some());
+    assert_eq!(ws.tiers.thresholds.attractiveness, Tenths(60));
+    assert_eq!(ws.tiers.planned.tier1, 5);
+    assert_eq!(ws.next_account_id, 5);
+}
+
+#[test]
+fn format_v1_fixture_assesses_as_its_users_saw_it() {
+    let ws = decode(&fixture("workspace-v1.json")).expect("version 1 loads");
+    let rows = rank_accounts(&ws.accounts, &ws.model, &ws.tiers);
+    let first = rows.iter().find(|r| r.account == 1).expect("account 1");
+    // 8×40 + 7×30 + 6×20 + 5×10 = 700 → 7.0; 6×30×3 + 9×10 = 630 → 6.3
+    assert_eq!(
+        first.assessment.score(Axis::Attractiveness),
+        Some(Tenths(70))
+    );
+    assert_eq!(first.assessment.score(Axis::Feasibility), Some(Tenths(63)));
+    assert_eq!(first.assessment.effective, Some(Tier::Tier1));
+    let second = rows.iter().find(|r| r.account == 4).expect("account 4");
+    assert_eq!(
+        second.assessment.basis,
+        TierBasis::FailedScreening(vec![Gate::Profitable])
+    );
+    assert_eq!(second.assessment.computed, Some(Tier::NotPursued));
+    assert_eq!(second.assessment.effective, Some(Tier::Tier3));
+}
+
+#[test]
+fn saving_a_loaded_fixture_loads_back_identically() {
+    let ws = decode(&fixture("workspace-v1.json")).expect("loads");
+    let again = decode(&encode_for_storage(&ws).expect("encodes")).expect("reloads");
+    assert_eq!(again, ws);
+}
+
+#[test]
+fn this_build_writes_the_newest_fixture_version() {
+    // When VERSION is raised, add `workspace-v{VERSION}.json` and a migration test.
+    let newest = format!("workspace-v{VERSION}.json");
+    let text = fixture(&newest);
+    assert!(text.contains(&format!("\"version\": {VERSION}")));
+}
+
+#[test]
+fn a_truncated_file_is_refused_not_loaded_as_empty() {
+    let text = fixture("workspace-v1.json");
+    let cut = &text[..text.len() / 2];
+    assert!(matches!(decode(cut), Err(LoadError::NotJson(_))));
+}
