@@ -2,11 +2,7 @@
 # Builds the release bundle into dist/ (opt-level z, LTO, wasm-opt -Oz) and prints the
 # gzipped sizes of what a browser downloads on first load.
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
-bash scripts/setup.sh
-export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
-export TRUNK_SKIP_VERSION_CHECK=true
+source "$(dirname "$0")/env.sh"
 trunk build --release
 wasm=$(ls dist/*_bg.wasm)
 js=$(ls dist/*.js)

@@ -3,12 +3,7 @@
 # integration tests, a release build, and the browser tests in headless Chromium
 # against that build served from a sub-path. Installs what it needs first.
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
-
-bash scripts/setup.sh
-export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
-export TRUNK_SKIP_VERSION_CHECK=true
+source "$(dirname "$0")/env.sh"
 
 step() { printf '\n== %s\n' "$*"; }
 

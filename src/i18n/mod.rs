@@ -175,10 +175,20 @@ impl Strings {
 
     /// A wall-clock timestamp (ms since the epoch, already shifted to the local time
     /// zone by the caller) as a date in the language's convention.
+    ///
+    /// Formatted by hand rather than with chrono's `format`, whose pattern interpreter
+    /// would add to the wasm for two fixed layouts.
     pub fn date(&self, millis: i64) -> String {
-        chrono::DateTime::from_timestamp_millis(millis)
-            .map(|d| d.format(self.date_format).to_string())
-            .unwrap_or_default()
+        use chrono::Datelike;
+        let Some(date) = chrono::DateTime::from_timestamp_millis(millis) else {
+            return String::new();
+        };
+        let month = self
+            .month_names
+            .split('|')
+            .nth(date.month0() as usize)
+            .unwrap_or_default();
+        fill(self.date_template, &[&date.year(), &month, &date.day()])
     }
 }
 
@@ -214,7 +224,8 @@ mod tests {
     fn chinese_strings_are_in_chinese() {
         // Keys whose Chinese text may legitimately be Latin (formats, separators).
         let exempt = [
-            "date_format",
+            "date_template",
+            "month_names",
             "list_separator",
             "language_switch_to",
             "score_range",
@@ -241,5 +252,8 @@ mod tests {
         let millis = 1_795_305_600_000; // 2026-11-22T00:00:00Z
         assert_eq!(strings(Language::Zh).date(millis), "2026年11月22日");
         assert_eq!(strings(Language::En).date(millis), "22 Nov 2026");
+        let january = 1_767_225_600_000; // 2026-01-01T00:00:00Z
+        assert_eq!(strings(Language::Zh).date(january), "2026年1月1日");
+        assert_eq!(strings(Language::En).date(january), "1 Jan 2026");
     }
 }

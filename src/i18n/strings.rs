@@ -38,7 +38,8 @@ strings! {
     dismiss: "关闭", "Dismiss";
     cancel: "取消", "Cancel";
     list_separator: "、", ", ";
-    date_format: "%Y年%m月%d日", "%-d %b %Y";
+    date_template: "{0}年{1}月{2}日", "{2} {1} {0}";
+    month_names: "1|2|3|4|5|6|7|8|9|10|11|12", "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec";
     no_value: "—", "—";
     required_hint: "必填", "required";
 

@@ -16,7 +16,7 @@ use crate::i18n::fill;
 use super::dom::local_millis;
 use super::router::{navigate, Route};
 use super::state::{use_app, Notice};
-use super::widgets::{score_text, tr, TierBadge};
+use super::widgets::{choice_field, score_text, tr, TierBadge};
 
 #[component]
 pub fn NewAccountPage() -> impl IntoView {
@@ -212,51 +212,21 @@ fn AccountFields(
             </label>
             {text_field("industry", |t| t.field_industry, |a| &a.industry, |a, v| a.industry = v)}
             {text_field("segment", |t| t.field_segment, |a| &a.segment, |a, v| a.segment = v)}
-            <label class="field">
-                <span>{tr(|t| t.field_relationship)}</span>
-                <select data-field="relationship"
-                    on:change=move |ev| {
-                        if let Some(r) = Relationship::from_slug(&event_target_value(&ev)) {
-                            update(&|a| a.relationship = r);
-                        }
-                    }>
-                    {Relationship::ALL.into_iter().map(|r| view! {
-                        <option value=r.slug() selected=move || value.with(|a| a.relationship == r)>
-                            {move || app.t().relationship(r)}
-                        </option>
-                    }).collect_view()}
-                </select>
-            </label>
-            <label class="field">
-                <span>{tr(|t| t.field_ownership)}</span>
-                <select data-field="ownership"
-                    on:change=move |ev| {
-                        let o = Ownership::from_slug(&event_target_value(&ev));
-                        update(&|a| a.ownership = o);
-                    }>
-                    <option value="" selected=move || value.with(|a| a.ownership.is_none())>{tr(|t| t.not_set)}</option>
-                    {Ownership::ALL.into_iter().map(|o| view! {
-                        <option value=o.slug() selected=move || value.with(|a| a.ownership == Some(o))>
-                            {move || app.t().ownership(o)}
-                        </option>
-                    }).collect_view()}
-                </select>
-            </label>
-            <label class="field">
-                <span>{tr(|t| t.field_size_band)}</span>
-                <select data-field="size_band"
-                    on:change=move |ev| {
-                        let s = SizeBand::from_slug(&event_target_value(&ev));
-                        update(&|a| a.size_band = s);
-                    }>
-                    <option value="" selected=move || value.with(|a| a.size_band.is_none())>{tr(|t| t.not_set)}</option>
-                    {SizeBand::ALL.into_iter().map(|s| view! {
-                        <option value=s.slug() selected=move || value.with(|a| a.size_band == Some(s))>
-                            {move || app.t().size_band(s)}
-                        </option>
-                    }).collect_view()}
-                </select>
-            </label>
+            {choice_field(
+                "relationship", |t| t.field_relationship, None,
+                Signal::derive(move || Some(value.with(|a| a.relationship))),
+                move |r: Option<Relationship>| if let Some(r) = r { update(&|a| a.relationship = r) },
+            )}
+            {choice_field(
+                "ownership", |t| t.field_ownership, Some(|t| t.not_set),
+                Signal::derive(move || value.with(|a| a.ownership)),
+                move |o: Option<Ownership>| update(&|a| a.ownership = o),
+            )}
+            {choice_field(
+                "size_band", |t| t.field_size_band, Some(|t| t.not_set),
+                Signal::derive(move || value.with(|a| a.size_band)),
+                move |s: Option<SizeBand>| update(&|a| a.size_band = s),
+            )}
             {text_field("company_type", |t| t.field_company_type, |a| &a.company_type, |a, v| a.company_type = v)}
             <label class="field">
                 <span>{tr(|t| t.field_employees)}</span>
@@ -689,16 +659,11 @@ fn OverrideForm(id: AccountId) -> impl IntoView {
                 <button type="button" on:click=remove data-testid="remove-override">{tr(|t| t.override_remove)}</button>
             </Show>
             <form class="inline-form" on:submit=apply data-testid="override-form" novalidate=true>
-                <label class="field">
-                    <span>{tr(|t| t.override_tier)}</span>
-                    <select data-field="override_tier" on:change=move |ev| {
-                        if let Some(t) = Tier::from_slug(&event_target_value(&ev)) { tier.set(t); }
-                    }>
-                        {Tier::ALL.into_iter().map(|t| view! {
-                            <option value=t.slug() selected=move || tier.get() == t>{move || app.t().tier(t)}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
+                {choice_field(
+                    "override_tier", |t| t.override_tier, None,
+                    Signal::derive(move || Some(tier.get())),
+                    move |picked: Option<Tier>| if let Some(picked) = picked { tier.set(picked) },
+                )}
                 <label class="field grow">
                     <span>{tr(|t| t.override_reason)} " " <small>"(" {tr(|t| t.required_hint)} ")"</small></span>
                     <input type="text" data-field="override_reason" prop:value=move || reason.get()

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::{Tenths, Tier};
+use crate::domain::{Ownership, Relationship, SizeBand, Tenths, Tier};
 use crate::i18n::{fill, strings, Strings};
 
 use super::state::use_app;
@@ -84,4 +84,64 @@ pub fn tr(
 ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let language = use_app().language;
     move || pick(strings(language.get()))
+}
+
+/// An enum the user picks from a list: its values, their stable slugs and their labels.
+pub trait Choice: Copy + PartialEq + Send + Sync + 'static {
+    fn all() -> &'static [Self];
+    fn slug(self) -> &'static str;
+    fn from_slug(slug: &str) -> Option<Self>;
+    fn label(self, t: &Strings) -> &'static str;
+}
+
+macro_rules! choice {
+    ($ty:ty, $label:ident) => {
+        impl Choice for $ty {
+            fn all() -> &'static [Self] {
+                &<$ty>::ALL
+            }
+            fn slug(self) -> &'static str {
+                <$ty>::slug(self)
+            }
+            fn from_slug(slug: &str) -> Option<Self> {
+                <$ty>::from_slug(slug)
+            }
+            fn label(self, t: &Strings) -> &'static str {
+                t.$label(self)
+            }
+        }
+    };
+}
+choice!(Ownership, ownership);
+choice!(SizeBand, size_band);
+choice!(Relationship, relationship);
+choice!(Tier, tier);
+
+/// A labelled select over a [`Choice`]. With `unset`, the first entry (label from
+/// `unset`) stands for "no value".
+pub fn choice_field<T: Choice>(
+    key: &'static str,
+    label: fn(&Strings) -> &'static str,
+    unset: Option<fn(&Strings) -> &'static str>,
+    current: Signal<Option<T>>,
+    on_pick: impl Fn(Option<T>) + 'static,
+) -> impl IntoView {
+    view! {
+        <label class="field">
+            <span>{tr(label)}</span>
+            <select data-field=key on:change=move |ev| on_pick(T::from_slug(&event_target_value(&ev)))>
+                {unset.map(|unset| view! {
+                    <option value="" selected=move || current.get().is_none()>{tr(unset)}</option>
+                })}
+                {T::all().iter().map(|&choice| {
+                    let language = use_app().language;
+                    view! {
+                        <option value=choice.slug() selected=move || current.get() == Some(choice)>
+                            {move || choice.label(strings(language.get()))}
+                        </option>
+                    }
+                }).collect_view()}
+            </select>
+        </label>
+    }
 }
