@@ -1,13 +1,18 @@
 //! Prints how long the domain core takes at the sizes sales organisations reach:
 //! assessing and ranking every account, counting tiers, searching, and encoding and
-//! decoding the saved workspace. Run with `cargo bench`; figures, not assertions.
+//! decoding the saved workspace, and drawing the matrix and the pyramid. Run with
+//! `cargo bench`; figures, not assertions.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use kam::charts::matrix::{draw_matrix, MatrixLabels, MatrixPoint, MatrixSize};
+use kam::charts::pyramid::{draw_pyramid, BandText};
+use kam::domain::pyramid::{build_pyramid, Level};
 use kam::domain::ranking::{count_tiers, rank_accounts};
 use kam::domain::scoring::Score;
 use kam::domain::{Account, Workspace};
+use kam::domain::{Axis, Tier};
 use kam::storage::envelope::{decode, encode_for_storage};
 
 /// A deterministic workspace of `n` accounts, most fully scored.
@@ -85,6 +90,68 @@ fn main() {
                 .iter()
                 .filter(|a| a.matches_search("customer 12"))
                 .count()
+        });
+        let points: Vec<MatrixPoint> = rows
+            .iter()
+            .filter_map(|r| {
+                let a = &r.assessment;
+                Some(MatrixPoint {
+                    account: r.account,
+                    name: format!("客户 {}", r.account),
+                    attractiveness: a.score(Axis::Attractiveness)?,
+                    feasibility: a.score(Axis::Feasibility)?,
+                    tier: a.effective?,
+                    overridden: false,
+                })
+            })
+            .collect();
+        let labels = MatrixLabels {
+            x_axis: "Feasibility".into(),
+            y_axis: "Attractiveness".into(),
+            zones: Tier::ALL.map(|t| (t, format!("{t:?}"))),
+        };
+        let drawing = draw_matrix(
+            &points,
+            &ws.tiers.thresholds,
+            &labels,
+            MatrixSize::default(),
+        )
+        .expect("draws");
+        println!(
+            "matrix: {} points at {} positions, SVG {} KB",
+            points.len(),
+            drawing.hotspots.len(),
+            drawing.svg.len() / 1024
+        );
+        time("draw the matrix (SVG)", 10, || {
+            draw_matrix(
+                &points,
+                &ws.tiers.thresholds,
+                &labels,
+                MatrixSize::default(),
+            )
+        });
+        time("build and draw the pyramid", 10, || {
+            let tiers: std::collections::HashMap<_, _> = rows
+                .iter()
+                .map(|r| (r.account, r.assessment.effective))
+                .collect();
+            let p = build_pyramid(
+                &ws.accounts,
+                |id| tiers.get(&id).copied().flatten(),
+                &ws.tiers,
+            );
+            let bands: Vec<BandText> = Level::ALL
+                .into_iter()
+                .map(|level| BandText {
+                    level,
+                    title: format!("{level:?}"),
+                    accounts: format!("{}", p.level(level).accounts.len()),
+                    time: format!("{:?}", p.time_share(level)),
+                    deviates: false,
+                })
+                .collect();
+            draw_pyramid(&bands, 760, 380)
         });
         time("encode for storage", 10, || encode_for_storage(&ws));
         time("decode from storage", 10, || decode(&encoded));

@@ -6,10 +6,16 @@
 import { startServer, launchBrowser, openPage, seedStorage, workspaceFile, SUB_PATH } from '../tests/e2e/harness.mjs';
 
 function accounts(n) {
+  // A fixed pseudo-random sequence, so runs compare and points spread over the matrix.
+  let seed = 20261122;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
   const list = [];
   for (let i = 1; i <= n; i++) {
     const scores = {};
-    for (let c = 1; c <= 8; c++) if (!(i % 10 === 0 && c === 8)) scores[c] = { value: ((i * 7 + c * 3) % 10) + 1 };
+    for (let c = 1; c <= 8; c++) if (!(i % 10 === 0 && c === 8)) scores[c] = { value: 1 + Math.floor(random() * 10) };
     list.push({
       id: i,
       number: `C-${String(i).padStart(5, '0')}`,
@@ -89,6 +95,47 @@ try {
       await page.goto(`${server.origin}${SUB_PATH}#/ranking`);
       await page.waitForSelector('[data-testid=ranking-table] tbody tr');
     });
+    if (problems.length) console.log('page problems:', problems);
+    await page.context().close();
+  }
+  // The matrix: from following the link until the chart is in the page and painted
+  // (measured in page; the target is 10,000 accounts within 100 ms).
+  for (const n of [1000, 10000]) {
+    const { page, problems } = await openPage(browser, server.origin);
+    await page.evaluate((text) => localStorage.setItem('kam.workspace', text), workspaceFile(accounts(n)));
+    await page.reload();
+    await page.waitForSelector('[data-testid=accounts-table] tbody tr');
+    const runs = [];
+    for (let i = 0; i < 5; i++) {
+      runs.push(
+        await page.evaluate(
+          () =>
+            new Promise((done) => {
+              const start = performance.now();
+              location.hash = '#/matrix';
+              const check = () => {
+                if (document.querySelector('[data-testid=matrix] svg')) {
+                  requestAnimationFrame(() => done(performance.now() - start));
+                } else {
+                  requestAnimationFrame(check);
+                }
+              };
+              check();
+            }),
+        ),
+      );
+      await page.evaluate(() => (location.hash = '#/accounts'));
+      await page.waitForSelector('[data-testid=accounts-table]');
+    }
+    const svgKb = await page.evaluate(async () => {
+      location.hash = '#/matrix';
+      await new Promise((r) => setTimeout(r, 200));
+      return document.querySelector('[data-testid=matrix] .chart-svg').innerHTML.length / 1024;
+    });
+    runs.sort((a, b) => a - b);
+    console.log(
+      `${`matrix of ${n} accounts: draw + mount + paint (in page)`.padEnd(52)} best ${runs[0].toFixed(0)} ms, median ${runs[2].toFixed(0)} ms (SVG ${svgKb.toFixed(0)} KB)`,
+    );
     if (problems.length) console.log('page problems:', problems);
     await page.context().close();
   }

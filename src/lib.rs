@@ -7,6 +7,7 @@
 //! - [`i18n`]: every user-facing string, in Simplified Chinese and English.
 //! - `ui` (browser only): the Leptos application.
 
+pub mod charts;
 pub mod domain;
 pub mod i18n;
 pub mod storage;

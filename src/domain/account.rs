@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::model::CriterionId;
+use super::pyramid::LevelOverride;
 use super::scoring::Score;
 use super::screening::Screening;
 use super::tiering::TierOverride;
@@ -125,6 +126,9 @@ pub struct Account {
     pub scores: BTreeMap<CriterionId, Score>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tier_override: Option<TierOverride>,
+    /// A manager's placement on the customer pyramid, replacing the default mapping.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level_override: Option<LevelOverride>,
     /// Milliseconds since the Unix epoch.
     pub created_at: i64,
     pub updated_at: i64,

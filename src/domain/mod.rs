@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod model;
+pub mod pyramid;
 pub mod ranking;
 pub mod scoring;
 pub mod screening;

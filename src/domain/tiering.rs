@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::account::Account;
 use super::model::{Axis, ScoringModel};
+use super::pyramid::ContactPlan;
 use super::scoring::{axis_score, AxisScore, Tenths};
 use super::screening::{Gate, ScreeningStatus};
 use super::text::LocalizedText;
@@ -111,6 +112,8 @@ pub struct TierSettings {
     pub tier2: TierGuidance,
     pub tier3: TierGuidance,
     pub not_pursued: TierGuidance,
+    /// Contact cadence in numbers, from which selling time is planned.
+    pub contact_plan: ContactPlan,
 }
 
 fn guidance(principle: (&str, &str), cadence: (&str, &str)) -> TierGuidance {
@@ -147,6 +150,7 @@ impl Default for TierSettings {
                 ("勇于说“不”：不投入资源", "Dare to say no: no resources go there"),
                 ("不主动接触", "No proactive contact"),
             ),
+            contact_plan: ContactPlan::default(),
         }
     }
 }

@@ -96,6 +96,35 @@ impl Strings {
         }
     }
 
+    pub fn level(&self, level: Option<crate::domain::pyramid::Level>) -> &'static str {
+        use crate::domain::pyramid::Level;
+        match level {
+            Some(Level::Key) => self.level_key,
+            Some(Level::Ordinary) => self.level_ordinary,
+            Some(Level::SuperPotential) => self.level_super_potential,
+            None => self.level_outside,
+        }
+    }
+
+    pub fn level_rule(&self, rule: crate::domain::pyramid::LevelRule) -> &'static str {
+        use crate::domain::pyramid::LevelRule;
+        match rule {
+            LevelRule::CustomerInTier1 => self.level_rule_customer_tier1,
+            LevelRule::OtherCustomer => self.level_rule_other_customer,
+            LevelRule::ProspectInTier => self.level_rule_prospect_tier,
+            LevelRule::ProspectOutside => self.level_rule_prospect_outside,
+        }
+    }
+
+    pub fn zone(&self, tier: Tier) -> &'static str {
+        match tier {
+            Tier::Tier1 => self.zone_tier1,
+            Tier::Tier2 => self.zone_tier2,
+            Tier::Tier3 => self.zone_tier3,
+            Tier::NotPursued => self.zone_not_pursued,
+        }
+    }
+
     pub fn ownership(&self, ownership: Ownership) -> &'static str {
         match ownership {
             Ownership::StateOwned => self.ownership_state_owned,

@@ -26,6 +26,8 @@ strings! {
     nav_accounts: "客户档案", "Accounts";
     nav_model: "评估标准", "Scoring model";
     nav_ranking: "排序与分级", "Ranking & tiers";
+    nav_matrix: "评估矩阵", "Matrix";
+    nav_pyramid: "客户金字塔", "Pyramid";
     language_switch_to: "English", "中文";
     language_switch_label: "切换语言", "Switch language";
     save_saved: "已保存", "Saved";
@@ -239,5 +241,57 @@ strings! {
     planned_invalid: "计划数量须为不小于 0 的整数。", "A planned size is a whole number, 0 or more.";
     untiered_count: "{0} 个客户评分不完整，尚未分级。", "{0} accounts are not fully scored and not tiered yet.";
     tier_guidance_heading: "各级服务原则与联络频率", "Service principle and contact cadence per tier";
+    // Matrix
+    matrix_title: "客户评估矩阵", "Attractiveness × feasibility matrix";
+    matrix_help: "将鼠标移到点上，或选中图表后用方向键逐个查看客户；点击或按回车键打开客户。", "Hover over a point, or select the chart and use the arrow keys to go from account to account; click or press Enter to open one.";
+    matrix_label: "客户评估矩阵：用方向键逐个查看客户，回车键打开", "Evaluation matrix: arrow keys go from account to account, Enter opens";
+    matrix_shown: "矩阵上显示 {0} 个客户。", "{0} accounts on the matrix.";
+    matrix_not_shown: "{0} 个客户因评分不完整未显示。", "{0} accounts are not shown because they are not fully scored.";
+    matrix_empty: "还没有评分完整的客户。为客户的每项标准打分后，它们会出现在矩阵上。", "No account is fully scored yet. Once every criterion of an account is scored, it appears on the matrix.";
+    zone_tier1: "一级客户 · 著重发展", "Tier 1 · focus and develop";
+    zone_tier2: "二级客户 · 利用资源有效发展", "Tier 2 · develop with existing resources";
+    zone_tier3: "三级客户 · 积极投资", "Tier 3 · invest to develop";
+    zone_not_pursued: "不考虑发展 · 勇于说“不”", "Not pursued · dare to say no";
+    point_summary: "{0}：吸引力 {1}，可行性 {2}，{3}", "{0}: attractiveness {1}, feasibility {2}, {3}";
+    more_accounts: "另有 {0} 个客户在同一位置", "and {0} more at the same place";
+    legend_override: "外圈：级别经人工调整", "Ring: tier overridden";
+    legend_thresholds: "粗线：分级阈值（吸引力 {0}，可行性 {1}）", "Bold lines: tier thresholds (attractiveness {0}, feasibility {1})";
+    export_svg: "导出 SVG", "Export SVG";
+    export_png: "导出 PNG", "Export PNG";
+    chart_failed: "无法绘制图表：{0}", "The chart could not be drawn: {0}";
+
+    // Pyramid
+    pyramid_title: "客户金字塔", "Customer pyramid";
+    pyramid_intro: "重点客户应占约 10% 的客户、60% 的销售时间；普通客户 30% 与 30%；超级潜在客户 60% 与 10%。", "Key customers should be about 10% of accounts and get 60% of selling time; ordinary customers 30% and 30%; super-potential customers 60% and 10%.";
+    pyramid_empty: "金字塔中还没有客户：现有客户和一至三级的潜在客户会出现在这里。", "No account is in the pyramid yet: current customers and prospects in Tiers 1–3 appear here.";
+    level_key: "重点客户", "Key customers";
+    level_ordinary: "普通客户", "Ordinary customers";
+    level_super_potential: "超级潜在客户", "Super-potential customers";
+    level_outside: "不在金字塔内", "Outside the pyramid";
+    band_accounts: "{0} 个客户 · {1}（建议 {2}%）", "{0} accounts · {1} (recommended {2}%)";
+    band_time: "销售时间 {0}（建议 {1}%）", "selling time {0} (recommended {1}%)";
+    deviation_time: "{0}获得 {1}% 的计划销售时间，建议为 {2}%。", "{0} get {1}% of planned selling time; recommended {2}%.";
+    deviation_accounts: "{0}占金字塔客户数的 {1}%，建议为 {2}%。", "{0} are {1}% of the accounts in the pyramid; recommended {2}%.";
+    pyramid_shape_ok: "金字塔的形状与建议相符（各项偏差不超过 5 个百分点）。", "The pyramid's shape matches the recommendation (no figure is more than 5 points off).";
+    pyramid_reading: "解读", "Reading";
+    level_list_heading: "{0}（{1} 个）", "{0} ({1})";
+    level_pick_hint: "点击金字塔的某一层，查看其中的客户。", "Click a level of the pyramid to list its accounts.";
+    outside_count: "{0} 个客户不在金字塔内（未分级或不考虑发展的潜在客户）。", "{0} accounts are outside the pyramid (prospects not tiered or not pursued).";
+    time_plan_heading: "计划销售时间（按各级联络频率）", "Planned selling time (from each tier's contact cadence)";
+    contacts_per_year: "每年联络次数", "Contacts a year";
+    hours_per_contact: "每次联络小时数", "Hours per contact";
+    hours_per_year: "每个客户每年小时数", "Hours per account a year";
+    whole_number_invalid: "须为不小于 0 的整数。", "Must be a whole number, 0 or more.";
+    section_pyramid: "客户金字塔层级", "Customer pyramid level";
+    level_rule_customer_tier1: "现有客户且为一级客户 → 重点客户", "a current customer in Tier 1 → key customer";
+    level_rule_other_customer: "其他现有客户 → 普通客户", "any other current customer → ordinary customer";
+    level_rule_prospect_tier: "一至三级的潜在客户 → 超级潜在客户", "a prospect in Tier 1–3 → super-potential customer";
+    level_rule_prospect_outside: "未分级或不考虑发展的潜在客户 → 不在金字塔内", "a prospect not tiered or not pursued → outside the pyramid";
+    level_by_rule: "按默认规则（{0}）：{1}", "By the default rule ({0}): {1}";
+    level_overridden: "经理将层级调整为“{0}”。原因：{1}（{2}）", "A manager placed it as “{0}”. Reason: {1} ({2})";
+    level_override_set: "调整为", "Place as";
+    level_override_apply: "调整层级", "Change the level";
+    level_override_remove: "取消层级调整", "Remove the level change";
+
     guidance_edit_hint: "以下文字可直接修改，按当前语言保存。", "Edit the text below directly; it is saved for the current language.";
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::account::AccountProblem;
 use crate::domain::model::Criterion;
+use crate::domain::pyramid::{default_level, level_of, Level, LevelOverride};
 use crate::domain::scoring::{contributions, parse_score};
 use crate::domain::tiering::TierBasis;
 use crate::domain::{
@@ -110,6 +111,7 @@ pub fn AccountPage(id: AccountId) -> impl IntoView {
                 <ScreeningSection id=id/>
                 <ScoringSection id=id/>
                 <TierSection id=id/>
+                <PyramidSection id=id/>
                 <DeleteAccount id=id/>
             </section>
         }
@@ -675,6 +677,96 @@ fn OverrideForm(id: AccountId) -> impl IntoView {
                 <p class="field-error" role="alert" data-testid="override-error">{tr(|t| t.override_reason_required)}</p>
             </Show>
         </div>
+    }
+}
+
+/// Where the account sits on the customer pyramid, why, and a manager's change of it.
+#[component]
+fn PyramidSection(id: AccountId) -> impl IntoView {
+    let app = use_app();
+    let tier = move || {
+        app.ranking
+            .with(|r| r.row(id).and_then(|row| row.assessment.effective))
+    };
+    let relationship = move || {
+        app.workspace
+            .with(|ws| ws.account(id).map(|a| a.relationship))
+            .unwrap_or_default()
+    };
+    let current = move || {
+        app.workspace
+            .with(|ws| ws.account(id).and_then(|a| a.level_override.clone()))
+    };
+    // "" stands for "outside the pyramid" in the select.
+    let choice = RwSignal::new(String::from(Level::Key.slug()));
+    let reason = RwSignal::new(String::new());
+    let error = RwSignal::new(false);
+    let apply = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let level = Level::from_slug(&choice.get_untracked());
+        match LevelOverride::new(level, &reason.get_untracked(), app.now()) {
+            Ok(o) => {
+                error.set(false);
+                reason.set(String::new());
+                app.edit(|ws| {
+                    ws.update_account(id, app.now(), |a| a.level_override = Some(o));
+                });
+            }
+            Err(_) => error.set(true),
+        }
+    };
+    let lines = move || {
+        let t = app.t();
+        let (level, rule) = default_level(relationship(), tier());
+        let mut lines = vec![fill(
+            t.level_by_rule,
+            &[&t.level_rule(rule), &t.level(level)],
+        )];
+        if let Some(o) = current() {
+            lines.push(fill(
+                t.level_overridden,
+                &[&t.level(o.level), &o.reason, &t.date(local_millis(o.at))],
+            ));
+        }
+        lines
+    };
+    view! {
+        <section class="card" data-testid="pyramid-section">
+            <h2>{tr(|t| t.section_pyramid)}</h2>
+            <p class="level-now">
+                <strong data-testid="pyramid-level">{move || {
+                    let level = app.workspace.with(|ws| ws.account(id).and_then(|a| level_of(a, tier())));
+                    app.t().level(level)
+                }}</strong>
+            </p>
+            <ul class="reasoning">{move || lines().into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+            <Show when=move || current().is_some()>
+                <button type="button" data-testid="remove-level-override"
+                    on:click=move |_| app.edit(|ws| { ws.update_account(id, app.now(), |a| a.level_override = None); })>
+                    {tr(|t| t.level_override_remove)}
+                </button>
+            </Show>
+            <form class="inline-form" on:submit=apply novalidate=true data-testid="level-override-form">
+                <label class="field">
+                    <span>{tr(|t| t.level_override_set)}</span>
+                    <select data-field="level_override" on:change=move |ev| choice.set(event_target_value(&ev))>
+                        {Level::ALL.into_iter().map(|level| view! {
+                            <option value=level.slug() selected=move || choice.get() == level.slug()>{move || app.t().level(Some(level))}</option>
+                        }).collect_view()}
+                        <option value="" selected=move || choice.get().is_empty()>{tr(|t| t.level_outside)}</option>
+                    </select>
+                </label>
+                <label class="field grow">
+                    <span>{tr(|t| t.override_reason)} " " <small>"(" {tr(|t| t.required_hint)} ")"</small></span>
+                    <input type="text" data-field="level_override_reason" prop:value=move || reason.get()
+                        on:input=move |ev| reason.set(event_target_value(&ev))/>
+                </label>
+                <button type="submit" data-testid="apply-level-override">{tr(|t| t.level_override_apply)}</button>
+            </form>
+            <Show when=move || error.get()>
+                <p class="field-error" role="alert">{tr(|t| t.override_reason_required)}</p>
+            </Show>
+        </section>
     }
 }
 

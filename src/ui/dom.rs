@@ -33,16 +33,28 @@ pub fn today_stamp() -> String {
     )
 }
 
-/// Offers `text` as a file download named `filename`.
-pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), String> {
-    let err = |e: JsValue| format!("{e:?}");
-    let window = web_sys::window().ok_or("no window")?;
-    let document = window.document().ok_or("no document")?;
+fn js_error(e: JsValue) -> String {
+    e.as_string().unwrap_or_else(|| format!("{e:?}"))
+}
+
+fn text_blob(mime: &str, text: &str) -> Result<web_sys::Blob, String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(err)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(err)?;
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(js_error)
+}
+
+/// Offers `text` as a file download named `filename`.
+pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+    download_blob(filename, &text_blob(mime, text)?)
+}
+
+/// Offers `blob` as a file download named `filename`.
+pub fn download_blob(filename: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let err = js_error;
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(err)?;
     let anchor: web_sys::HtmlAnchorElement = document
         .create_element("a")
         .map_err(err)?
@@ -70,4 +82,64 @@ pub async fn read_file_text(file: &web_sys::File) -> Result<String, String> {
         .await
         .map_err(|e| format!("{e:?}"))?;
     text.as_string().ok_or_else(|| "not text".to_string())
+}
+
+/// Renders an SVG document to a PNG image at `scale` times its size, through an
+/// off-screen canvas (the browser's own SVG renderer and PNG encoder).
+pub async fn svg_to_png(
+    svg: &str,
+    width: u32,
+    height: u32,
+    scale: f64,
+) -> Result<web_sys::Blob, String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let url = web_sys::Url::create_object_url_with_blob(&text_blob("image/svg+xml", svg)?)
+        .map_err(js_error)?;
+    let image = web_sys::HtmlImageElement::new().map_err(js_error)?;
+    let loaded = js_sys::Promise::new(&mut |resolve, reject| {
+        image.set_onload(Some(&resolve));
+        image.set_onerror(Some(&reject));
+    });
+    image.set_src(&url);
+    let outcome = JsFuture::from(loaded).await;
+    let _ = web_sys::Url::revoke_object_url(&url);
+    outcome.map_err(|_| "the SVG could not be rendered".to_string())?;
+
+    let canvas: web_sys::HtmlCanvasElement = document
+        .create_element("canvas")
+        .map_err(js_error)?
+        .dyn_into()
+        .map_err(|_| "not a canvas".to_string())?;
+    canvas.set_width((f64::from(width) * scale) as u32);
+    canvas.set_height((f64::from(height) * scale) as u32);
+    let context: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .map_err(js_error)?
+        .ok_or("no 2d context")?
+        .dyn_into()
+        .map_err(|_| "not a 2d context".to_string())?;
+    context.scale(scale, scale).map_err(js_error)?;
+    context
+        .draw_image_with_html_image_element(&image, 0.0, 0.0)
+        .map_err(js_error)?;
+    let blob = js_sys::Promise::new(&mut |resolve, reject| {
+        let on_failure = reject.clone();
+        let callback = wasm_bindgen::closure::Closure::once_into_js(move |blob: JsValue| {
+            if blob.is_null() {
+                let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("no PNG"));
+            } else {
+                let _ = resolve.call1(&JsValue::NULL, &blob);
+            }
+        });
+        if let Err(e) = canvas.to_blob_with_type(callback.unchecked_ref(), "image/png") {
+            let _ = on_failure.call1(&JsValue::NULL, &e);
+        }
+    });
+    JsFuture::from(blob)
+        .await
+        .map_err(js_error)?
+        .dyn_into()
+        .map_err(|_| "not a blob".to_string())
 }

@@ -4,7 +4,9 @@
 mod account_page;
 mod accounts;
 mod dom;
+mod matrix_page;
 mod model_page;
+mod pyramid_page;
 mod ranking_page;
 mod router;
 mod shell;

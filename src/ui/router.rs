@@ -13,6 +13,8 @@ pub enum Route {
     Account(AccountId),
     Model,
     Ranking,
+    Matrix,
+    Pyramid,
     /// An address we do not know; shown as the account list with no error, since old
     /// bookmarks should still land somewhere useful.
     Unknown,
@@ -28,6 +30,8 @@ impl Route {
             ["accounts", id] => id.parse().map_or(Route::Unknown, Route::Account),
             ["model"] => Route::Model,
             ["ranking"] => Route::Ranking,
+            ["matrix"] => Route::Matrix,
+            ["pyramid"] => Route::Pyramid,
             _ => Route::Unknown,
         }
     }
@@ -39,6 +43,8 @@ impl Route {
             Route::Account(id) => format!("#/accounts/{id}"),
             Route::Model => "#/model".into(),
             Route::Ranking => "#/ranking".into(),
+            Route::Matrix => "#/matrix".into(),
+            Route::Pyramid => "#/pyramid".into(),
         }
     }
 }

@@ -12,7 +12,9 @@ use crate::storage::local::SaveError;
 use super::account_page::{AccountPage, NewAccountPage};
 use super::accounts::AccountList;
 use super::dom;
+use super::matrix_page::MatrixPage;
 use super::model_page::ModelPage;
+use super::pyramid_page::PyramidPage;
 use super::ranking_page::RankingPage;
 use super::router::{use_hash_route, Route};
 use super::state::{provide_app_state, use_app, Notice, SaveProblem, SaveStatus};
@@ -39,6 +41,8 @@ pub fn App() -> impl IntoView {
             Route::NewAccount => t.new_account_title,
             Route::Model => t.nav_model,
             Route::Ranking => t.nav_ranking,
+            Route::Matrix => t.matrix_title,
+            Route::Pyramid => t.pyramid_title,
         };
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             doc.set_title(&format!("{page} · {}", t.app_title));
@@ -51,6 +55,8 @@ pub fn App() -> impl IntoView {
         Route::Account(id) => view! { <AccountPage id=id/> }.into_any(),
         Route::Model => view! { <ModelPage/> }.into_any(),
         Route::Ranking => view! { <RankingPage/> }.into_any(),
+        Route::Matrix => view! { <MatrixPage/> }.into_any(),
+        Route::Pyramid => view! { <PyramidPage/> }.into_any(),
     };
 
     view! {
@@ -96,6 +102,8 @@ fn Nav(route: RwSignal<Route>) -> impl IntoView {
             {item(Route::Accounts, |t| t.nav_accounts)}
             {item(Route::Model, |t| t.nav_model)}
             {item(Route::Ranking, |t| t.nav_ranking)}
+            {item(Route::Matrix, |t| t.nav_matrix)}
+            {item(Route::Pyramid, |t| t.nav_pyramid)}
         </nav>
     }
 }

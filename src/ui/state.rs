@@ -249,9 +249,10 @@ pub fn provide_app_state() -> AppState {
             Err(error) => save_status.set(SaveStatus::NotSaved(SaveProblem::Failed(error))),
         }
     };
-    Effect::new(move |_| {
+    Effect::new(move |first: Option<()>| {
         workspace.track();
-        if !can_save.get() {
+        // The first run is the load itself: nothing has changed yet.
+        if first.is_none() || !can_save.get() {
             return;
         }
         if save_status.get_untracked() == SaveStatus::Saved {

@@ -30,7 +30,7 @@ pub fn TierBadge(
         Some(Tier::Tier1) => "●",
         Some(Tier::Tier2) => "■",
         Some(Tier::Tier3) => "▲",
-        Some(Tier::NotPursued) => "○",
+        Some(Tier::NotPursued) => "✕",
         None => "·",
     };
     view! {

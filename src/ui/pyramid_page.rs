@@ -1,0 +1,244 @@
+//! The customer pyramid page: the plotters drawing with a clickable band per level, the
+//! plain-language reading of how far the shape is from the recommended one, each level's
+//! accounts, and the contact cadence behind planned selling time.
+
+use leptos::prelude::*;
+
+use crate::charts::pyramid::{draw_pyramid, BandText};
+use crate::domain::pyramid::{build_pyramid, CadencePlan, Level, Measure, Pyramid};
+use crate::domain::Tier;
+use crate::i18n::{fill, Strings};
+
+use super::router::Route;
+use super::state::use_app;
+use super::widgets::{tr, TierBadge};
+
+const WIDTH: u32 = 760;
+const HEIGHT: u32 = 380;
+/// Percentage points of difference from the recommendation that count as a deviation.
+const TOLERANCE: u32 = 5;
+
+fn share_text(share: Option<u32>) -> String {
+    share.map_or_else(|| "—".to_owned(), |s| format!("{s}%"))
+}
+
+fn band_texts(t: &Strings, p: &Pyramid) -> Vec<BandText> {
+    let deviations = p.deviations(TOLERANCE);
+    Level::ALL
+        .into_iter()
+        .map(|level| BandText {
+            level,
+            title: t.level(Some(level)).to_owned(),
+            accounts: fill(
+                t.band_accounts,
+                &[
+                    &p.level(level).accounts.len(),
+                    &share_text(p.account_share(level)),
+                    &level.recommended_account_share(),
+                ],
+            ),
+            time: fill(
+                t.band_time,
+                &[
+                    &share_text(p.time_share(level)),
+                    &level.recommended_time_share(),
+                ],
+            ),
+            deviates: deviations.iter().any(|d| d.level == level),
+        })
+        .collect()
+}
+
+#[component]
+pub fn PyramidPage() -> impl IntoView {
+    let app = use_app();
+    let pyramid = Memo::new(move |_| {
+        app.ranking.with(|r| {
+            app.workspace.with(|ws| {
+                build_pyramid(
+                    &ws.accounts,
+                    |id| r.row(id).and_then(|row| row.assessment.effective),
+                    &ws.tiers,
+                )
+            })
+        })
+    });
+    let drawing = Memo::new(move |_| {
+        let t = app.t();
+        pyramid.with(|p| draw_pyramid(&band_texts(t, p), WIDTH, HEIGHT))
+    });
+    let selected = RwSignal::new(None::<Level>);
+
+    let readings = move || {
+        let t = app.t();
+        pyramid.with(|p| {
+            if p.account_total() == 0 {
+                return Vec::new();
+            }
+            let deviations = p.deviations(TOLERANCE);
+            if deviations.is_empty() {
+                return vec![t.pyramid_shape_ok.to_owned()];
+            }
+            deviations
+                .into_iter()
+                .map(|d| {
+                    let template = match d.measure {
+                        Measure::Time => t.deviation_time,
+                        Measure::Accounts => t.deviation_accounts,
+                    };
+                    fill(
+                        template,
+                        &[&t.level(Some(d.level)), &d.actual, &d.recommended],
+                    )
+                })
+                .collect()
+        })
+    };
+
+    let chart = move || -> AnyView {
+        let t = app.t();
+        match drawing.get() {
+            Err(reason) => {
+                view! { <p class="notice error">{fill(t.chart_failed, &[&reason])}</p> }.into_any()
+            }
+            Ok(d) => {
+                let bands = d.bands.clone();
+                let texts = pyramid.with(|p| band_texts(t, p));
+                view! {
+                    <div class="chart-frame pyramid-frame" data-testid="pyramid">
+                        <div class="chart-svg" inner_html=d.svg></div>
+                        {bands.into_iter().zip(texts).map(|(band, text)| {
+                            let level = band.level;
+                            let top = f64::from(band.top) / f64::from(HEIGHT) * 100.0;
+                            let height = f64::from(band.bottom - band.top) / f64::from(HEIGHT) * 100.0;
+                            view! {
+                                <button type="button" class="band-button" data-level=level.slug()
+                                    style=format!("top:{top:.3}%;height:{height:.3}%")
+                                    aria-pressed=move || (selected.get() == Some(level)).to_string()
+                                    aria-label=format!("{} — {}; {}", text.title, text.accounts, text.time)
+                                    on:click=move |_| selected.set(Some(level))></button>
+                            }
+                        }).collect_view()}
+                    </div>
+                }
+                .into_any()
+            }
+        }
+    };
+
+    let level_list = move || {
+        let level = selected.get()?;
+        let t = app.t();
+        let ids = pyramid.with(|p| p.level(level).accounts.clone());
+        let items = app.ranking.with(|r| {
+            app.workspace.with(|ws| {
+                ids.iter()
+                    .filter_map(|id| ws.account(*id))
+                    .map(|a| {
+                        let row = r.row(a.id);
+                        let tier = row.and_then(|row| row.assessment.effective);
+                        let overridden = row.is_some_and(|row| row.assessment.overridden);
+                        view! {
+                            <li>
+                                <a href=Route::Account(a.id).href()>{a.name.clone()}</a>
+                                " " <TierBadge tier=tier overridden=overridden/>
+                                " " <span class="muted">{t.relationship(a.relationship)}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            })
+        });
+        Some(view! {
+            <section class="card" data-testid="level-accounts" data-level=level.slug()>
+                <h2>{fill(t.level_list_heading, &[&t.level(Some(level)), &ids.len()])}</h2>
+                <ul class="level-accounts">{items}</ul>
+            </section>
+        })
+    };
+
+    view! {
+        <section class="page pyramid-page">
+            <h1>{tr(|t| t.pyramid_title)}</h1>
+            <p class="hint">{tr(|t| t.pyramid_intro)}</p>
+            <Show when=move || pyramid.with(|p| p.account_total() > 0) fallback=move || view! {
+                <p class="empty-state">{tr(|t| t.pyramid_empty)}</p>
+            }>
+                {chart}
+                <p class="hint">{tr(|t| t.level_pick_hint)}</p>
+            </Show>
+            <section class="card reading" data-testid="pyramid-reading">
+                <h2>{tr(|t| t.pyramid_reading)}</h2>
+                <ul>{move || readings().into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                <p class="hint">{move || fill(app.t().outside_count, &[&pyramid.with(|p| p.outside.len())])}</p>
+            </section>
+            {level_list}
+            <TimePlan/>
+        </section>
+    }
+}
+
+/// The numbers behind planned selling time: contacts a year and hours per contact.
+#[component]
+fn TimePlan() -> impl IntoView {
+    let app = use_app();
+    let row = move |tier: Tier| {
+        let error = RwSignal::new(false);
+        let input = move |key: &'static str,
+                          get: fn(&CadencePlan) -> u32,
+                          put: fn(&mut CadencePlan, u32)| {
+            let label = move || {
+                let t = app.t();
+                let what = if key == "contacts" {
+                    t.contacts_per_year
+                } else {
+                    t.hours_per_contact
+                };
+                format!("{} — {what}", t.tier(tier))
+            };
+            view! {
+                <td class="num">
+                    <input type="number" min="0" step="1" class="planned-input" data-plan=key
+                        aria-label=label
+                        prop:value=move || app.workspace.with(|ws| get(ws.tiers.contact_plan.for_tier(tier))).to_string()
+                        on:input=move |ev| {
+                            match event_target_value(&ev).trim().parse::<u32>() {
+                                Ok(n) => {
+                                    error.set(false);
+                                    app.edit(|ws| put(ws.tiers.contact_plan.for_tier_mut(tier), n));
+                                }
+                                Err(_) => error.set(true),
+                            }
+                        }/>
+                </td>
+            }
+        };
+        view! {
+            <tr data-tier=tier.slug()>
+                <th scope="row"><TierBadge tier=Some(tier)/></th>
+                {input("contacts", |p| p.contacts_per_year, |p, n| p.contacts_per_year = n)}
+                {input("hours", |p| p.hours_per_contact, |p, n| p.hours_per_contact = n)}
+                <td class="num" data-testid="hours-per-year">
+                    {move || app.workspace.with(|ws| ws.tiers.contact_plan.for_tier(tier).hours_per_year())}
+                    <Show when=move || error.get()>
+                        <span class="field-error" role="alert">{tr(|t| t.whole_number_invalid)}</span>
+                    </Show>
+                </td>
+            </tr>
+        }
+    };
+    view! {
+        <section class="card">
+            <h2>{tr(|t| t.time_plan_heading)}</h2>
+            <table class="data-table time-plan" data-testid="time-plan">
+                <thead><tr>
+                    <th scope="col">{tr(|t| t.col_tier)}</th>
+                    <th scope="col" class="num">{tr(|t| t.contacts_per_year)}</th>
+                    <th scope="col" class="num">{tr(|t| t.hours_per_contact)}</th>
+                    <th scope="col" class="num">{tr(|t| t.hours_per_year)}</th>
+                </tr></thead>
+                <tbody>{Tier::ALL.into_iter().map(row).collect_view()}</tbody>
+            </table>
+        </section>
+    }
+}
