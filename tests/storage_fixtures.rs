@@ -2,6 +2,7 @@
 //! `tests/fixtures/` is a file as that version wrote it; when the format changes, the
 //! old fixture stays and a test here checks that it migrates to the same meaning.
 
+use kam::domain::pyramid::ContactPlan;
 use kam::domain::ranking::rank_accounts;
 use kam::domain::tiering::TierBasis;
 use kam::domain::{Answer, Axis, Gate, Language, Ownership, Relationship, SizeBand, Tenths, Tier};
@@ -44,6 +45,9 @@ fn format_v1_fixture_loads_with_every_field() {
     assert_eq!(ws.tiers.thresholds.attractiveness, Tenths(60));
     assert_eq!(ws.tiers.planned.tier1, 5);
     assert_eq!(ws.next_account_id, 5);
+    // Added after the fixture was written: loads as its default.
+    assert_eq!(ws.tiers.contact_plan, ContactPlan::default());
+    assert!(ws.accounts.iter().all(|a| a.level_override.is_none()));
 }
 
 #[test]

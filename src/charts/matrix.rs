@@ -4,8 +4,10 @@
 
 use std::collections::BTreeMap;
 
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use super::{estimate_width, fit, shorten, tier_color, DrawError};
 use crate::domain::{AccountId, Tenths, Thresholds, Tier};
@@ -22,7 +24,7 @@ pub struct MatrixPoint {
 }
 
 /// Texts drawn on the chart, in the user's language.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MatrixLabels {
     pub x_axis: String,
     pub y_axis: String,
@@ -30,7 +32,7 @@ pub struct MatrixLabels {
     pub zones: [(Tier, String); 4],
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MatrixSize {
     pub width: u32,
     pub height: u32,
@@ -67,6 +69,47 @@ pub struct MatrixDrawing {
     pub plot_area: (i32, i32, i32, i32),
 }
 
+/// Everything but the points, sent to the chart module as JSON (see [`super::module`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MatrixRequest {
+    pub thresholds: Thresholds,
+    pub labels: MatrixLabels,
+    pub size: MatrixSize,
+    /// Names of the first points, in order; only these can be written on the chart.
+    pub names: Vec<String>,
+    pub markers: Markers,
+}
+
+/// Names sent with a request: more than enough candidates for the labels.
+pub const NAMED_POINTS: usize = 200;
+
+/// Hotspots flattened for crossing into JavaScript: `x, y, n, member × n` each.
+pub fn pack_hotspots(hotspots: &[Hotspot]) -> Vec<i64> {
+    let mut out = Vec::new();
+    for h in hotspots {
+        out.extend([i64::from(h.x), i64::from(h.y), h.accounts.len() as i64]);
+        out.extend(h.accounts.iter().map(|a| *a as i64));
+    }
+    out
+}
+
+/// The inverse of [`pack_hotspots`]; `None` if the data is cut short.
+pub fn unpack_hotspots(packed: &[i64]) -> Option<Vec<Hotspot>> {
+    let mut out = Vec::new();
+    let mut rest = packed;
+    while let [x, y, n, tail @ ..] = rest {
+        let n = usize::try_from(*n).ok()?;
+        let members = tail.get(..n)?;
+        out.push(Hotspot {
+            x: i32::try_from(*x).ok()?,
+            y: i32::try_from(*y).ok()?,
+            accounts: members.iter().map(|m| *m as AccountId).collect(),
+        });
+        rest = &tail[n..];
+    }
+    rest.is_empty().then_some(out)
+}
+
 const LOW: f64 = 0.5;
 const HIGH: f64 = 10.5;
 const LABEL_SIZE: f64 = 12.0;
@@ -86,10 +129,33 @@ pub fn draw_matrix(
     labels: &MatrixLabels,
     size: MatrixSize,
 ) -> Result<MatrixDrawing, DrawError> {
+    draw_matrix_with(points, thresholds, labels, size, Markers::InSvg)
+}
+
+/// Where the point markers go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Markers {
+    /// In the SVG with everything else.
+    InSvg,
+    /// Left out of the SVG, to be drawn on a canvas layer by [`draw_markers_on`]: with
+    /// thousands of positions, thousands of SVG elements take longer to lay out than
+    /// the page can afford (measured: 10,000 accounts 123 ms with SVG markers).
+    Separate,
+}
+
+/// [`draw_matrix`] with the choice of where markers go.
+pub fn draw_matrix_with(
+    points: &[MatrixPoint],
+    thresholds: &Thresholds,
+    labels: &MatrixLabels,
+    size: MatrixSize,
+    markers: Markers,
+) -> Result<MatrixDrawing, DrawError> {
     let mut svg = String::new();
     let (hotspots, labelled, plot_area) = {
         let root = SVGBackend::with_string(&mut svg, (size.width, size.height)).into_drawing_area();
-        let out = draw_on(&root, points, thresholds, labels, size).map_err(|e| e.to_string())?;
+        let out =
+            draw_on(&root, points, thresholds, labels, size, markers).map_err(|e| e.to_string())?;
         root.present().map_err(|e| e.to_string())?;
         out
     };
@@ -103,19 +169,63 @@ pub fn draw_matrix(
 
 type Drawn = (Vec<Hotspot>, Vec<AccountId>, (i32, i32, i32, i32));
 
+type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// The chart's coordinate system on `root`: the same on every backend, so a canvas
+/// layer of markers lines up with the SVG beneath it.
+fn chart_on<'a, DB: DrawingBackend>(
+    root: &'a DrawingArea<DB, Shift>,
+) -> Result<Chart<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
+    ChartBuilder::on(root)
+        .margin(14)
+        .x_label_area_size(46)
+        .y_label_area_size(54)
+        .build_cartesian_2d(LOW..HIGH, LOW..HIGH)
+}
+
+/// Points sharing a position, keyed by position (feasibility, attractiveness); each
+/// group keeps the index of its best-ranked member, for ordering hotspots.
+fn group_points(points: &[MatrixPoint]) -> BTreeMap<(u32, u32), (usize, Vec<&MatrixPoint>)> {
+    let mut groups: BTreeMap<(u32, u32), (usize, Vec<&MatrixPoint>)> = BTreeMap::new();
+    for (index, p) in points.iter().enumerate() {
+        groups
+            .entry((p.feasibility.0, p.attractiveness.0))
+            .or_insert_with(|| (index, Vec::new()))
+            .1
+            .push(p);
+    }
+    groups
+}
+
+/// Draws only the markers, then the names of up to `max_labels` best-ranked points on a
+/// white backing, on a transparent `root` of the chart's size: the layer over an SVG
+/// drawn with [`Markers::Separate`]. Returns the accounts named.
+pub fn draw_markers_on<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    points: &[MatrixPoint],
+    max_labels: usize,
+) -> Result<Vec<AccountId>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let mut chart = chart_on(root)?;
+    for ((f, a), (_, members)) in &group_points(points) {
+        let at = (f64::from(*f) / 10.0, f64::from(*a) / 10.0);
+        let overridden = members.iter().any(|m| m.overridden);
+        draw_marker(&mut chart, at, members[0].tier, overridden)?;
+    }
+    let labelled = place_labels(root, &chart, points, Vec::new(), max_labels, true)?;
+    root.present()?;
+    Ok(labelled)
+}
+
 fn draw_on<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     points: &[MatrixPoint],
     thresholds: &Thresholds,
     labels: &MatrixLabels,
     size: MatrixSize,
+    markers: Markers,
 ) -> Result<Drawn, DrawingAreaErrorKind<DB::ErrorType>> {
     root.fill(&WHITE)?;
-    let mut chart = ChartBuilder::on(root)
-        .margin(14)
-        .x_label_area_size(46)
-        .y_label_area_size(54)
-        .build_cartesian_2d(LOW..HIGH, LOW..HIGH)?;
+    let mut chart = chart_on(root)?;
     chart
         .configure_mesh()
         .x_labels(10)
@@ -178,15 +288,7 @@ fn draw_on<DB: DrawingBackend>(
     )))?;
 
     // Group points that share a position: one hotspot each, all accounts reachable.
-    // Each group remembers the index of its best-ranked member, for ordering hotspots.
-    let mut groups: BTreeMap<(u32, u32), (usize, Vec<&MatrixPoint>)> = BTreeMap::new();
-    for (index, p) in points.iter().enumerate() {
-        groups
-            .entry((p.feasibility.0, p.attractiveness.0))
-            .or_insert_with(|| (index, Vec::new()))
-            .1
-            .push(p);
-    }
+    let groups = group_points(points);
     let mut hotspots = Vec::with_capacity(groups.len());
     let mut first_index = Vec::with_capacity(groups.len());
     for ((f, a), (first_at, members)) in &groups {
@@ -195,13 +297,10 @@ fn draw_on<DB: DrawingBackend>(
         let (x, y) = chart.backend_coord(&at);
         // The best-ranked member decides the marker; later ones under it are the same
         // position, so drawing each would only add bytes.
-        let first = members[0];
-        draw_marker(
-            &mut chart,
-            at,
-            first.tier,
-            members.iter().any(|m| m.overridden),
-        )?;
+        if markers == Markers::InSvg {
+            let overridden = members.iter().any(|m| m.overridden);
+            draw_marker(&mut chart, at, members[0].tier, overridden)?;
+        }
         // "×3" beside shared positions, while the chart is sparse enough to read it (and
         // to keep large charts light); the tooltip always lists everyone there.
         if members.len() > 1 && groups.len() <= CROWDED {
@@ -218,7 +317,6 @@ fn draw_on<DB: DrawingBackend>(
         hotspots.push(Hotspot { x, y, accounts });
     }
 
-    // Names beside the best-ranked points, skipping any that would overlap.
     let (left, top) = chart.backend_coord(&(LOW, HIGH));
     let (right, bottom) = chart.backend_coord(&(HIGH, LOW));
     // Labels also keep off the markers, while there are few enough to check.
@@ -228,23 +326,52 @@ fn draw_on<DB: DrawingBackend>(
             (x - 6.0, y - 6.0, x + 6.0, y + 6.0)
         }));
     }
+    // With markers on a layer above, names go on that layer too, or markers would hide them.
+    let labelled = match markers {
+        Markers::InSvg => place_labels(root, &chart, points, placed, size.max_labels, false)?,
+        Markers::Separate => Vec::new(),
+    };
+    // Best-ranked first, so keyboard browsing starts with the accounts that matter most.
+    let mut ordered: Vec<(usize, Hotspot)> = first_index.into_iter().zip(hotspots).collect();
+    ordered.sort_by_key(|(first, _)| *first);
+    let hotspots = ordered.into_iter().map(|(_, h)| h).collect();
+    Ok((hotspots, labelled, (left, top, right, bottom)))
+}
+
+type Box2 = (f64, f64, f64, f64);
+
+/// Writes the names of the best-ranked points beside them, skipping any name that would
+/// overlap one already placed (or a box in `placed`) or leave the plot. With `halo`,
+/// each name gets a white backing so it reads over dense markers.
+fn place_labels<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &Chart<'_, DB>,
+    points: &[MatrixPoint],
+    mut placed: Vec<Box2>,
+    max_labels: usize,
+    halo: bool,
+) -> Result<Vec<AccountId>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let (left, top) = chart.backend_coord(&(LOW, HIGH));
+    let (right, bottom) = chart.backend_coord(&(HIGH, LOW));
     let mut labelled = Vec::new();
     let mut seen_positions = std::collections::HashSet::new();
     for p in points {
-        if labelled.len() >= size.max_labels {
+        if labelled.len() >= max_labels {
             break;
         }
-        if !seen_positions.insert((p.feasibility.0, p.attractiveness.0)) {
+        if p.name.trim().is_empty() || !seen_positions.insert((p.feasibility.0, p.attractiveness.0))
+        {
             continue;
         }
         let text = shorten(&p.name, 12);
         let (x, y) = chart.backend_coord(&(value(p.feasibility), value(p.attractiveness)));
+        let (x, y) = (f64::from(x), f64::from(y));
         let width = estimate_width(&text, LABEL_SIZE);
         let candidates = [
-            (f64::from(x) + 8.0, f64::from(y) - 16.0),
-            (f64::from(x) - 8.0 - width, f64::from(y) - 16.0),
-            (f64::from(x) + 8.0, f64::from(y) + 4.0),
-            (f64::from(x) - 8.0 - width, f64::from(y) + 4.0),
+            (x + 8.0, y - 16.0),
+            (x - 8.0 - width, y - 16.0),
+            (x + 8.0, y + 4.0),
+            (x - 8.0 - width, y + 4.0),
         ];
         let spot = candidates
             .into_iter()
@@ -257,6 +384,15 @@ fn draw_on<DB: DrawingBackend>(
                     && !placed.iter().any(|o| overlaps(b, o))
             });
         if let Some(b) = spot {
+            if halo {
+                root.draw(&Rectangle::new(
+                    [
+                        (b.0 as i32 - 2, b.1 as i32 - 1),
+                        (b.2 as i32 + 2, b.3 as i32),
+                    ],
+                    WHITE.mix(0.85).filled(),
+                ))?;
+            }
             root.draw(&Text::new(
                 text,
                 (b.0 as i32, b.1 as i32),
@@ -268,20 +404,16 @@ fn draw_on<DB: DrawingBackend>(
             labelled.push(p.account);
         }
     }
-    // Best-ranked first, so keyboard browsing starts with the accounts that matter most.
-    let mut ordered: Vec<(usize, Hotspot)> = first_index.into_iter().zip(hotspots).collect();
-    ordered.sort_by_key(|(first, _)| *first);
-    let hotspots = ordered.into_iter().map(|(_, h)| h).collect();
-    Ok((hotspots, labelled, (left, top, right, bottom)))
+    Ok(labelled)
 }
 
-fn overlaps(a: &(f64, f64, f64, f64), b: &(f64, f64, f64, f64)) -> bool {
+fn overlaps(a: &Box2, b: &Box2) -> bool {
     a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
 }
 
 /// Tier 1 ●, Tier 2 ■, Tier 3 ▲, not pursued ✕: the shape tells the tier without colour.
-fn draw_marker<DB: DrawingBackend, CT: plotters::coord::CoordTranslate<From = (f64, f64)>>(
-    chart: &mut ChartContext<'_, DB, CT>,
+fn draw_marker<DB: DrawingBackend>(
+    chart: &mut Chart<'_, DB>,
     at: (f64, f64),
     tier: Tier,
     overridden: bool,
@@ -465,6 +597,62 @@ mod tests {
         assert!(d.labelled.len() <= MatrixSize::default().max_labels);
         // The best ranked point always gets its label.
         assert_eq!(d.labelled[0], 0);
+    }
+
+    #[test]
+    fn matrix_can_leave_markers_to_another_layer() {
+        let points = [
+            point(1, "A", 70, 60, Tier::Tier1),
+            point(2, "B", 40, 80, Tier::Tier2),
+        ];
+        let th = Thresholds::default();
+        let full = draw_matrix(&points, &th, &labels(), MatrixSize::default()).expect("draws");
+        let bare = draw_matrix_with(
+            &points,
+            &th,
+            &labels(),
+            MatrixSize::default(),
+            Markers::Separate,
+        )
+        .expect("draws");
+        assert_eq!(
+            full.hotspots, bare.hotspots,
+            "interaction is the same either way"
+        );
+        assert_eq!(bare.svg.matches("<circle").count(), 0);
+        assert_eq!(full.svg.matches("<circle").count(), 1);
+        assert!(
+            bare.labelled.is_empty() && !bare.svg.contains(">A<"),
+            "names go on the layer"
+        );
+        // The marker layer draws the same markers at the same places.
+        let mut layer = String::new();
+        {
+            let root = SVGBackend::with_string(&mut layer, (760, 560)).into_drawing_area();
+            let named = draw_markers_on(&root, &points, 5).expect("draws markers");
+            assert_eq!(named, vec![1, 2]);
+        }
+        let (x, y) = (full.hotspots[0].x, full.hotspots[0].y);
+        assert!(layer.contains(&format!("cx=\"{x}\" cy=\"{y}\"")), "{layer}");
+    }
+
+    #[test]
+    fn hotspots_survive_packing() {
+        let hotspots = vec![
+            Hotspot {
+                x: 10,
+                y: 20,
+                accounts: vec![3],
+            },
+            Hotspot {
+                x: 30,
+                y: 40,
+                accounts: vec![1, 2, 9],
+            },
+        ];
+        assert_eq!(unpack_hotspots(&pack_hotspots(&hotspots)), Some(hotspots));
+        assert_eq!(unpack_hotspots(&[1, 2, 3, 4]), None, "cut short");
+        assert_eq!(unpack_hotspots(&[]), Some(vec![]));
     }
 
     #[test]

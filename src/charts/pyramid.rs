@@ -2,12 +2,13 @@
 //! planned selling time beside the recommended shares.
 
 use plotters::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use super::DrawError;
 use crate::domain::pyramid::Level;
 
 /// What is written beside one band, already in the user's language.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BandText {
     pub level: Level,
     pub title: String,

@@ -258,6 +258,8 @@ strings! {
     legend_thresholds: "粗线：分级阈值（吸引力 {0}，可行性 {1}）", "Bold lines: tier thresholds (attractiveness {0}, feasibility {1})";
     export_svg: "导出 SVG", "Export SVG";
     export_png: "导出 PNG", "Export PNG";
+    chart_loading: "正在加载图表…", "Loading the chart…";
+    chart_load_failed: "无法加载图表模块（{0}）。请检查与服务器的连接后刷新页面。", "The chart module could not be loaded ({0}). Check the connection to the server and reload the page.";
     chart_failed: "无法绘制图表：{0}", "The chart could not be drawn: {0}";
 
     // Pyramid

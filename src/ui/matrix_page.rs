@@ -5,14 +5,27 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::charts::matrix::{draw_matrix, MatrixDrawing, MatrixLabels, MatrixPoint, MatrixSize};
+use crate::charts::matrix::{Markers, MatrixDrawing, MatrixLabels, MatrixPoint, MatrixSize};
 use crate::domain::{AccountId, Axis, SizeBand, Tier};
 use crate::i18n::{fill, Strings};
 
+use super::charts_module;
 use super::dom;
 use super::router::{navigate, Route};
-use super::state::{use_app, Notice};
+use super::state::{use_app, ChartsState, Notice};
 use super::widgets::{choice_field, tr, TierBadge};
+
+/// Above this many points the markers go on a canvas layer instead of into the SVG
+/// (see `Markers::Separate`): measured, 1,000 points in SVG mount in about 45 ms.
+const CANVAS_ABOVE: usize = 2_000;
+
+fn markers_for(points: &[MatrixPoint]) -> Markers {
+    if points.len() > CANVAS_ABOVE {
+        Markers::Separate
+    } else {
+        Markers::InSvg
+    }
+}
 
 /// How close (in drawing pixels) the pointer must be to a point to pick it.
 const PICK_RADIUS: f64 = 12.0;
@@ -94,7 +107,19 @@ pub fn MatrixPage() -> impl IntoView {
     let drawing = Memo::new(move |_| {
         let t = app.t();
         let thresholds = app.workspace.with(|ws| ws.tiers.thresholds);
-        placed.with(|(points, _)| draw_matrix(points, &thresholds, &matrix_labels(t), size_spec))
+        // Drawn by the chart module, once it is loaded (the page shows progress till then).
+        if app.charts.get() != ChartsState::Ready {
+            return Err(String::new());
+        }
+        placed.with(|(points, _)| {
+            charts_module::draw_matrix(
+                points,
+                &thresholds,
+                &matrix_labels(t),
+                size_spec,
+                markers_for(points),
+            )
+        })
     });
     let current = RwSignal::new(None::<usize>);
     let pinned = RwSignal::new(false);
@@ -220,24 +245,40 @@ pub fn MatrixPage() -> impl IntoView {
         })
     };
 
+    // Exports always carry the markers in the SVG, even when the page draws them on a
+    // canvas layer.
+    let full_svg = move || -> Result<String, String> {
+        let thresholds = app.workspace.with_untracked(|ws| ws.tiers.thresholds);
+        let labels = matrix_labels(app.t());
+        placed.with_untracked(|(points, _)| match markers_for(points) {
+            Markers::InSvg => {
+                drawing.with_untracked(|d| d.as_ref().map(|d| d.svg.clone()).map_err(|e| e.clone()))
+            }
+            Markers::Separate => {
+                charts_module::draw_matrix(points, &thresholds, &labels, size_spec, Markers::InSvg)
+                    .map(|d| d.svg)
+            }
+        })
+    };
     let export_svg = move |_| {
-        let result = drawing.with_untracked(|d| match d {
-            Ok(d) => dom::download_text(
+        let result = full_svg().and_then(|svg| {
+            dom::download_text(
                 &format!("kam-matrix-{}.svg", dom::today_stamp()),
                 "image/svg+xml",
-                &format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}", d.svg),
-            ),
-            Err(e) => Err(e.clone()),
+                &format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{svg}"),
+            )
         });
         if let Err(reason) = result {
             app.notify(Notice::Error(fill(app.t().export_failed, &[&reason])));
         }
     };
     let export_png = move |_| {
-        let Ok(svg) =
-            drawing.with_untracked(|d| d.as_ref().map(|d| d.svg.clone()).map_err(|e| e.clone()))
-        else {
-            return;
+        let svg = match full_svg() {
+            Ok(svg) => svg,
+            Err(reason) => {
+                app.notify(Notice::Error(fill(app.t().export_failed, &[&reason])));
+                return;
+            }
         };
         leptos::task::spawn_local(async move {
             let result = match dom::svg_to_png(&svg, size_spec.width, size_spec.height, 2.0).await {
@@ -252,13 +293,45 @@ pub fn MatrixPage() -> impl IntoView {
         });
     };
 
+    // The marker layer of crowded charts, drawn once its canvas is in the page.
+    let canvas = NodeRef::<leptos::html::Canvas>::new();
+    Effect::new(move |_| {
+        drawing.track();
+        let Some(canvas) = canvas.get() else { return };
+        let result = placed
+            .with_untracked(|(points, _)| charts_module::draw_matrix_markers(&canvas, points));
+        if let Err(reason) = result {
+            app.notify(Notice::Error(fill(app.t().chart_failed, &[&reason])));
+        }
+    });
+
+    app.ensure_charts();
     let chart = move || -> AnyView {
         let t = app.t();
+        match app.charts.get() {
+            ChartsState::Ready => {}
+            ChartsState::Failed(reason) => {
+                return view! { <p class="notice error" role="alert">{fill(t.chart_load_failed, &[&reason])}</p> }.into_any();
+            }
+            ChartsState::NotLoaded | ChartsState::Loading => {
+                return view! { <p class="chart-loading" role="status">{t.chart_loading}</p> }
+                    .into_any();
+            }
+        }
         match drawing.get() {
-            Err(reason) => view! { <p class="notice error">{fill(t.chart_failed, &[&reason])}</p> }.into_any(),
-            Ok(MatrixDrawing { svg, .. }) => view! {
+            Err(reason) => {
+                view! { <p class="notice error">{fill(t.chart_failed, &[&reason])}</p> }.into_any()
+            }
+            Ok(MatrixDrawing { svg, .. }) => {
+                let separate =
+                    placed.with_untracked(|(points, _)| markers_for(points)) == Markers::Separate;
+                view! {
                 <div class="chart-frame matrix-frame" data-testid="matrix">
                     <div class="chart-svg" inner_html=svg></div>
+                    {separate.then(|| view! {
+                        <canvas class="chart-markers" node_ref=canvas width=size_spec.width height=size_spec.height
+                            aria-hidden="true"></canvas>
+                    })}
                     <div class="chart-overlay" tabindex="0" role="application"
                         aria-label=tr(|t| t.matrix_label) aria-describedby="matrix-live"
                         data-testid="matrix-overlay"
@@ -285,7 +358,8 @@ pub fn MatrixPage() -> impl IntoView {
                     </div>
                 </div>
             }
-            .into_any(),
+            .into_any()
+            }
         }
     };
 
@@ -315,7 +389,7 @@ pub fn MatrixPage() -> impl IntoView {
             <Show when=move || placed.with(|(p, _)| !p.is_empty()) fallback=move || view! {
                 <p class="empty-state">{tr(|t| t.matrix_empty)}</p>
             }>
-                <p class="hint">{tr(|t| t.matrix_help)}</p>
+                <p class="hint screen-only">{tr(|t| t.matrix_help)}</p>
                 {chart}
                 <p id="matrix-live" class="visually-hidden" aria-live="polite">
                     {move || details().map(|d| d.lines.into_iter().map(|(_, l)| l).collect::<Vec<_>>().join("; "))}

@@ -3,6 +3,7 @@
 
 mod account_page;
 mod accounts;
+mod charts_module;
 mod dom;
 mod matrix_page;
 mod model_page;

@@ -4,13 +4,14 @@
 
 use leptos::prelude::*;
 
-use crate::charts::pyramid::{draw_pyramid, BandText};
+use crate::charts::pyramid::BandText;
 use crate::domain::pyramid::{build_pyramid, CadencePlan, Level, Measure, Pyramid};
 use crate::domain::Tier;
 use crate::i18n::{fill, Strings};
 
+use super::charts_module;
 use super::router::Route;
-use super::state::use_app;
+use super::state::{use_app, ChartsState};
 use super::widgets::{tr, TierBadge};
 
 const WIDTH: u32 = 760;
@@ -65,7 +66,11 @@ pub fn PyramidPage() -> impl IntoView {
     });
     let drawing = Memo::new(move |_| {
         let t = app.t();
-        pyramid.with(|p| draw_pyramid(&band_texts(t, p), WIDTH, HEIGHT))
+        // Drawn by the chart module, once it is loaded (the page shows progress till then).
+        if app.charts.get() != ChartsState::Ready {
+            return Err(String::new());
+        }
+        pyramid.with(|p| charts_module::draw_pyramid(&band_texts(t, p), WIDTH, HEIGHT))
     });
     let selected = RwSignal::new(None::<Level>);
 
@@ -95,8 +100,19 @@ pub fn PyramidPage() -> impl IntoView {
         })
     };
 
+    app.ensure_charts();
     let chart = move || -> AnyView {
         let t = app.t();
+        match app.charts.get() {
+            ChartsState::Ready => {}
+            ChartsState::Failed(reason) => {
+                return view! { <p class="notice error" role="alert">{fill(t.chart_load_failed, &[&reason])}</p> }.into_any();
+            }
+            ChartsState::NotLoaded | ChartsState::Loading => {
+                return view! { <p class="chart-loading" role="status">{t.chart_loading}</p> }
+                    .into_any();
+            }
+        }
         match drawing.get() {
             Err(reason) => {
                 view! { <p class="notice error">{fill(t.chart_failed, &[&reason])}</p> }.into_any()
@@ -165,7 +181,7 @@ pub fn PyramidPage() -> impl IntoView {
                 <p class="empty-state">{tr(|t| t.pyramid_empty)}</p>
             }>
                 {chart}
-                <p class="hint">{tr(|t| t.level_pick_hint)}</p>
+                <p class="hint screen-only">{tr(|t| t.level_pick_hint)}</p>
             </Show>
             <section class="card reading" data-testid="pyramid-reading">
                 <h2>{tr(|t| t.pyramid_reading)}</h2>

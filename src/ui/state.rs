@@ -72,8 +72,18 @@ impl Ranking {
     }
 }
 
+/// Whether the on-demand chart module is there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChartsState {
+    NotLoaded,
+    Loading,
+    Ready,
+    Failed(String),
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
+    pub charts: RwSignal<ChartsState>,
     pub workspace: RwSignal<Workspace>,
     pub language: RwSignal<Language>,
     pub save_status: RwSignal<SaveStatus>,
@@ -88,6 +98,21 @@ impl AppState {
     /// The strings of the current language (tracks the language when read reactively).
     pub fn t(&self) -> &'static Strings {
         strings(self.language.get())
+    }
+
+    /// Starts loading the chart module if no one has yet; `charts` tells when it is ready.
+    pub fn ensure_charts(&self) {
+        if self.charts.get_untracked() != ChartsState::NotLoaded {
+            return;
+        }
+        self.charts.set(ChartsState::Loading);
+        let charts = self.charts;
+        leptos::task::spawn_local(async move {
+            charts.set(match super::charts_module::load().await {
+                Ok(()) => ChartsState::Ready,
+                Err(reason) => ChartsState::Failed(reason),
+            });
+        });
     }
 
     pub fn notify(&self, notice: Notice) {
@@ -201,6 +226,7 @@ pub fn provide_app_state() -> AppState {
     });
 
     let state = AppState {
+        charts: RwSignal::new(ChartsState::NotLoaded),
         workspace,
         language,
         save_status,

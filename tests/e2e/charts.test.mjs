@@ -193,3 +193,56 @@ test('the charts scale to phone width and print on A4', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a crowded matrix draws markers on a canvas layer and stays fully interactive and exportable', async () => {
+  const { page, problems } = await openPage(app.browser, app.server.origin);
+  let seed = 11;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return 1 + Math.floor((seed / 2147483648) * 10);
+  };
+  const many = Array.from({ length: 2500 }, (_, i) => {
+    const scores = {};
+    for (let c = 1; c <= 8; c++) scores[c] = { value: random() };
+    return { id: i + 1, name: `Crowd ${i + 1}`, scores };
+  });
+  many.push(scoredAccount(9999, 'Top Account', 10, 10));
+  await seedStorage(page, { 'kam.workspace': workspaceFile(many) });
+  await page.goto(`${app.server.origin}${SUB_PATH}#/matrix`);
+  await page.waitForSelector('[data-testid=matrix] canvas.chart-markers');
+  assert.match(await page.textContent('[data-testid=matrix-count]'), /^2501 accounts on the matrix\./);
+  const svg = await page.innerHTML('[data-testid=matrix] .chart-svg');
+  assert.equal((svg.match(/<circle/g) || []).length, 0, 'markers are not SVG elements here');
+  // The canvas has the markers: some pixels are in the Tier 1 blue.
+  const blue = await page.evaluate(() => {
+    const c = document.querySelector('canvas.chart-markers');
+    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] === 0 && data[i + 1] === 0x72 && data[i + 2] === 0xb2) n++;
+    return n;
+  });
+  assert.ok(blue > 100, `Tier 1 markers drawn (${blue} px)`);
+  // Keyboard starts with the best-ranked account.
+  await page.focus('[data-testid=matrix-overlay]');
+  await page.keyboard.press('ArrowRight');
+  assert.match(await page.textContent('[data-testid=matrix-tooltip]'), /Top Account: attractiveness 10\.0, feasibility 10\.0, Tier 1/);
+  // The exported SVG carries every marker.
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-svg]')]);
+  const exported = readFileSync(await file.path(), 'utf8');
+  assert.ok((exported.match(/<circle/g) || []).length > 100, 'the export has the Tier 1 markers');
+  assert.deepEqual(problems, []);
+});
+
+test('if the chart module cannot be loaded, the page says so plainly', async () => {
+  const context = await app.browser.newContext({ locale: 'en-US' });
+  await context.route('**/charts/kam_charts.js', (route) => route.fulfill({ status: 404, body: 'missing' }));
+  const { page } = await openPage(app.browser, app.server.origin, { context });
+  await seedStorage(page, { 'kam.workspace': workspaceFile(sample()) });
+  await page.goto(`${app.server.origin}${SUB_PATH}#/matrix`);
+  const message = await page.textContent('[role=alert]:has-text("chart module")');
+  assert.match(message, /The chart module could not be loaded \(.+\)\. Check the connection to the server and reload the page\./);
+  // The rest of the app still works.
+  await page.click('nav >> text=Accounts');
+  assert.match(await page.textContent('[data-testid=accounts-table]'), /Alpha Motors/);
+  await context.close();
+});
