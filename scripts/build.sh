@@ -10,6 +10,6 @@ wasm_gz=$(gzip -9 -c "$wasm" | wc -c)
 js_gz=$(gzip -9 -c "$js" | wc -c)
 printf 'release size: wasm %d B (%d B gzipped), js %d B (%d B gzipped), first load wasm+js %d KB gzipped\n' \
   "$(wc -c < "$wasm")" "$wasm_gz" "$(wc -c < "$js")" "$js_gz" "$(( (wasm_gz + js_gz) / 1024 ))"
-charts_wasm_gz=$(gzip -9 -c dist/charts/kam_charts_bg.wasm | wc -c)
-charts_js_gz=$(gzip -9 -c dist/charts/kam_charts.js | wc -c)
-printf 'chart module (loaded on demand): wasm %d B gzipped, js %d B gzipped\n' "$charts_wasm_gz" "$charts_js_gz"
+tools_wasm_gz=$(gzip -9 -c dist/tools/kam_tools_bg.wasm | wc -c)
+tools_js_gz=$(gzip -9 -c dist/tools/kam_tools.js | wc -c)
+printf 'tools module (charts, exports; loaded on demand): wasm %d B gzipped, js %d B gzipped\n' "$tools_wasm_gz" "$tools_js_gz"

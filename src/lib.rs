@@ -2,6 +2,8 @@
 //! (attractiveness and feasibility), screen, rank and tier them, in the browser.
 //!
 //! - [`domain`]: the method as plain Rust (no web dependency), unit-tested natively.
+//! - [`charts`]: the matrix and pyramid drawn with plotters (SVG), natively testable.
+//! - [`exchange`]: files for other programs (CSV for Excel).
 //! - [`storage`]: the saved-data format (envelope, versions, migrations) and, in the
 //!   browser only, the code that touches localStorage.
 //! - [`i18n`]: every user-facing string, in Simplified Chinese and English.
@@ -9,6 +11,7 @@
 
 pub mod charts;
 pub mod domain;
+pub mod exchange;
 pub mod i18n;
 pub mod storage;
 

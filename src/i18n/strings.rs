@@ -256,6 +256,7 @@ strings! {
     more_accounts: "另有 {0} 个客户在同一位置", "and {0} more at the same place";
     legend_override: "外圈：级别经人工调整", "Ring: tier overridden";
     legend_thresholds: "粗线：分级阈值（吸引力 {0}，可行性 {1}）", "Bold lines: tier thresholds (attractiveness {0}, feasibility {1})";
+    export_csv: "导出 CSV（Excel）", "Export CSV (Excel)";
     export_svg: "导出 SVG", "Export SVG";
     export_png: "导出 PNG", "Export PNG";
     chart_loading: "正在加载图表…", "Loading the chart…";

@@ -44,6 +44,14 @@ fn text_blob(mime: &str, text: &str) -> Result<web_sys::Blob, String> {
     web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(js_error)
 }
 
+/// A blob of raw bytes (a file made by the tools module).
+pub fn bytes_blob(mime: &str, bytes: &[u8]) -> Result<web_sys::Blob, String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(js_error)
+}
+
 /// Offers `text` as a file download named `filename`.
 pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     download_blob(filename, &text_blob(mime, text)?)

@@ -9,10 +9,10 @@ use crate::charts::matrix::{Markers, MatrixDrawing, MatrixLabels, MatrixPoint, M
 use crate::domain::{AccountId, Axis, SizeBand, Tier};
 use crate::i18n::{fill, Strings};
 
-use super::charts_module;
 use super::dom;
 use super::router::{navigate, Route};
 use super::state::{use_app, ChartsState, Notice};
+use super::tools_module;
 use super::widgets::{choice_field, tr, TierBadge};
 
 /// Above this many points the markers go on a canvas layer instead of into the SVG
@@ -112,7 +112,7 @@ pub fn MatrixPage() -> impl IntoView {
             return Err(String::new());
         }
         placed.with(|(points, _)| {
-            charts_module::draw_matrix(
+            tools_module::draw_matrix(
                 points,
                 &thresholds,
                 &matrix_labels(t),
@@ -255,7 +255,7 @@ pub fn MatrixPage() -> impl IntoView {
                 drawing.with_untracked(|d| d.as_ref().map(|d| d.svg.clone()).map_err(|e| e.clone()))
             }
             Markers::Separate => {
-                charts_module::draw_matrix(points, &thresholds, &labels, size_spec, Markers::InSvg)
+                tools_module::draw_matrix(points, &thresholds, &labels, size_spec, Markers::InSvg)
                     .map(|d| d.svg)
             }
         })
@@ -298,8 +298,8 @@ pub fn MatrixPage() -> impl IntoView {
     Effect::new(move |_| {
         drawing.track();
         let Some(canvas) = canvas.get() else { return };
-        let result = placed
-            .with_untracked(|(points, _)| charts_module::draw_matrix_markers(&canvas, points));
+        let result =
+            placed.with_untracked(|(points, _)| tools_module::draw_matrix_markers(&canvas, points));
         if let Err(reason) = result {
             app.notify(Notice::Error(fill(app.t().chart_failed, &[&reason])));
         }

@@ -3,7 +3,6 @@
 
 mod account_page;
 mod accounts;
-mod charts_module;
 mod dom;
 mod matrix_page;
 mod model_page;
@@ -12,6 +11,7 @@ mod ranking_page;
 mod router;
 mod shell;
 mod state;
+mod tools_module;
 mod widgets;
 
 use leptos::prelude::*;

@@ -9,9 +9,9 @@ use crate::domain::pyramid::{build_pyramid, CadencePlan, Level, Measure, Pyramid
 use crate::domain::Tier;
 use crate::i18n::{fill, Strings};
 
-use super::charts_module;
 use super::router::Route;
 use super::state::{use_app, ChartsState};
+use super::tools_module;
 use super::widgets::{tr, TierBadge};
 
 const WIDTH: u32 = 760;
@@ -70,7 +70,7 @@ pub fn PyramidPage() -> impl IntoView {
         if app.charts.get() != ChartsState::Ready {
             return Err(String::new());
         }
-        pyramid.with(|p| charts_module::draw_pyramid(&band_texts(t, p), WIDTH, HEIGHT))
+        pyramid.with(|p| tools_module::draw_pyramid(&band_texts(t, p), WIDTH, HEIGHT))
     });
     let selected = RwSignal::new(None::<Level>);
 

@@ -5,19 +5,47 @@ use leptos::prelude::*;
 
 use crate::domain::tiering::Thresholds;
 use crate::domain::{Axis, Language, ScreeningStatus, Tenths, Tier};
+use crate::exchange::ranking_csv::ranking_table;
 use crate::i18n::fill;
 
+use super::dom;
 use super::router::Route;
-use super::state::use_app;
+use super::state::{use_app, Notice};
+use super::tools_module;
 use super::widgets::{score_text, tr, ShowMore, TierBadge, PAGE_SIZE};
 
 #[component]
 pub fn RankingPage() -> impl IntoView {
     let app = use_app();
     let total = move || app.workspace.with(|ws| ws.accounts.len());
+    // The CSV writer lives in the tools module, loaded on first use.
+    let export_csv = move |_| {
+        leptos::task::spawn_local(async move {
+            let t = app.t();
+            let result = async {
+                tools_module::load().await?;
+                let language = app.language.get_untracked();
+                let table = app.ranking.with_untracked(|ranking| {
+                    app.workspace.with_untracked(|ws| {
+                        ranking_table(&ranking.rows, |id| ws.account(id), &ws.model, t, language)
+                    })
+                });
+                let bytes = tools_module::csv_file(&table)?;
+                let blob = dom::bytes_blob("text/csv;charset=utf-8", &bytes)?;
+                dom::download_blob(&format!("kam-ranking-{}.csv", dom::today_stamp()), &blob)
+            }
+            .await;
+            if let Err(reason) = result {
+                app.notify(Notice::Error(fill(t.export_failed, &[&reason])));
+            }
+        });
+    };
     view! {
         <section class="page ranking-page">
-            <h1>{tr(|t| t.ranking_title)}</h1>
+            <div class="page-head">
+                <h1>{tr(|t| t.ranking_title)}</h1>
+                <button type="button" on:click=export_csv data-testid="export-csv">{tr(|t| t.export_csv)}</button>
+            </div>
             <div class="ranking-settings">
                 <ThresholdEditor/>
                 <TierSizes/>

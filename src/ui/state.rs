@@ -108,7 +108,7 @@ impl AppState {
         self.charts.set(ChartsState::Loading);
         let charts = self.charts;
         leptos::task::spawn_local(async move {
-            charts.set(match super::charts_module::load().await {
+            charts.set(match super::tools_module::load().await {
                 Ok(()) => ChartsState::Ready,
                 Err(reason) => ChartsState::Failed(reason),
             });

@@ -235,7 +235,7 @@ test('a crowded matrix draws markers on a canvas layer and stays fully interacti
 
 test('if the chart module cannot be loaded, the page says so plainly', async () => {
   const context = await app.browser.newContext({ locale: 'en-US' });
-  await context.route('**/charts/kam_charts.js', (route) => route.fulfill({ status: 404, body: 'missing' }));
+  await context.route('**/tools/kam_tools.js', (route) => route.fulfill({ status: 404, body: 'missing' }));
   const { page } = await openPage(app.browser, app.server.origin, { context });
   await seedStorage(page, { 'kam.workspace': workspaceFile(sample()) });
   await page.goto(`${app.server.origin}${SUB_PATH}#/matrix`);

@@ -2,6 +2,7 @@
 // sub-path and from the root, and the register's search, filters and sorting.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { useApp, openPage, seedStorage, workspaceFile, scoredAccount, readText, SUB_PATH, FORMAT } from './harness.mjs';
 
 const app = useApp({ before, after });
@@ -200,5 +201,29 @@ test('long registers show 200 rows at a time with a "show more" button', async (
   assert.equal(await page.locator('[data-testid=show-more]').count(), 0);
   await page.click('nav >> text=Ranking & tiers');
   assert.equal(await page.locator('[data-testid=ranking-table] tbody tr').count(), 200);
+  assert.deepEqual(problems, []);
+});
+
+test('the ranked list exports as CSV that Excel reads: BOM, headers in the language, formulas neutralised', async () => {
+  const { page, problems } = await openPage(app.browser, app.server.origin, { locale: 'zh-CN' });
+  await seedStorage(page, {
+    'kam.workspace': workspaceFile([
+      scoredAccount(1, '上海汽车零部件', 7, 6, { number: '=1+2', segment: '汽车' }),
+      scoredAccount(2, '<img src=x onerror=alert(1)>', 4, 8),
+      { id: 3, name: '未评分公司' },
+    ]),
+  });
+  await page.goto(`${app.server.origin}${SUB_PATH}#/ranking`);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
+  assert.match(file.suggestedFilename(), /^kam-ranking-\d{4}-\d{2}-\d{2}\.csv$/);
+  const bytes = readFileSync(await file.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark');
+  const lines = bytes.toString('utf8').slice(1).trim().split(/\r?\n/);
+  assert.match(lines[0], /^排名,客户编号,客户名称,细分市场,规模,客户状态,吸引力,可行性,级别/);
+  assert.match(lines[0], /财务业绩 \(40%\)/);
+  assert.equal(lines.length, 4);
+  assert.match(lines[1], /^1,'=1\+2,上海汽车零部件,汽车,,潜在客户,7\.0,6\.0,一级客户/);
+  assert.match(lines[2], /<img src=x onerror=alert\(1\)>,,,潜在客户,4\.0,8\.0,二级客户/);
+  assert.match(lines[3], /^,,未评分公司,,,潜在客户,,,未分级/);
   assert.deepEqual(problems, []);
 });

@@ -1,6 +1,7 @@
-//! The chart module (`src/bin/kam-charts.rs`, built to `charts/` beside the app) is
-//! imported the first time a chart is shown, so plotters is not in the first load. This
-//! file loads it and converts between the app's types and its flat arguments.
+//! The tools module (`src/bin/kam-tools.rs`, built to `tools/` beside the app: charts
+//! and spreadsheet exports) is imported the first time a chart or an export is used, so
+//! plotters and the csv crate are not in the first load. This file loads it and converts
+//! between the app's types and its flat arguments.
 
 use std::cell::RefCell;
 
@@ -40,7 +41,7 @@ fn module_url(file: &str) -> Result<String, String> {
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())
         .ok_or("no document")?;
-    web_sys::Url::new_with_base(&format!("charts/{file}"), &base)
+    web_sys::Url::new_with_base(&format!("tools/{file}"), &base)
         .map(|u| u.href())
         .map_err(js_error)
 }
@@ -54,7 +55,7 @@ pub async fn load() -> Result<(), String> {
     if is_loaded() {
         return Ok(());
     }
-    let module = JsFuture::from(import_module(&module_url("kam_charts.js")?))
+    let module = JsFuture::from(import_module(&module_url("kam_tools.js")?))
         .await
         .map_err(js_error)?;
     let init: Function = Reflect::get(&module, &JsValue::from_str("default"))
@@ -65,7 +66,7 @@ pub async fn load() -> Result<(), String> {
     Reflect::set(
         &options,
         &JsValue::from_str("module_or_path"),
-        &JsValue::from_str(&module_url("kam_charts_bg.wasm")?),
+        &JsValue::from_str(&module_url("kam_tools_bg.wasm")?),
     )
     .map_err(js_error)?;
     let started: Promise = init
@@ -81,7 +82,7 @@ pub async fn load() -> Result<(), String> {
 fn call(name: &str, args: &Array) -> Result<Array, String> {
     let module = MODULE
         .with(|m| m.borrow().clone())
-        .ok_or("the chart module is not loaded")?;
+        .ok_or("the tools module is not loaded")?;
     let function: Function = Reflect::get(&module, &JsValue::from_str(name))
         .map_err(js_error)?
         .dyn_into()
@@ -205,13 +206,29 @@ pub fn draw_matrix_markers(
     }
     let module = MODULE
         .with(|m| m.borrow().clone())
-        .ok_or("the chart module is not loaded")?;
+        .ok_or("the tools module is not loaded")?;
     let function: Function = Reflect::get(&module, &JsValue::from_str("draw_matrix_markers"))
         .map_err(js_error)?
         .dyn_into()
         .map_err(|_| "the chart module has no draw_matrix_markers".to_string())?;
     function.apply(&JsValue::NULL, &args).map_err(js_error)?;
     Ok(())
+}
+
+/// A table as CSV bytes (UTF-8 with BOM, formulas neutralised), written by the tools
+/// module.
+pub fn csv_file(table: &[Vec<String>]) -> Result<Vec<u8>, String> {
+    let json = serde_json::to_string(table).map_err(|e| e.to_string())?;
+    let args = Array::of1(&JsValue::from_str(&json));
+    let module = MODULE
+        .with(|m| m.borrow().clone())
+        .ok_or("the tools module is not loaded")?;
+    let function: Function = Reflect::get(&module, &JsValue::from_str("csv_file"))
+        .map_err(js_error)?
+        .dyn_into()
+        .map_err(|_| "the tools module has no csv_file".to_string())?;
+    let bytes = function.apply(&JsValue::NULL, &args).map_err(js_error)?;
+    Ok(Uint8Array::new(&bytes).to_vec())
 }
 
 /// Draws the pyramid in the chart module.

@@ -1,7 +1,7 @@
-//! The chart module: a second WebAssembly file that the app loads only when a chart is
-//! first shown, so plotters is not part of the first load. It exposes the drawing
-//! functions of `kam::charts` to the app through small, flat arguments (JSON for the
-//! settings and texts, number arrays for the points).
+//! The tools module: a second WebAssembly file that the app loads only when a chart or an
+//! export is first used, so plotters and the csv crate are not part of the first load.
+//! It exposes `kam::charts` and `kam::exchange` to the app through small, flat
+//! arguments (JSON for settings, texts and workspaces, number arrays for points).
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
@@ -110,6 +110,14 @@ mod exports {
                 overridden: *over != 0,
             })
             .collect()
+    }
+
+    /// A table (JSON list of rows of cells) as CSV bytes for Excel (see
+    /// `kam::exchange::ranking_csv::write_csv`).
+    #[wasm_bindgen]
+    pub fn csv_file(table: &str) -> Result<Vec<u8>, JsError> {
+        let table: Vec<Vec<String>> = serde_json::from_str(table)?;
+        kam::exchange::ranking_csv::write_csv(&table).map_err(|e| JsError::new(&e.to_string()))
     }
 
     /// Draws the pyramid from its band texts (JSON). Returns `[svg, bands]` where bands
