@@ -9,7 +9,7 @@ use crate::i18n::{fill, Strings};
 
 use super::router::Route;
 use super::state::{use_app, Ranking};
-use super::widgets::{score_text, tr, ShowMore, TierBadge, PAGE_SIZE};
+use super::widgets::{score_text, segment_select, tr, ShowMore, TierBadge, PAGE_SIZE};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Column {
@@ -267,17 +267,7 @@ pub fn AccountList() -> impl IntoView {
                             prop:value=move || search.get()
                             on:input=move |ev| { search.set(event_target_value(&ev)); shown.set(PAGE_SIZE); }/>
                     </label>
-                    <label>
-                        <span>{tr(|t| t.filter_segment)}</span>
-                        <select data-testid="filter-segment" prop:value=move || segment.get()
-                            on:change=move |ev| segment.set(event_target_value(&ev))>
-                            <option value="">{tr(|t| t.filter_all)}</option>
-                            {move || app.workspace.with(|ws| ws.segments()).into_iter().map(|s| {
-                                let value = s.clone();
-                                view! { <option value=value selected=move || segment.get() == s>{s.clone()}</option> }
-                            }).collect_view()}
-                        </select>
-                    </label>
+                    {segment_select("filter-segment", segment)}
                     <label>
                         <span>{tr(|t| t.filter_tier)}</span>
                         <select data-testid="filter-tier"

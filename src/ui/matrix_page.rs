@@ -13,7 +13,7 @@ use super::dom;
 use super::router::{navigate, Route};
 use super::state::{use_app, ChartsState, Notice};
 use super::tools_module;
-use super::widgets::{choice_field, tr, TierBadge};
+use super::widgets::{choice_field, segment_select, tr, TierBadge};
 
 /// Above this many points the markers go on a canvas layer instead of into the SVG
 /// (see `Markers::Separate`): measured, 1,000 points in SVG mount in about 45 ms.
@@ -308,15 +308,8 @@ pub fn MatrixPage() -> impl IntoView {
     app.ensure_charts();
     let chart = move || -> AnyView {
         let t = app.t();
-        match app.charts.get() {
-            ChartsState::Ready => {}
-            ChartsState::Failed(reason) => {
-                return view! { <p class="notice error" role="alert">{fill(t.chart_load_failed, &[&reason])}</p> }.into_any();
-            }
-            ChartsState::NotLoaded | ChartsState::Loading => {
-                return view! { <p class="chart-loading" role="status">{t.chart_loading}</p> }
-                    .into_any();
-            }
+        if let Some(placeholder) = tools_module::chart_placeholder(&app.charts.get(), t) {
+            return placeholder;
         }
         match drawing.get() {
             Err(reason) => {
@@ -373,16 +366,7 @@ pub fn MatrixPage() -> impl IntoView {
                 </div>
             </div>
             <div class="filters">
-                <label class="field">
-                    <span>{tr(|t| t.filter_segment)}</span>
-                    <select data-testid="matrix-segment" on:change=move |ev| segment.set(event_target_value(&ev))>
-                        <option value="">{tr(|t| t.filter_all)}</option>
-                        {move || app.workspace.with(|ws| ws.segments()).into_iter().map(|s| {
-                            let value = s.clone();
-                            view! { <option value=value selected=move || segment.get() == s>{s.clone()}</option> }
-                        }).collect_view()}
-                    </select>
-                </label>
+                {segment_select("matrix-segment", segment)}
                 {choice_field("matrix_size", |t| t.filter_size, Some(|t| t.filter_all),
                     Signal::derive(move || size.get()), move |s: Option<SizeBand>| size.set(s))}
             </div>

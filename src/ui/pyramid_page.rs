@@ -103,15 +103,8 @@ pub fn PyramidPage() -> impl IntoView {
     app.ensure_charts();
     let chart = move || -> AnyView {
         let t = app.t();
-        match app.charts.get() {
-            ChartsState::Ready => {}
-            ChartsState::Failed(reason) => {
-                return view! { <p class="notice error" role="alert">{fill(t.chart_load_failed, &[&reason])}</p> }.into_any();
-            }
-            ChartsState::NotLoaded | ChartsState::Loading => {
-                return view! { <p class="chart-loading" role="status">{t.chart_loading}</p> }
-                    .into_any();
-            }
+        if let Some(placeholder) = tools_module::chart_placeholder(&app.charts.get(), t) {
+            return placeholder;
         }
         match drawing.get() {
             Err(reason) => {

@@ -18,6 +18,8 @@ use crate::charts::matrix::{
 use crate::charts::pyramid::{BandArea, BandText, PyramidDrawing};
 use crate::domain::{Thresholds, Tier};
 
+use super::state::ChartsState;
+
 #[wasm_bindgen(inline_js = "export function import_module(url) { return import(url); }")]
 extern "C" {
     /// The browser's dynamic `import()`, which Rust cannot spell.
@@ -79,17 +81,21 @@ pub async fn load() -> Result<(), String> {
     Ok(())
 }
 
-fn call(name: &str, args: &Array) -> Result<Array, String> {
+/// Calls the module's exported function `name`; its errors come back as text.
+fn call_raw(name: &str, args: &Array) -> Result<JsValue, String> {
     let module = MODULE
         .with(|m| m.borrow().clone())
         .ok_or("the tools module is not loaded")?;
     let function: Function = Reflect::get(&module, &JsValue::from_str(name))
         .map_err(js_error)?
         .dyn_into()
-        .map_err(|_| format!("the chart module has no {name}"))?;
-    function
-        .apply(&JsValue::NULL, args)
-        .map_err(js_error)?
+        .map_err(|_| format!("the tools module has no {name}"))?;
+    function.apply(&JsValue::NULL, args).map_err(js_error)
+}
+
+/// [`call_raw`] for functions that return an array of results.
+fn call(name: &str, args: &Array) -> Result<Array, String> {
+    call_raw(name, args)?
         .dyn_into()
         .map_err(|_| format!("{name} returned something unexpected"))
 }
@@ -220,14 +226,7 @@ pub fn draw_matrix_markers(
 pub fn csv_file(table: &[Vec<String>]) -> Result<Vec<u8>, String> {
     let json = serde_json::to_string(table).map_err(|e| e.to_string())?;
     let args = Array::of1(&JsValue::from_str(&json));
-    let module = MODULE
-        .with(|m| m.borrow().clone())
-        .ok_or("the tools module is not loaded")?;
-    let function: Function = Reflect::get(&module, &JsValue::from_str("csv_file"))
-        .map_err(js_error)?
-        .dyn_into()
-        .map_err(|_| "the tools module has no csv_file".to_string())?;
-    let bytes = function.apply(&JsValue::NULL, &args).map_err(js_error)?;
+    let bytes = call_raw("csv_file", &args)?;
     Ok(Uint8Array::new(&bytes).to_vec())
 }
 
@@ -257,4 +256,23 @@ pub fn draw_pyramid(bands: &[BandText], width: u32, height: u32) -> Result<Pyram
         width,
         height,
     })
+}
+
+/// What a chart page shows instead of its chart while the tools module is not ready:
+/// progress, or why it failed. `None` once it is ready.
+pub fn chart_placeholder(
+    state: &ChartsState,
+    t: &crate::i18n::Strings,
+) -> Option<leptos::prelude::AnyView> {
+    use leptos::prelude::*;
+    match state {
+        ChartsState::Ready => None,
+        ChartsState::Failed(reason) => Some(
+            view! { <p class="notice error" role="alert">{crate::i18n::fill(t.chart_load_failed, &[reason])}</p> }
+                .into_any(),
+        ),
+        ChartsState::NotLoaded | ChartsState::Loading => {
+            Some(view! { <p class="chart-loading" role="status">{t.chart_loading}</p> }.into_any())
+        }
+    }
 }

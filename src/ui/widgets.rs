@@ -145,3 +145,20 @@ pub fn choice_field<T: Choice>(
         </label>
     }
 }
+
+/// A select of the workspace's segments, "all" first; the signal holds "" for all.
+pub fn segment_select(testid: &'static str, segment: RwSignal<String>) -> impl IntoView {
+    let workspace = use_app().workspace;
+    view! {
+        <label class="field">
+            <span>{tr(|t| t.filter_segment)}</span>
+            <select data-testid=testid on:change=move |ev| segment.set(event_target_value(&ev))>
+                <option value="" selected=move || segment.get().is_empty()>{tr(|t| t.filter_all)}</option>
+                {move || workspace.with(|ws| ws.segments()).into_iter().map(|s| {
+                    let value = s.clone();
+                    view! { <option value=value selected=move || segment.get() == s>{s.clone()}</option> }
+                }).collect_view()}
+            </select>
+        </label>
+    }
+}
