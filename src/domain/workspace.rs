@@ -36,6 +36,11 @@ impl Workspace {
         self.accounts.iter().find(|a| a.id == id)
     }
 
+    /// Every account by id, for code that looks many up (`account` searches the list).
+    pub fn accounts_by_id(&self) -> std::collections::HashMap<AccountId, &Account> {
+        self.accounts.iter().map(|a| (a.id, a)).collect()
+    }
+
     /// Adds an account, giving it a fresh id, and returns that id.
     pub fn add_account(&mut self, mut account: Account, now: i64) -> AccountId {
         let max_existing = self.accounts.iter().map(|a| a.id).max().unwrap_or(0);
@@ -265,6 +270,17 @@ mod tests {
         assert!(ws.set_override(id, o.clone(), 7));
         assert_eq!(ws.account(id).and_then(|a| a.tier_override.clone()), o);
         assert!(!ws.set_score_value(999, 1, None, 8));
+    }
+
+    #[test]
+    fn accounts_by_id_finds_every_account() {
+        let mut ws = Workspace::default();
+        let a = ws.add_account(named("A"), 0);
+        let b = ws.add_account(named("B"), 0);
+        let index = ws.accounts_by_id();
+        assert_eq!(index.len(), 2);
+        assert_eq!(index.get(&b).map(|x| x.name.as_str()), Some("B"));
+        assert_eq!(index.get(&a).map(|x| x.name.as_str()), Some("A"));
     }
 
     #[test]

@@ -74,8 +74,9 @@ pub fn MatrixPage() -> impl IntoView {
             app.workspace.with(|ws| {
                 let mut points = Vec::new();
                 let mut not_shown = 0usize;
+                let accounts = ws.accounts_by_id();
                 for row in &ranking.rows {
-                    let Some(account) = ws.account(row.account) else {
+                    let Some(account) = accounts.get(&row.account) else {
                         continue;
                     };
                     if (!segment.is_empty() && account.segment.trim() != segment)

@@ -12,7 +12,7 @@ use crate::i18n::{fill, Strings};
 use super::router::Route;
 use super::state::{use_app, ChartsState};
 use super::tools_module;
-use super::widgets::{tr, TierBadge};
+use super::widgets::{tr, ShowMore, TierBadge, PAGE_SIZE};
 
 const WIDTH: u32 = 760;
 const HEIGHT: u32 = 380;
@@ -73,6 +73,7 @@ pub fn PyramidPage() -> impl IntoView {
         pyramid.with(|p| tools_module::draw_pyramid(&band_texts(t, p), WIDTH, HEIGHT))
     });
     let selected = RwSignal::new(None::<Level>);
+    let shown = RwSignal::new(PAGE_SIZE);
 
     let readings = move || {
         let t = app.t();
@@ -125,7 +126,10 @@ pub fn PyramidPage() -> impl IntoView {
                                     style=format!("top:{top:.3}%;height:{height:.3}%")
                                     aria-pressed=move || (selected.get() == Some(level)).to_string()
                                     aria-label=format!("{} — {}; {}", text.title, text.accounts, text.time)
-                                    on:click=move |_| selected.set(Some(level))></button>
+                                    on:click=move |_| {
+                                        selected.set(Some(level));
+                                        shown.set(PAGE_SIZE);
+                                    }></button>
                             }
                         }).collect_view()}
                     </div>
@@ -139,10 +143,13 @@ pub fn PyramidPage() -> impl IntoView {
         let level = selected.get()?;
         let t = app.t();
         let ids = pyramid.with(|p| p.level(level).accounts.clone());
+        let limit = shown.get();
         let items = app.ranking.with(|r| {
             app.workspace.with(|ws| {
+                let accounts = ws.accounts_by_id();
                 ids.iter()
-                    .filter_map(|id| ws.account(*id))
+                    .take(limit)
+                    .filter_map(|id| accounts.get(id).copied())
                     .map(|a| {
                         let row = r.row(a.id);
                         let tier = row.and_then(|row| row.assessment.effective);
@@ -162,6 +169,9 @@ pub fn PyramidPage() -> impl IntoView {
             <section class="card" data-testid="level-accounts" data-level=level.slug()>
                 <h2>{fill(t.level_list_heading, &[&t.level(Some(level)), &ids.len()])}</h2>
                 <ul class="level-accounts">{items}</ul>
+                <ShowMore shown=shown total=Signal::derive(move || {
+                    selected.get().map_or(0, |l| pyramid.with(|p| p.level(l).accounts.len()))
+                })/>
             </section>
         })
     };

@@ -27,7 +27,14 @@ pub fn RankingPage() -> impl IntoView {
                 let language = app.language.get_untracked();
                 let table = app.ranking.with_untracked(|ranking| {
                     app.workspace.with_untracked(|ws| {
-                        ranking_table(&ranking.rows, |id| ws.account(id), &ws.model, t, language)
+                        let accounts = ws.accounts_by_id();
+                        ranking_table(
+                            &ranking.rows,
+                            |id| accounts.get(&id).copied(),
+                            &ws.model,
+                            t,
+                            language,
+                        )
                     })
                 });
                 let bytes = tools_module::csv_file(&table)?;
