@@ -52,4 +52,12 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
+# nginx: the browser tests also serve the build the way many teams host it.
+if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
+  log "installing nginx from Debian (for the hosting test)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq nginx-light >/dev/null
+fi
+
 log "tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version), $(chromium --version)"
