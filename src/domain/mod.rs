@@ -3,6 +3,8 @@
 //! these functions and stores what they return.
 
 pub mod account;
+pub mod catalogue;
+pub mod demo;
 pub mod model;
 pub mod pyramid;
 pub mod ranking;

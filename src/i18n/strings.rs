@@ -45,6 +45,40 @@ strings! {
     no_value: "—", "—";
     required_hint: "必填", "required";
 
+    // Named workspaces and the demo
+    workspaces_title: "工作区", "Workspaces";
+    workspaces_intro: "同一浏览器中可以保存多个工作区，例如自己的客户和培训演示；它们的数据互不影响。", "One browser can keep several workspaces, such as your own accounts and the workshop demo; their data never mixes.";
+    workspace_default_name: "我的客户", "My accounts";
+    demo_name: "培训演示（虚构数据）", "Workshop demo (fictional data)";
+    demo_badge: "演示", "Demo";
+    current_workspace: "当前工作区", "Open now";
+    open_workspace: "打开", "Open";
+    rename_workspace: "重命名", "Rename";
+    save_name: "保存名称", "Save name";
+    duplicate_workspace: "复制", "Duplicate";
+    copy_of: "{0} 的副本", "Copy of {0}";
+    new_workspace: "新建空白工作区", "New empty workspace";
+    workspace_name: "工作区名称", "Workspace name";
+    workspace_name_required: "请填写工作区名称。", "Give the workspace a name.";
+    delete_workspace: "删除", "Delete";
+    delete_workspace_confirm: "删除工作区“{0}”及其全部数据？删除后无法恢复，建议先导出。", "Delete the workspace “{0}” and all its data? This cannot be undone; export it first to keep a copy.";
+    export_first: "先导出", "Export it first";
+    workspace_accounts: "{0} 个客户", "{0} accounts";
+    load_demo: "载入培训演示", "Load the workshop demo";
+    reset_demo: "重置演示", "Reset the demo";
+    demo_banner: "这是培训演示工作区，数据均为虚构。在这里的修改不会影响其他工作区，随时可以重置。", "This is the workshop demo: all data is fictional. Changes here never touch your other workspaces, and you can reset it at any time.";
+    demo_reset_done: "演示已重置。", "The demo was reset.";
+    workspace_failed: "操作未完成：{0}", "That did not work: {0}";
+    first_run_title: "欢迎使用大客户管理工作台", "Welcome to the key-account workbench";
+    first_run_intro: "按照客户重要性排序的方法，分几步找出最值得投入的客户：", "Follow the customer-prioritization method to find the accounts most worth your effort, step by step:";
+    first_run_step1: "客户档案：登记客户和潜在客户的基本信息。", "Accounts: register your customers and prospects.";
+    first_run_step2: "评估标准：确定吸引力和可行性两个维度的标准与权重。", "Scoring model: set the criteria and weights on the two axes, attractiveness and feasibility.";
+    first_run_step3: "筛选与评分：回答四个筛选问题，为每项标准打 1–10 分。", "Screening and scoring: answer four screening questions and score every criterion 1–10.";
+    first_run_step4: "排序与分级：查看排名、级别以及分级原因。", "Ranking and tiers: see the ranking, the tiers and why each account is where it is.";
+    first_run_step5: "评估矩阵与客户金字塔：一眼看清客户组合。", "Matrix and pyramid: see the whole portfolio at a glance.";
+    start_demo: "从培训演示开始", "Start from the demo";
+    start_empty: "新增第一个客户", "Add the first account";
+
     // Storage notices
     storage_blocked: "浏览器禁止本应用使用本地存储，修改不会被保存。请用“导出工作区文件”保留数据。", "This browser blocks local storage for this app, so changes are not saved. Use “Export workspace file” to keep your data.";
     save_failed_quota: "未能保存：浏览器的存储空间已满。当前数据仍可继续使用，请立即导出工作区文件。", "Not saved: the browser's storage is full. Your data is still here; export the workspace file now.";

@@ -7,6 +7,7 @@ use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
 use super::envelope::{self, LoadError};
+use crate::domain::catalogue::{Catalogue, MAIN_ID};
 use crate::domain::{Language, Workspace};
 
 /// The workspace in force.
@@ -15,6 +16,18 @@ pub const WORKSPACE_KEY: &str = "kam.workspace";
 pub const LANGUAGE_KEY: &str = "kam.language";
 /// Prefix of copies of unreadable data: `kam.workspace.unreadable.<millis>`.
 pub const UNREADABLE_PREFIX: &str = "kam.workspace.unreadable.";
+/// The list of named workspaces and which one is open.
+pub const CATALOGUE_KEY: &str = "kam.catalogue";
+
+/// Where a named workspace's data lives. The first workspace keeps the original key, so
+/// data saved before workspaces had names is simply the first workspace.
+pub fn workspace_key(id: &str) -> String {
+    if id == MAIN_ID {
+        WORKSPACE_KEY.to_owned()
+    } else {
+        format!("kam.ws.{id}")
+    }
+}
 
 /// Whether localStorage can be used at all. gloo-storage panics when it cannot, so this
 /// is asked before every gloo call.
@@ -29,7 +42,7 @@ pub enum Loaded {
     /// Nothing saved yet (first run).
     Empty,
     Workspace(Box<Workspace>),
-    /// Saved data that could not be read; it is still in place under `WORKSPACE_KEY`
+    /// Saved data that could not be read; it is still in place under its key
     /// and, when `kept_as` is `Some`, also copied under that key.
     Unreadable {
         error: LoadError,
@@ -39,12 +52,12 @@ pub enum Loaded {
     Blocked,
 }
 
-/// Reads the saved workspace.
-pub fn load(now: i64) -> Loaded {
+/// Reads the workspace saved under `key`.
+pub fn load(key: &str, now: i64) -> Loaded {
     if !available() {
         return Loaded::Blocked;
     }
-    let raw = match LocalStorage::raw().get_item(WORKSPACE_KEY) {
+    let raw = match LocalStorage::raw().get_item(key) {
         Ok(Some(raw)) => raw,
         Ok(None) => return Loaded::Empty,
         Err(_) => return Loaded::Blocked,
@@ -71,14 +84,49 @@ pub enum SaveError {
     Other(String),
 }
 
-/// Writes `text` (an encoded envelope) as the workspace in force.
-pub fn save(text: &str) -> Result<(), SaveError> {
+/// Writes `text` (an encoded envelope) under `key`.
+pub fn save(key: &str, text: &str) -> Result<(), SaveError> {
     if !available() {
         return Err(SaveError::Blocked);
     }
     LocalStorage::raw()
-        .set_item(WORKSPACE_KEY, text)
+        .set_item(key, text)
         .map_err(|e| classify_error(&e))
+}
+
+/// The raw text stored under `key`, if any.
+pub fn read(key: &str) -> Option<String> {
+    if !available() {
+        return None;
+    }
+    LocalStorage::raw().get_item(key).ok().flatten()
+}
+
+/// Deletes what is stored under `key` (a deleted workspace).
+pub fn remove(key: &str) {
+    if available() {
+        let _ = LocalStorage::raw().remove_item(key);
+    }
+}
+
+/// The named workspaces; the default list when none is saved or it cannot be read
+/// (the data itself is under its own keys, so nothing is lost by that).
+pub fn load_catalogue() -> Catalogue {
+    if !available() {
+        return Catalogue::default();
+    }
+    LocalStorage::raw()
+        .get_item(CATALOGUE_KEY)
+        .ok()
+        .flatten()
+        .and_then(|text| serde_json::from_str::<Catalogue>(&text).ok())
+        .unwrap_or_default()
+        .repaired()
+}
+
+pub fn save_catalogue(catalogue: &Catalogue) -> Result<(), SaveError> {
+    let text = serde_json::to_string(catalogue).map_err(|e| SaveError::Other(e.to_string()))?;
+    save(CATALOGUE_KEY, &text)
 }
 
 fn classify_error(error: &wasm_bindgen::JsValue) -> SaveError {

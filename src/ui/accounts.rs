@@ -10,6 +10,7 @@ use crate::i18n::{fill, Strings};
 use super::router::Route;
 use super::state::{use_app, Ranking};
 use super::widgets::{score_text, segment_select, tr, ShowMore, TierBadge, PAGE_SIZE};
+use super::workspaces_page::start_demo;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Column {
@@ -254,9 +255,23 @@ pub fn AccountList() -> impl IntoView {
                 </a>
             </div>
             <Show when=move || { total() > 0 } fallback=move || view! {
-                <div class="empty-state">
+                <div class="empty-state first-run" data-testid="first-run">
+                    <h2>{tr(|t| t.first_run_title)}</h2>
                     <p>{tr(|t| t.accounts_empty)}</p>
-                    <a class="button primary" href=Route::NewAccount.href()>{tr(|t| t.add_account)}</a>
+                    <p>{tr(|t| t.first_run_intro)}</p>
+                    <ol class="method-steps">
+                        <li>{tr(|t| t.first_run_step1)}</li>
+                        <li>{tr(|t| t.first_run_step2)}</li>
+                        <li>{tr(|t| t.first_run_step3)}</li>
+                        <li>{tr(|t| t.first_run_step4)}</li>
+                        <li>{tr(|t| t.first_run_step5)}</li>
+                    </ol>
+                    <div class="actions centered">
+                        <button type="button" class="primary" data-testid="start-demo" on:click=move |_| start_demo(app)>
+                            {tr(|t| t.start_demo)}
+                        </button>
+                        <a class="button" href=Route::NewAccount.href()>{tr(|t| t.start_empty)}</a>
+                    </div>
                 </div>
             }>
                 <div class="filters" role="search">

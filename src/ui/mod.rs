@@ -13,6 +13,7 @@ mod shell;
 mod state;
 mod tools_module;
 mod widgets;
+mod workspaces_page;
 
 use leptos::prelude::*;
 

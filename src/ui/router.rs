@@ -15,6 +15,7 @@ pub enum Route {
     Ranking,
     Matrix,
     Pyramid,
+    Workspaces,
     /// An address we do not know; shown as the account list with no error, since old
     /// bookmarks should still land somewhere useful.
     Unknown,
@@ -32,6 +33,7 @@ impl Route {
             ["ranking"] => Route::Ranking,
             ["matrix"] => Route::Matrix,
             ["pyramid"] => Route::Pyramid,
+            ["workspaces"] => Route::Workspaces,
             _ => Route::Unknown,
         }
     }
@@ -45,6 +47,7 @@ impl Route {
             Route::Ranking => "#/ranking".into(),
             Route::Matrix => "#/matrix".into(),
             Route::Pyramid => "#/pyramid".into(),
+            Route::Workspaces => "#/workspaces".into(),
         }
     }
 }

@@ -19,6 +19,7 @@ use super::ranking_page::RankingPage;
 use super::router::{use_hash_route, Route};
 use super::state::{provide_app_state, use_app, Notice, SaveProblem, SaveStatus};
 use super::widgets::tr;
+use super::workspaces_page::{display_name, start_demo, WorkspacesPage};
 
 /// A workspace file read and checked, waiting for the user to confirm the replacement.
 #[derive(Clone, PartialEq)]
@@ -43,6 +44,7 @@ pub fn App() -> impl IntoView {
             Route::Ranking => t.nav_ranking,
             Route::Matrix => t.matrix_title,
             Route::Pyramid => t.pyramid_title,
+            Route::Workspaces => t.workspaces_title,
         };
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             doc.set_title(&format!("{page} · {}", t.app_title));
@@ -57,6 +59,7 @@ pub fn App() -> impl IntoView {
         Route::Ranking => view! { <RankingPage/> }.into_any(),
         Route::Matrix => view! { <MatrixPage/> }.into_any(),
         Route::Pyramid => view! { <PyramidPage/> }.into_any(),
+        Route::Workspaces => view! { <WorkspacesPage/> }.into_any(),
     };
 
     view! {
@@ -65,12 +68,30 @@ pub fn App() -> impl IntoView {
             <div class="brand">{tr(|t| t.app_title)}</div>
             <Nav route=route/>
             <div class="header-tools">
+                <a class="workspace-link" href=Route::Workspaces.href() data-testid="workspace-link"
+                    title=tr(|t| t.workspaces_title)>
+                    {move || app.catalogue.with(|c| c.active_entry().map(|e| display_name(e, app.t()))).unwrap_or_default()}
+                    <Show when=move || app.catalogue.with(|c| c.active_entry().is_some_and(|e| e.demo))>
+                        " " <span class="badge demo-badge">{tr(|t| t.demo_badge)}</span>
+                    </Show>
+                </a>
                 <SaveIndicator/>
                 <WorkspaceMenu pending_import=pending_import/>
                 <LanguageSwitch/>
             </div>
         </header>
         <Notices/>
+        <Show when=move || app.catalogue.with(|c| c.active_entry().is_some_and(|e| e.demo))>
+            <div class="notices">
+                <div class="notice demo" data-testid="demo-banner">
+                    <span>{tr(|t| t.demo_banner)}</span>
+                    <button type="button" data-testid="reset-demo" on:click=move |_| {
+                        start_demo(app);
+                        app.notify(Notice::Info(app.t().demo_reset_done.to_owned()));
+                    }>{tr(|t| t.reset_demo)}</button>
+                </div>
+            </div>
+        </Show>
         <ImportConfirm pending_import=pending_import/>
         <main id="main" tabindex="-1">{page}</main>
     }

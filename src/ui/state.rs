@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
 
+use crate::domain::catalogue::Catalogue;
 use crate::domain::ranking::{count_tiers, rank_accounts, RankedRow, TierCounts};
 use crate::domain::{AccountId, Language, Workspace};
 use crate::i18n::{strings, Strings};
@@ -84,6 +85,11 @@ pub enum ChartsState {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub charts: RwSignal<ChartsState>,
+    /// The named workspaces and which is open.
+    pub catalogue: RwSignal<Catalogue>,
+    /// Writes pending edits at once (before another workspace is opened).
+    flush: StoredValue<Option<Callback<()>>>,
+    last_saved: StoredValue<String>,
     pub workspace: RwSignal<Workspace>,
     pub language: RwSignal<Language>,
     pub save_status: RwSignal<SaveStatus>,
@@ -144,6 +150,121 @@ impl AppState {
         self.can_save.set(true);
     }
 
+    fn save_catalogue(&self) {
+        let _ = self.catalogue.with_untracked(local::save_catalogue);
+    }
+
+    /// Opens another named workspace: pending edits of this one are written first.
+    pub fn open_workspace(&self, id: &str) {
+        if let Some(flush) = self.flush.get_value() {
+            flush.run(());
+        }
+        if self
+            .catalogue
+            .try_update(|c| c.open(id))
+            .is_none_or(|r| r.is_err())
+        {
+            return;
+        }
+        self.save_catalogue();
+        let opened = open_stored(&local::workspace_key(id));
+        // Counted as saved before it is shown, so opening writes nothing.
+        if let Ok(text) = envelope::encode_for_storage(&opened.workspace) {
+            self.last_saved.set_value(text);
+        }
+        self.notices.update(|n| {
+            n.retain(|e| {
+                !matches!(
+                    e.notice,
+                    Notice::Deleted(_) | Notice::StoredUnreadable { .. }
+                )
+            })
+        });
+        self.can_save.set(opened.can_save);
+        self.save_status
+            .set(opened.status.unwrap_or(SaveStatus::Saved));
+        self.workspace.set(opened.workspace);
+        if let Some(notice) = opened.notice {
+            self.notify(notice);
+        }
+    }
+
+    /// Stores `workspace` as a new named workspace and opens it.
+    pub fn create_workspace(
+        &self,
+        name: &str,
+        workspace: &Workspace,
+        demo: bool,
+    ) -> Result<(), String> {
+        let text = envelope::encode_for_storage(workspace)?;
+        let id = self
+            .catalogue
+            .try_update(|c| c.add(name, demo))
+            .ok_or("no catalogue")?
+            .map_err(|e| e.to_string())?;
+        if let Err(error) = local::save(&local::workspace_key(&id), &text) {
+            self.catalogue.update(|c| {
+                let _ = c.remove(&id);
+            });
+            return Err(format!("{error:?}"));
+        }
+        self.save_catalogue();
+        self.open_workspace(&id);
+        Ok(())
+    }
+
+    /// Replaces the demo workspace's data with a fresh demo (creating it if needed) and
+    /// opens it. Real workspaces are never touched.
+    pub fn load_demo(&self, name: &str, demo: &Workspace) -> Result<(), String> {
+        match self
+            .catalogue
+            .with_untracked(|c| c.demo().map(|e| e.id.clone()))
+        {
+            Some(id) => {
+                let text = envelope::encode_for_storage(demo)?;
+                if self.catalogue.with_untracked(|c| c.active == id) {
+                    // Open already: replace in place (the effect saves it).
+                    self.workspace.set(demo.clone());
+                    return Ok(());
+                }
+                local::save(&local::workspace_key(&id), &text).map_err(|e| format!("{e:?}"))?;
+                self.open_workspace(&id);
+                Ok(())
+            }
+            None => self.create_workspace(name, demo, true),
+        }
+    }
+
+    pub fn rename_workspace(&self, id: &str, name: &str) -> Result<(), String> {
+        self.catalogue
+            .try_update(|c| c.rename(id, name))
+            .ok_or("no catalogue")?
+            .map_err(|e| e.to_string())?;
+        self.save_catalogue();
+        Ok(())
+    }
+
+    /// The stored text of a workspace (the open one is encoded from memory).
+    pub fn workspace_text(&self, id: &str) -> Option<String> {
+        if self.catalogue.with_untracked(|c| c.active == id) {
+            return self
+                .workspace
+                .with_untracked(envelope::encode_for_storage)
+                .ok();
+        }
+        local::read(&local::workspace_key(id))
+    }
+
+    pub fn delete_workspace(&self, id: &str) -> Result<(), String> {
+        self.catalogue
+            .try_update(|c| c.remove(id))
+            .ok_or("no catalogue")?
+            .map_err(|e| e.to_string())?;
+        local::remove(&local::workspace_key(id));
+        self.save_catalogue();
+        Ok(())
+    }
+
     /// Puts another workspace in force; undo offers for the old one no longer apply.
     pub fn replace_workspace(&self, workspace: Workspace) {
         self.workspace.set(workspace);
@@ -165,6 +286,56 @@ fn initial_language() -> Language {
     })
 }
 
+/// A workspace read from storage, with what the user must be told about it.
+struct Opened {
+    workspace: Workspace,
+    notice: Option<Notice>,
+    can_save: bool,
+    status: Option<SaveStatus>,
+}
+
+/// Reads the workspace under `key`; unreadable data is kept aside and announced.
+fn open_stored(key: &str) -> Opened {
+    match local::load(key, now_millis()) {
+        Loaded::Empty => Opened {
+            workspace: Workspace::default(),
+            notice: None,
+            can_save: true,
+            status: None,
+        },
+        Loaded::Workspace(ws) => Opened {
+            workspace: *ws,
+            notice: None,
+            can_save: true,
+            status: None,
+        },
+        Loaded::Blocked => Opened {
+            workspace: Workspace::default(),
+            notice: None,
+            can_save: false,
+            status: Some(SaveStatus::NotSaved(SaveProblem::Failed(
+                SaveError::Blocked,
+            ))),
+        },
+        Loaded::Unreadable {
+            error,
+            raw,
+            kept_as,
+        } => Opened {
+            workspace: Workspace::default(),
+            can_save: kept_as.is_some(),
+            status: kept_as
+                .is_none()
+                .then_some(SaveStatus::NotSaved(SaveProblem::Paused)),
+            notice: Some(Notice::StoredUnreadable {
+                error,
+                raw,
+                kept_as,
+            }),
+        },
+    }
+}
+
 /// Loads everything, provides the state, and starts persistence and tab sync.
 pub fn provide_app_state() -> AppState {
     let language = RwSignal::new(initial_language());
@@ -174,33 +345,16 @@ pub fn provide_app_state() -> AppState {
     let last_saved = StoredValue::new(String::new());
     let mut startup_notices = Vec::new();
 
-    let workspace = match local::load(now_millis()) {
-        Loaded::Empty => Workspace::default(),
-        Loaded::Workspace(ws) => *ws,
-        Loaded::Blocked => {
-            can_save.set(false);
-            save_status.set(SaveStatus::NotSaved(SaveProblem::Failed(
-                SaveError::Blocked,
-            )));
-            Workspace::default()
-        }
-        Loaded::Unreadable {
-            error,
-            raw,
-            kept_as,
-        } => {
-            if kept_as.is_none() {
-                can_save.set(false);
-                save_status.set(SaveStatus::NotSaved(SaveProblem::Paused));
-            }
-            startup_notices.push(Notice::StoredUnreadable {
-                error,
-                raw,
-                kept_as,
-            });
-            Workspace::default()
-        }
-    };
+    let catalogue = RwSignal::new(local::load_catalogue());
+    let opened = open_stored(&local::workspace_key(&catalogue.get_untracked().active));
+    if !opened.can_save {
+        can_save.set(false);
+    }
+    if let Some(status) = opened.status {
+        save_status.set(status);
+    }
+    startup_notices.extend(opened.notice);
+    let workspace = opened.workspace;
     // What is stored already counts as saved: merely opening the page writes nothing,
     // so it can never replace data it did not change (unreadable data included).
     if let Ok(text) = envelope::encode_for_storage(&workspace) {
@@ -225,8 +379,12 @@ pub fn provide_app_state() -> AppState {
         })
     });
 
+    let flush = StoredValue::new(None);
     let state = AppState {
         charts: RwSignal::new(ChartsState::NotLoaded),
+        catalogue,
+        flush,
+        last_saved,
         workspace,
         language,
         save_status,
@@ -267,7 +425,8 @@ pub fn provide_app_state() -> AppState {
             }
             return;
         }
-        match local::save(&text) {
+        let key = local::workspace_key(&catalogue.with_untracked(|c| c.active.clone()));
+        match local::save(&key, &text) {
             Ok(()) => {
                 last_saved.set_value(text);
                 save_status.set(SaveStatus::Saved);
@@ -275,6 +434,7 @@ pub fn provide_app_state() -> AppState {
             Err(error) => save_status.set(SaveStatus::NotSaved(SaveProblem::Failed(error))),
         }
     };
+    flush.set_value(Some(Callback::new(move |()| write_now())));
     Effect::new(move |first: Option<()>| {
         workspace.track();
         // The first run is the load itself: nothing has changed yet.
@@ -316,7 +476,19 @@ pub fn provide_app_state() -> AppState {
 
     // Another tab saved: take its data (ours is already saved, edits save at once).
     let handle = window_event_listener(leptos::ev::storage, move |event| {
-        if event.key().as_deref() != Some(local::WORKSPACE_KEY) {
+        if event.key().as_deref() == Some(local::CATALOGUE_KEY) {
+            // Another tab added, renamed or deleted a workspace: take the list, keep
+            // this tab's open workspace if it still exists.
+            let mut theirs = local::load_catalogue();
+            let ours = catalogue.with_untracked(|c| c.active.clone());
+            if theirs.entry(&ours).is_some() {
+                theirs.active = ours;
+            }
+            catalogue.set(theirs);
+            return;
+        }
+        let active_key = local::workspace_key(&catalogue.with_untracked(|c| c.active.clone()));
+        if event.key().as_deref() != Some(active_key.as_str()) {
             return;
         }
         let Some(text) = event.new_value() else {

@@ -1,0 +1,174 @@
+//! Named workspaces (e.g. "My accounts", "Workshop demo") kept side by side in one
+//! browser: which exist, what they are called, which is open.
+
+use serde::{Deserialize, Serialize};
+
+/// The workspace every browser starts with; its data keeps the original storage key.
+pub const MAIN_ID: &str = "main";
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkspaceEntry {
+    pub id: String,
+    /// Empty for the first workspace until renamed: it is shown as "My accounts".
+    #[serde(default)]
+    pub name: String,
+    /// The trainers' demo with fictional data.
+    #[serde(default)]
+    pub demo: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Catalogue {
+    pub active: String,
+    pub entries: Vec<WorkspaceEntry>,
+    /// Ids are never reused, so a deleted workspace's leftovers can never reappear.
+    pub next_id: u32,
+}
+
+impl Default for Catalogue {
+    fn default() -> Self {
+        Self {
+            active: MAIN_ID.to_owned(),
+            entries: vec![WorkspaceEntry {
+                id: MAIN_ID.to_owned(),
+                name: String::new(),
+                demo: false,
+            }],
+            next_id: 1,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CatalogueError {
+    #[error("a workspace needs a name")]
+    NameMissing,
+    #[error("no workspace with that id")]
+    Unknown,
+    #[error("the open workspace cannot be deleted")]
+    DeletingActive,
+}
+
+impl Catalogue {
+    /// Repairs a catalogue read from storage: the main entry always exists and the
+    /// active id names an existing workspace.
+    pub fn repaired(mut self) -> Self {
+        if !self.entries.iter().any(|e| e.id == MAIN_ID) {
+            self.entries
+                .insert(0, Catalogue::default().entries.remove(0));
+        }
+        if !self.entries.iter().any(|e| e.id == self.active) {
+            self.active = MAIN_ID.to_owned();
+        }
+        self
+    }
+
+    pub fn entry(&self, id: &str) -> Option<&WorkspaceEntry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    pub fn active_entry(&self) -> Option<&WorkspaceEntry> {
+        self.entry(&self.active)
+    }
+
+    pub fn demo(&self) -> Option<&WorkspaceEntry> {
+        self.entries.iter().find(|e| e.demo)
+    }
+
+    /// Adds a workspace and returns its id (not opened).
+    pub fn add(&mut self, name: &str, demo: bool) -> Result<String, CatalogueError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(CatalogueError::NameMissing);
+        }
+        let id = format!("w{}", self.next_id);
+        self.next_id += 1;
+        self.entries.push(WorkspaceEntry {
+            id: id.clone(),
+            name: name.to_owned(),
+            demo,
+        });
+        Ok(id)
+    }
+
+    pub fn rename(&mut self, id: &str, name: &str) -> Result<(), CatalogueError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(CatalogueError::NameMissing);
+        }
+        let entry = self
+            .entries
+            .iter_mut()
+            .find(|e| e.id == id)
+            .ok_or(CatalogueError::Unknown)?;
+        entry.name = name.to_owned();
+        Ok(())
+    }
+
+    /// Removes a workspace from the list; the open one cannot be removed.
+    pub fn remove(&mut self, id: &str) -> Result<WorkspaceEntry, CatalogueError> {
+        if id == self.active {
+            return Err(CatalogueError::DeletingActive);
+        }
+        let index = self
+            .entries
+            .iter()
+            .position(|e| e.id == id)
+            .ok_or(CatalogueError::Unknown)?;
+        Ok(self.entries.remove(index))
+    }
+
+    pub fn open(&mut self, id: &str) -> Result<(), CatalogueError> {
+        if self.entry(id).is_none() {
+            return Err(CatalogueError::Unknown);
+        }
+        self.active = id.to_owned();
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_browser_has_one_workspace_open() {
+        let c = Catalogue::default();
+        assert_eq!(c.active, MAIN_ID);
+        assert_eq!(c.entries.len(), 1);
+    }
+
+    #[test]
+    fn workspaces_need_a_name_and_get_fresh_ids() {
+        let mut c = Catalogue::default();
+        assert_eq!(c.add("  ", false), Err(CatalogueError::NameMissing));
+        let a = c.add("Team A", false).expect("adds");
+        c.remove(&a).expect("removes");
+        let b = c.add("Team B", false).expect("adds");
+        assert_ne!(a, b);
+        assert_eq!(c.rename(&b, ""), Err(CatalogueError::NameMissing));
+        c.rename(&b, "Team B2").expect("renames");
+        assert_eq!(c.entry(&b).map(|e| e.name.as_str()), Some("Team B2"));
+    }
+
+    #[test]
+    fn the_open_workspace_cannot_be_deleted() {
+        let mut c = Catalogue::default();
+        let demo = c.add("Demo", true).expect("adds");
+        c.open(&demo).expect("opens");
+        assert_eq!(c.remove(&demo), Err(CatalogueError::DeletingActive));
+        assert_eq!(c.demo().map(|e| e.id.clone()), Some(demo.clone()));
+        c.open(MAIN_ID).expect("opens");
+        assert!(c.remove(&demo).is_ok());
+        assert_eq!(c.open("nope"), Err(CatalogueError::Unknown));
+    }
+
+    #[test]
+    fn a_damaged_catalogue_is_repaired_on_load() {
+        let c: Catalogue = serde_json::from_str(r#"{"active":"w9","entries":[]}"#).expect("parses");
+        let c = c.repaired();
+        assert_eq!(c.active, MAIN_ID);
+        assert!(c.entry(MAIN_ID).is_some());
+    }
+}

@@ -1,0 +1,214 @@
+//! Named workspaces: open, rename, duplicate, delete (asking first, with an export
+//! offered), a new empty one, and the trainers' demo loaded or reset in one click.
+
+use leptos::prelude::*;
+
+use crate::domain::catalogue::WorkspaceEntry;
+use crate::domain::demo::demo_workspace;
+use crate::domain::Workspace;
+use crate::i18n::{fill, Strings};
+use crate::storage::envelope;
+
+use super::dom;
+use super::router::{navigate, Route};
+use super::state::{use_app, AppState, Notice};
+use super::widgets::tr;
+
+/// A workspace's name as shown: the first one is "My accounts" until renamed.
+pub fn display_name(entry: &WorkspaceEntry, t: &Strings) -> String {
+    if entry.name.trim().is_empty() {
+        t.workspace_default_name.to_owned()
+    } else {
+        entry.name.clone()
+    }
+}
+
+/// Loads (or resets) the demo workspace and shows its accounts.
+pub fn start_demo(app: AppState) {
+    let t = app.t();
+    let demo = demo_workspace(app.language.get_untracked(), app.now());
+    match app.load_demo(t.demo_name, &demo) {
+        Ok(()) => navigate(Route::Accounts),
+        Err(reason) => app.notify(Notice::Error(fill(t.workspace_failed, &[&reason]))),
+    }
+}
+
+#[component]
+pub fn WorkspacesPage() -> impl IntoView {
+    let app = use_app();
+    let new_name = RwSignal::new(String::new());
+    let name_error = RwSignal::new(false);
+    let report = move |result: Result<(), String>| {
+        if let Err(reason) = result {
+            app.notify(Notice::Error(fill(app.t().workspace_failed, &[&reason])));
+        }
+    };
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let name = new_name.get_untracked();
+        if name.trim().is_empty() {
+            name_error.set(true);
+            return;
+        }
+        name_error.set(false);
+        new_name.set(String::new());
+        let result = app.create_workspace(&name, &Workspace::default(), false);
+        if result.is_ok() {
+            navigate(Route::Accounts);
+        }
+        report(result);
+    };
+    let ids = Memo::new(move |_| {
+        app.catalogue
+            .with(|c| c.entries.iter().map(|e| e.id.clone()).collect::<Vec<_>>())
+    });
+    view! {
+        <section class="page workspaces-page">
+            <h1>{tr(|t| t.workspaces_title)}</h1>
+            <p class="hint">{tr(|t| t.workspaces_intro)}</p>
+            <ul class="workspace-list" data-testid="workspace-list">
+                {move || ids.get().into_iter().map(|id| view! { <WorkspaceRow id=id/> }).collect_view()}
+            </ul>
+            <section class="card">
+                <form class="inline-form" on:submit=create novalidate=true data-testid="new-workspace-form">
+                    <label class="field grow">
+                        <span>{tr(|t| t.workspace_name)}</span>
+                        <input type="text" data-field="new_workspace_name" prop:value=move || new_name.get()
+                            on:input=move |ev| new_name.set(event_target_value(&ev))/>
+                    </label>
+                    <button type="submit" data-testid="new-workspace">{tr(|t| t.new_workspace)}</button>
+                </form>
+                <Show when=move || name_error.get()>
+                    <p class="field-error" role="alert">{tr(|t| t.workspace_name_required)}</p>
+                </Show>
+            </section>
+            <section class="card">
+                <p>{tr(|t| t.demo_banner)}</p>
+                <button type="button" class="primary" data-testid="load-demo" on:click=move |_| start_demo(app)>
+                    {move || if app.catalogue.with(|c| c.demo().is_some()) { app.t().reset_demo } else { app.t().load_demo }}
+                </button>
+            </section>
+        </section>
+    }
+}
+
+#[component]
+fn WorkspaceRow(id: String) -> impl IntoView {
+    let app = use_app();
+    let row_id = StoredValue::new(id);
+    let entry = move || row_id.with_value(|id| app.catalogue.with(|c| c.entry(id).cloned()));
+    let is_open = move || row_id.with_value(|id| app.catalogue.with(|c| &c.active == id));
+    let renaming = RwSignal::new(None::<String>);
+    let confirming = RwSignal::new(false);
+    let report = move |result: Result<(), String>| {
+        if let Err(reason) = result {
+            app.notify(Notice::Error(fill(app.t().workspace_failed, &[&reason])));
+        }
+    };
+    let accounts = move || {
+        if is_open() {
+            app.workspace.with(|ws| ws.accounts.len())
+        } else {
+            row_id
+                .with_value(|id| app.workspace_text(id))
+                .and_then(|text| envelope::decode(&text).ok())
+                .map_or(0, |ws| ws.accounts.len())
+        }
+    };
+    let export = move |_| {
+        let name = entry()
+            .map(|e| display_name(&e, app.t()))
+            .unwrap_or_default();
+        let result = row_id
+            .with_value(|id| app.workspace_text(id))
+            .ok_or_else(|| "nothing stored".to_string())
+            .and_then(|text| {
+                // The stored text is the storage envelope; files carry the same format.
+                let ws = envelope::decode(&text).map_err(|e| e.to_string())?;
+                let file = envelope::encode_for_file(&ws, &dom::now_iso())?;
+                dom::download_text(
+                    &format!("kam-workspace-{name}-{}.json", dom::today_stamp()),
+                    "application/json",
+                    &file,
+                )
+            });
+        report(result);
+    };
+    view! {
+        <li class="card workspace-row" data-workspace=move || row_id.get_value()>
+            <div class="workspace-head">
+                <strong class="workspace-name">{move || entry().map(|e| display_name(&e, app.t())).unwrap_or_default()}</strong>
+                <Show when=move || entry().is_some_and(|e| e.demo)>
+                    <span class="badge demo-badge">{tr(|t| t.demo_badge)}</span>
+                </Show>
+                <Show when=is_open>
+                    <span class="badge">{tr(|t| t.current_workspace)}</span>
+                </Show>
+                <span class="muted">{move || fill(app.t().workspace_accounts, &[&accounts()])}</span>
+            </div>
+            <div class="actions">
+                <Show when=move || !is_open()>
+                    <button type="button" class="primary" data-testid="open-workspace"
+                        on:click=move |_| { row_id.with_value(|id| app.open_workspace(id)); navigate(Route::Accounts); }>
+                        {tr(|t| t.open_workspace)}
+                    </button>
+                </Show>
+                <button type="button" data-testid="rename-workspace"
+                    on:click=move |_| renaming.set(entry().map(|e| display_name(&e, app.t())))>
+                    {tr(|t| t.rename_workspace)}
+                </button>
+                <button type="button" data-testid="duplicate-workspace" on:click=move |_| {
+                    let t = app.t();
+                    let name = entry().map(|e| fill(t.copy_of, &[&display_name(&e, t)])).unwrap_or_default();
+                    let result = row_id
+                        .with_value(|id| app.workspace_text(id))
+                        .and_then(|text| envelope::decode(&text).ok())
+                        .ok_or_else(|| "nothing stored".to_string())
+                        .and_then(|ws| app.create_workspace(&name, &ws, false));
+                    if result.is_ok() {
+                        navigate(Route::Accounts);
+                    }
+                    report(result);
+                }>{tr(|t| t.duplicate_workspace)}</button>
+                <button type="button" data-testid="export-workspace-file" on:click=export>{tr(|t| t.export_workspace)}</button>
+                <Show when=move || !is_open()>
+                    <button type="button" class="danger" data-testid="delete-workspace" on:click=move |_| confirming.set(true)>
+                        {tr(|t| t.delete_workspace)}
+                    </button>
+                </Show>
+            </div>
+            {move || renaming.get().map(|current| {
+                let text = RwSignal::new(current);
+                view! {
+                    <form class="inline-form" novalidate=true data-testid="rename-form" on:submit=move |ev: leptos::ev::SubmitEvent| {
+                        ev.prevent_default();
+                        let result = row_id.with_value(|id| app.rename_workspace(id, &text.get_untracked()));
+                        if result.is_ok() { renaming.set(None); }
+                        report(result);
+                    }>
+                        <label class="field grow">
+                            <span>{tr(|t| t.workspace_name)}</span>
+                            <input type="text" data-field="workspace_name" prop:value=move || text.get()
+                                on:input=move |ev| text.set(event_target_value(&ev))/>
+                        </label>
+                        <button type="submit">{tr(|t| t.save_name)}</button>
+                        <button type="button" on:click=move |_| renaming.set(None)>{tr(|t| t.cancel)}</button>
+                    </form>
+                }
+            })}
+            <Show when=move || confirming.get()>
+                <div class="confirm" role="alert" data-testid="delete-workspace-confirm">
+                    <p>{move || fill(app.t().delete_workspace_confirm, &[&entry().map(|e| display_name(&e, app.t())).unwrap_or_default()])}</p>
+                    <div class="actions">
+                        <button type="button" on:click=export>{tr(|t| t.export_first)}</button>
+                        <button type="button" class="danger" data-testid="confirm-delete-workspace"
+                            on:click=move |_| { confirming.set(false); report(row_id.with_value(|id| app.delete_workspace(id))); }>
+                            {tr(|t| t.delete_workspace)}
+                        </button>
+                        <button type="button" on:click=move |_| confirming.set(false)>{tr(|t| t.cancel)}</button>
+                    </div>
+                </div>
+            </Show>
+        </li>
+    }
+}

@@ -1,0 +1,120 @@
+// Named workspaces and the trainers' demo: first run, loading and resetting the demo
+// without touching real data, and opening, renaming, duplicating and deleting.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp, openPage, seedStorage, workspaceFile, scoredAccount, readText, SUB_PATH } from './harness.mjs';
+
+const app = useApp({ before, after });
+const rows = (page) => page.locator('[data-testid=accounts-table] tbody tr').count();
+
+test('the first screen explains the method and starts the demo in its own workspace', async () => {
+  const { page, problems } = await openPage(app.browser, app.server.origin);
+  const intro = await page.textContent('[data-testid=first-run]');
+  assert.match(intro, /Welcome to the key-account workbench/);
+  for (const step of ['Accounts:', 'Scoring model:', 'Screening and scoring:', 'Ranking and tiers:', 'Matrix and pyramid:']) {
+    assert.ok(intro.includes(step), step);
+  }
+  await page.click('[data-testid=start-demo]');
+  await page.waitForSelector('[data-testid=accounts-table]');
+  assert.equal(await page.textContent('[data-testid=account-count]'), 'Showing 40 of 40 accounts');
+  assert.match(await page.textContent('[data-testid=demo-banner]'), /all data is fictional/);
+  assert.match(await page.textContent('[data-testid=workspace-link]'), /Workshop demo \(fictional data\)\s*Demo/);
+  assert.match(await page.textContent('[data-testid=accounts-table]'), /\(demo\)/);
+
+  // The demo exercises the method: every tier, an override, failed screening, charts.
+  await page.click('nav >> text=Ranking & tiers');
+  const ranking = await page.textContent('[data-testid=ranking-table]');
+  for (const tier of ['Tier 1', 'Tier 2', 'Tier 3', 'Not pursued', 'Overridden', 'Failed screening']) {
+    assert.ok(ranking.includes(tier), tier);
+  }
+  await page.click('nav >> text=Matrix');
+  assert.match(await page.textContent('[data-testid=matrix-count]'), /^40 accounts on the matrix\./);
+  await page.click('nav >> text=Pyramid');
+  await page.waitForSelector('[data-testid=pyramid] svg');
+
+  // Survives a reload; the real workspace is untouched and still empty.
+  await page.reload();
+  await page.waitForSelector('[data-testid=demo-banner]');
+  await page.click('[data-testid=workspace-link]');
+  await page.click('[data-workspace=main] [data-testid=open-workspace]');
+  await page.waitForSelector('[data-testid=first-run]');
+  assert.equal(await page.locator('[data-testid=demo-banner]').count(), 0);
+  assert.match(await page.textContent('[data-testid=workspace-link]'), /^My accounts$/);
+  assert.deepEqual(problems, []);
+});
+
+test('resetting the demo restores it and never touches a real workspace', async () => {
+  const { page, problems } = await openPage(app.browser, app.server.origin);
+  await seedStorage(page, { 'kam.workspace': workspaceFile([scoredAccount(1, 'Real Customer Ltd', 7, 7)]) });
+  await page.click('[data-testid=workspace-link]');
+  await page.click('[data-testid=load-demo]');
+  await page.waitForSelector('[data-testid=demo-banner]');
+  await page.goto(`${app.server.origin}${SUB_PATH}#/accounts/1`);
+  await page.waitForSelector('[data-testid=tier-section]');
+  const original = await page.textContent('[data-testid=account-title]');
+  await page.fill('[data-field=name]', 'Renamed in the workshop');
+  await page.click('[data-testid=reset-demo]');
+  await page.goto(`${app.server.origin}${SUB_PATH}#/accounts/1`);
+  await page.waitForSelector('[data-testid=tier-section]');
+  assert.equal(await page.textContent('[data-testid=account-title]'), original);
+
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('kam.workspace')).workspace.accounts.map((a) => a.name));
+  assert.deepEqual(stored, ['Real Customer Ltd']);
+  await page.click('[data-testid=workspace-link]');
+  await page.click('[data-workspace=main] [data-testid=open-workspace]');
+  assert.match(await page.textContent('[data-testid=accounts-table]'), /Real Customer Ltd/);
+  assert.equal(await rows(page), 1);
+  assert.deepEqual(problems, []);
+});
+
+test('workspaces can be created, opened, renamed, duplicated and deleted after confirmation', async () => {
+  const { page, problems } = await openPage(app.browser, app.server.origin);
+  await seedStorage(page, { 'kam.workspace': workspaceFile([scoredAccount(1, 'Shanghai Account', 7, 7)]) });
+  await page.click('[data-testid=workspace-link]');
+
+  // A name is required.
+  await page.click('[data-testid=new-workspace]');
+  await page.waitForSelector('text=Give the workspace a name.');
+  await page.fill('[data-field=new_workspace_name]', 'Team <b>B</b>');
+  await page.click('[data-testid=new-workspace]');
+  await page.waitForSelector('[data-testid=first-run]');
+  assert.equal(await page.textContent('[data-testid=workspace-link]'), 'Team <b>B</b>');
+  await page.click('[data-testid=add-account]');
+  await page.fill('[data-field=name]', 'Beijing Account');
+  await page.click('[data-testid=create-account]');
+  await page.waitForSelector('[data-testid=tier-section]');
+  await page.reload();
+  await page.waitForSelector('[data-testid=tier-section]');
+  assert.equal(await page.textContent('[data-testid=workspace-link]'), 'Team <b>B</b>', 'the open workspace is remembered');
+
+  await page.click('[data-testid=workspace-link]');
+  await page.click('[data-workspace=main] [data-testid=open-workspace]');
+  assert.deepEqual(await page.locator('[data-testid=accounts-table] .account-link').allTextContents(), ['Shanghai Account']);
+
+  await page.click('[data-testid=workspace-link]');
+  await page.click('[data-workspace=main] [data-testid=rename-workspace]');
+  await page.fill('[data-field=workspace_name]', 'Shanghai team');
+  await page.click('[data-testid=rename-form] button[type=submit]');
+  assert.match(await page.textContent('[data-workspace=main] .workspace-name'), /^Shanghai team$/);
+  await page.click('[data-workspace=main] [data-testid=duplicate-workspace]');
+  await page.waitForSelector('[data-testid=accounts-table]');
+  assert.equal(await page.textContent('[data-testid=workspace-link]'), 'Copy of Shanghai team');
+  assert.deepEqual(await page.locator('[data-testid=accounts-table] .account-link').allTextContents(), ['Shanghai Account']);
+
+  // Delete Team B: asks first, offers an export, then removes it and its data.
+  await page.click('[data-testid=workspace-link]');
+  const teamB = page.locator('.workspace-row', { hasText: 'Team <b>B</b>' });
+  const key = `kam.ws.${await teamB.getAttribute('data-workspace')}`;
+  assert.ok(await page.evaluate((k) => localStorage.getItem(k) !== null, key));
+  await teamB.locator('[data-testid=delete-workspace]').click();
+  assert.match(await teamB.locator('[data-testid=delete-workspace-confirm]').textContent(), /Delete the workspace “Team <b>B<\/b>” and all its data\?/);
+  const [file] = await Promise.all([page.waitForEvent('download'), teamB.getByRole('button', { name: 'Export it first' }).click()]);
+  assert.equal(JSON.parse(readText(await file.path())).workspace.accounts[0].name, 'Beijing Account');
+  await teamB.locator('[data-testid=confirm-delete-workspace]').click();
+  await page.waitForFunction(() => ![...document.querySelectorAll('.workspace-name')].some((e) => e.textContent.includes('Team')));
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), null);
+  assert.equal(await page.locator('main b').count(), 0, 'the name stayed text');
+  // The open workspace offers no delete button.
+  assert.equal(await page.locator('.workspace-row:has(.badge:text("Open now")) [data-testid=delete-workspace]').count(), 0);
+  assert.deepEqual(problems, []);
+});
