@@ -87,6 +87,7 @@ strings! {
     stored_unreadable_not_kept: "无法读取本浏览器中保存的数据：{0}。也无法另存副本，因此在你下载它之前，本页不会保存任何修改，以免覆盖原数据。", "The data saved in this browser could not be read: {0}. It could not be copied aside either, so this page saves nothing until you have downloaded it, to avoid overwriting it.";
     download_unreadable: "下载原数据", "Download the saved data";
     other_tab_updated: "另一个标签页修改了数据，本页已同步显示。", "Another tab changed the data; this page now shows it.";
+    workspace_deleted_elsewhere: "另一个标签页删除了本页正在使用的工作区。本页已停止保存，以免覆盖其他工作区；如需保留，请立即导出。", "Another tab deleted the workspace open on this page. This page has stopped saving so as not to overwrite another workspace; export it now to keep it.";
     other_tab_unreadable: "另一个标签页写入了本版本无法读取的数据（{0}）。本页已停止保存以免覆盖，请刷新页面。", "Another tab wrote data this version cannot read ({0}). This page has stopped saving so as not to overwrite it; reload the page.";
 
     // Load errors (stored data and imported files)

@@ -337,6 +337,10 @@ fn Notices() -> impl IntoView {
                             }.into_any())
                         }
                         Notice::OtherTabUpdated => ("notice info", view! { <span>{t.other_tab_updated}</span> }.into_any()),
+                        Notice::OpenWorkspaceDeleted => (
+                            "notice error",
+                            view! { <span role="alert" data-testid="workspace-deleted-elsewhere">{t.workspace_deleted_elsewhere}</span> }.into_any(),
+                        ),
                         Notice::OtherTabUnreadable(error) => (
                             "notice error",
                             view! { <span>{fill(t.other_tab_unreadable, &[&t.load_error(&error)])}</span> }.into_any(),

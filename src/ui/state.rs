@@ -46,6 +46,8 @@ pub enum Notice {
     },
     OtherTabUpdated,
     OtherTabUnreadable(LoadError),
+    /// Another tab deleted the workspace open in this one; saving has stopped.
+    OpenWorkspaceDeleted,
     /// An already translated message (import results, model applied…).
     Info(String),
     Error(String),
@@ -483,8 +485,15 @@ pub fn provide_app_state() -> AppState {
             let ours = catalogue.with_untracked(|c| c.active.clone());
             if theirs.entry(&ours).is_some() {
                 theirs.active = ours;
+                catalogue.set(theirs);
+            } else {
+                // The workspace open here was deleted there. Keep showing it, but save
+                // nothing: its key is gone, and writing elsewhere would overwrite
+                // another workspace. The user can still export it.
+                can_save.set(false);
+                save_status.set(SaveStatus::NotSaved(SaveProblem::Paused));
+                state.notify(Notice::OpenWorkspaceDeleted);
             }
-            catalogue.set(theirs);
             return;
         }
         let active_key = local::workspace_key(&catalogue.with_untracked(|c| c.active.clone()));

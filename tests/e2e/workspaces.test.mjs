@@ -118,3 +118,34 @@ test('workspaces can be created, opened, renamed, duplicated and deleted after c
   assert.equal(await page.locator('.workspace-row:has(.badge:text("Open now")) [data-testid=delete-workspace]').count(), 0);
   assert.deepEqual(problems, []);
 });
+
+test('a workspace deleted in another tab is never saved over another one', async () => {
+  const first = await openPage(app.browser, app.server.origin);
+  await seedStorage(first.page, { 'kam.workspace': workspaceFile([scoredAccount(1, 'Main Account', 7, 7)]) });
+  await first.page.click('[data-testid=workspace-link]');
+  await first.page.fill('[data-field=new_workspace_name]', 'Field team');
+  await first.page.click('[data-testid=new-workspace]');
+  await first.page.waitForSelector('[data-testid=first-run]');
+
+  // The second tab opens the main workspace and deletes "Field team".
+  const second = await openPage(app.browser, app.server.origin, { context: first.context });
+  await second.page.click('[data-testid=workspace-link]');
+  await second.page.click('[data-workspace=main] [data-testid=open-workspace]');
+  await second.page.click('[data-testid=workspace-link]');
+  const row = second.page.locator('.workspace-row', { hasText: 'Field team' });
+  await row.locator('[data-testid=delete-workspace]').click();
+  await row.locator('[data-testid=confirm-delete-workspace]').click();
+
+  // The first tab is told, stops saving, and the main workspace stays as it was.
+  await first.page.waitForSelector('[data-testid=workspace-deleted-elsewhere]');
+  await first.page.click('[data-testid=add-account]');
+  await first.page.fill('[data-field=name]', 'Typed after the deletion');
+  await first.page.click('[data-testid=create-account]');
+  await first.page.waitForSelector('[data-testid=tier-section]');
+  await first.page.waitForTimeout(600);
+  assert.equal(await first.page.textContent('[data-testid=save-status]'), 'Not saved');
+  const main = await first.page.evaluate(() => JSON.parse(localStorage.getItem('kam.workspace')).workspace.accounts.map((a) => a.name));
+  assert.deepEqual(main, ['Main Account']);
+  assert.deepEqual(first.problems, []);
+  assert.deepEqual(second.problems, []);
+});
