@@ -17,7 +17,7 @@ use crate::i18n::fill;
 use super::dom::local_millis;
 use super::router::{navigate, Route};
 use super::state::{use_app, Notice};
-use super::widgets::{choice_field, score_text, tr, TierBadge};
+use super::widgets::{choice_field, reason_field, score_text, tr, TierBadge};
 
 #[component]
 pub fn NewAccountPage() -> impl IntoView {
@@ -666,11 +666,7 @@ fn OverrideForm(id: AccountId) -> impl IntoView {
                     Signal::derive(move || Some(tier.get())),
                     move |picked: Option<Tier>| if let Some(picked) = picked { tier.set(picked) },
                 )}
-                <label class="field grow">
-                    <span>{tr(|t| t.override_reason)} " " <small>"(" {tr(|t| t.required_hint)} ")"</small></span>
-                    <input type="text" data-field="override_reason" prop:value=move || reason.get()
-                        on:input=move |ev| reason.set(event_target_value(&ev))/>
-                </label>
+                {reason_field("override_reason", reason)}
                 <button type="submit" data-testid="apply-override">{tr(|t| t.override_apply)}</button>
             </form>
             <Show when=move || error.get()>
@@ -756,11 +752,7 @@ fn PyramidSection(id: AccountId) -> impl IntoView {
                         <option value="" selected=move || choice.get().is_empty()>{tr(|t| t.level_outside)}</option>
                     </select>
                 </label>
-                <label class="field grow">
-                    <span>{tr(|t| t.override_reason)} " " <small>"(" {tr(|t| t.required_hint)} ")"</small></span>
-                    <input type="text" data-field="level_override_reason" prop:value=move || reason.get()
-                        on:input=move |ev| reason.set(event_target_value(&ev))/>
-                </label>
+                {reason_field("level_override_reason", reason)}
                 <button type="submit" data-testid="apply-level-override">{tr(|t| t.level_override_apply)}</button>
             </form>
             <Show when=move || error.get()>

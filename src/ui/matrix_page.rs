@@ -309,17 +309,14 @@ pub fn MatrixPage() -> impl IntoView {
     app.ensure_charts();
     let chart = move || -> AnyView {
         let t = app.t();
-        if let Some(placeholder) = tools_module::chart_placeholder(&app.charts.get(), t) {
-            return placeholder;
-        }
-        match drawing.get() {
-            Err(reason) => {
-                view! { <p class="notice error">{fill(t.chart_failed, &[&reason])}</p> }.into_any()
-            }
-            Ok(MatrixDrawing { svg, .. }) => {
-                let separate =
-                    placed.with_untracked(|(points, _)| markers_for(points)) == Markers::Separate;
-                view! {
+        let MatrixDrawing { svg, .. } =
+            match tools_module::chart_ready(&app.charts.get(), drawing.get(), t) {
+                Ok(drawing) => drawing,
+                Err(placeholder) => return placeholder,
+            };
+        let separate =
+            placed.with_untracked(|(points, _)| markers_for(points)) == Markers::Separate;
+        view! {
                 <div class="chart-frame matrix-frame" data-testid="matrix">
                     <div class="chart-svg" inner_html=svg></div>
                     {separate.then(|| view! {
@@ -353,8 +350,6 @@ pub fn MatrixPage() -> impl IntoView {
                 </div>
             }
             .into_any()
-            }
-        }
     };
 
     view! {

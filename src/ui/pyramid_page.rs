@@ -104,39 +104,33 @@ pub fn PyramidPage() -> impl IntoView {
     app.ensure_charts();
     let chart = move || -> AnyView {
         let t = app.t();
-        if let Some(placeholder) = tools_module::chart_placeholder(&app.charts.get(), t) {
-            return placeholder;
+        let d = match tools_module::chart_ready(&app.charts.get(), drawing.get(), t) {
+            Ok(drawing) => drawing,
+            Err(placeholder) => return placeholder,
+        };
+        let bands = d.bands.clone();
+        let texts = pyramid.with(|p| band_texts(t, p));
+        view! {
+            <div class="chart-frame pyramid-frame" data-testid="pyramid">
+                <div class="chart-svg" inner_html=d.svg></div>
+                {bands.into_iter().zip(texts).map(|(band, text)| {
+                    let level = band.level;
+                    let top = f64::from(band.top) / f64::from(HEIGHT) * 100.0;
+                    let height = f64::from(band.bottom - band.top) / f64::from(HEIGHT) * 100.0;
+                    view! {
+                        <button type="button" class="band-button" data-level=level.slug()
+                            style=format!("top:{top:.3}%;height:{height:.3}%")
+                            aria-pressed=move || (selected.get() == Some(level)).to_string()
+                            aria-label=format!("{} — {}; {}", text.title, text.accounts, text.time)
+                            on:click=move |_| {
+                                selected.set(Some(level));
+                                shown.set(PAGE_SIZE);
+                            }></button>
+                    }
+                }).collect_view()}
+            </div>
         }
-        match drawing.get() {
-            Err(reason) => {
-                view! { <p class="notice error">{fill(t.chart_failed, &[&reason])}</p> }.into_any()
-            }
-            Ok(d) => {
-                let bands = d.bands.clone();
-                let texts = pyramid.with(|p| band_texts(t, p));
-                view! {
-                    <div class="chart-frame pyramid-frame" data-testid="pyramid">
-                        <div class="chart-svg" inner_html=d.svg></div>
-                        {bands.into_iter().zip(texts).map(|(band, text)| {
-                            let level = band.level;
-                            let top = f64::from(band.top) / f64::from(HEIGHT) * 100.0;
-                            let height = f64::from(band.bottom - band.top) / f64::from(HEIGHT) * 100.0;
-                            view! {
-                                <button type="button" class="band-button" data-level=level.slug()
-                                    style=format!("top:{top:.3}%;height:{height:.3}%")
-                                    aria-pressed=move || (selected.get() == Some(level)).to_string()
-                                    aria-label=format!("{} — {}; {}", text.title, text.accounts, text.time)
-                                    on:click=move |_| {
-                                        selected.set(Some(level));
-                                        shown.set(PAGE_SIZE);
-                                    }></button>
-                            }
-                        }).collect_view()}
-                    </div>
-                }
-                .into_any()
-            }
-        }
+        .into_any()
     };
 
     let level_list = move || {

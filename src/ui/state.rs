@@ -246,15 +246,13 @@ impl AppState {
         Ok(())
     }
 
-    /// The stored text of a workspace (the open one is encoded from memory).
-    pub fn workspace_text(&self, id: &str) -> Option<String> {
+    /// A named workspace's data: the open one from memory, the others from storage.
+    pub fn read_workspace(&self, id: &str) -> Result<Workspace, String> {
         if self.catalogue.with_untracked(|c| c.active == id) {
-            return self
-                .workspace
-                .with_untracked(envelope::encode_for_storage)
-                .ok();
+            return Ok(self.workspace.get_untracked());
         }
-        local::read(&local::workspace_key(id))
+        let text = local::read(&local::workspace_key(id)).ok_or("nothing is stored")?;
+        envelope::decode(&text).map_err(|e| e.to_string())
     }
 
     pub fn delete_workspace(&self, id: &str) -> Result<(), String> {

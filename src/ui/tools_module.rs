@@ -258,21 +258,26 @@ pub fn draw_pyramid(bands: &[BandText], width: u32, height: u32) -> Result<Pyram
     })
 }
 
-/// What a chart page shows instead of its chart while the tools module is not ready:
-/// progress, or why it failed. `None` once it is ready.
-pub fn chart_placeholder(
+/// A chart page's drawing once it can be shown; otherwise what to show instead:
+/// progress while the tools module loads, why it failed, or why drawing failed.
+pub fn chart_ready<T>(
     state: &ChartsState,
+    drawing: Result<T, String>,
     t: &crate::i18n::Strings,
-) -> Option<leptos::prelude::AnyView> {
+) -> Result<T, leptos::prelude::AnyView> {
+    use crate::i18n::fill;
     use leptos::prelude::*;
-    match state {
-        ChartsState::Ready => None,
-        ChartsState::Failed(reason) => Some(
-            view! { <p class="notice error" role="alert">{crate::i18n::fill(t.chart_load_failed, &[reason])}</p> }
-                .into_any(),
-        ),
-        ChartsState::NotLoaded | ChartsState::Loading => {
-            Some(view! { <p class="chart-loading" role="status">{t.chart_loading}</p> }.into_any())
+    match (state, drawing) {
+        (ChartsState::Ready, Ok(drawing)) => Ok(drawing),
+        (ChartsState::Ready, Err(reason)) => {
+            Err(view! { <p class="notice error">{fill(t.chart_failed, &[&reason])}</p> }.into_any())
+        }
+        (ChartsState::Failed(reason), _) => Err(view! {
+            <p class="notice error" role="alert">{fill(t.chart_load_failed, &[reason])}</p>
+        }
+        .into_any()),
+        (ChartsState::NotLoaded | ChartsState::Loading, _) => {
+            Err(view! { <p class="chart-loading" role="status">{t.chart_loading}</p> }.into_any())
         }
     }
 }

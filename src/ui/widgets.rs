@@ -162,3 +162,14 @@ pub fn segment_select(testid: &'static str, segment: RwSignal<String>) -> impl I
         </label>
     }
 }
+
+/// The required reason of a manager's override (tier or pyramid level).
+pub fn reason_field(key: &'static str, reason: RwSignal<String>) -> impl IntoView {
+    view! {
+        <label class="field grow">
+            <span>{tr(|t| t.override_reason)} " " <small>"(" {tr(|t| t.required_hint)} ")"</small></span>
+            <input type="text" data-field=key prop:value=move || reason.get()
+                on:input=move |ev| reason.set(event_target_value(&ev))/>
+        </label>
+    }
+}

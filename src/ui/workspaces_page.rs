@@ -110,8 +110,7 @@ fn WorkspaceRow(id: String) -> impl IntoView {
             app.workspace.with(|ws| ws.accounts.len())
         } else {
             row_id
-                .with_value(|id| app.workspace_text(id))
-                .and_then(|text| envelope::decode(&text).ok())
+                .with_value(|id| app.read_workspace(id))
                 .map_or(0, |ws| ws.accounts.len())
         }
     };
@@ -120,11 +119,8 @@ fn WorkspaceRow(id: String) -> impl IntoView {
             .map(|e| display_name(&e, app.t()))
             .unwrap_or_default();
         let result = row_id
-            .with_value(|id| app.workspace_text(id))
-            .ok_or_else(|| "nothing stored".to_string())
-            .and_then(|text| {
-                // The stored text is the storage envelope; files carry the same format.
-                let ws = envelope::decode(&text).map_err(|e| e.to_string())?;
+            .with_value(|id| app.read_workspace(id))
+            .and_then(|ws| {
                 let file = envelope::encode_for_file(&ws, &dom::now_iso())?;
                 dom::download_text(
                     &format!("kam-workspace-{name}-{}.json", dom::today_stamp()),
@@ -161,9 +157,7 @@ fn WorkspaceRow(id: String) -> impl IntoView {
                     let t = app.t();
                     let name = entry().map(|e| fill(t.copy_of, &[&display_name(&e, t)])).unwrap_or_default();
                     let result = row_id
-                        .with_value(|id| app.workspace_text(id))
-                        .and_then(|text| envelope::decode(&text).ok())
-                        .ok_or_else(|| "nothing stored".to_string())
+                        .with_value(|id| app.read_workspace(id))
                         .and_then(|ws| app.create_workspace(&name, &ws, false));
                     if result.is_ok() {
                         navigate(Route::Accounts);
