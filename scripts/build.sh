@@ -13,3 +13,6 @@ printf 'release size: wasm %d B (%d B gzipped), js %d B (%d B gzipped), first lo
 tools_wasm_gz=$(gzip -9 -c dist/tools/kam_tools_bg.wasm | wc -c)
 tools_js_gz=$(gzip -9 -c dist/tools/kam_tools.js | wc -c)
 printf 'tools module (charts, exports; loaded on demand): wasm %d B gzipped, js %d B gzipped\n' "$tools_wasm_gz" "$tools_js_gz"
+sheets_wasm_gz=$(gzip -9 -c dist/sheets/kam_sheets_bg.wasm | wc -c)
+sheets_js_gz=$(( $(gzip -9 -c dist/sheets/kam_sheets.js | wc -c) + $(gzip -9 -c dist/sheets/worker.js | wc -c) ))
+printf 'sheets module (XLSX/CSV import, XLSX export; a worker, started on demand): wasm %d B gzipped, js %d B gzipped\n' "$sheets_wasm_gz" "$sheets_js_gz"

@@ -14,6 +14,8 @@ pub enum Language {
 }
 
 impl Language {
+    pub const ALL: [Language; 2] = [Language::Zh, Language::En];
+
     /// The BCP 47 tag used in `<html lang>` and in storage.
     pub fn tag(self) -> &'static str {
         match self {

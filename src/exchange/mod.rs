@@ -1,6 +1,8 @@
 //! Files exchanged with other programs (spreadsheets). Plain Rust, tested natively.
 
+pub mod import;
 pub mod ranking_csv;
+pub mod sheet;
 
 /// Makes a cell safe to open in a spreadsheet: text starting with `=`, `+`, `-`, `@`, a
 /// tab or a carriage return could run as a formula, so it gets a leading apostrophe

@@ -33,6 +33,19 @@ pub fn write_csv(table: &[Vec<String>]) -> Result<Vec<u8>, csv::Error> {
     writer.into_inner().map_err(|e| e.into_error().into())
 }
 
+/// The columns of [`ranking_table`] that hold numbers (rank, both axis scores, the
+/// criterion scores), so a workbook can store them as numbers.
+pub fn ranking_numeric_columns(model: &ScoringModel) -> Vec<u32> {
+    let criteria = model.criteria.len() as u32;
+    [0, 6, 7]
+        .into_iter()
+        .chain(FIXED_COLUMNS..FIXED_COLUMNS + criteria)
+        .collect()
+}
+
+/// Columns before the criterion scores in [`ranking_table`].
+const FIXED_COLUMNS: u32 = 11;
+
 /// The ranked list as a table: a header row in `language`, then one row per account in
 /// the order given (the ranking). `account` looks an account up by id.
 pub fn ranking_table<'a>(
@@ -210,5 +223,24 @@ mod tests {
         assert!(text.contains("'=HYPERLINK"));
         assert!(text.contains("'@risk"));
         assert!(!text.contains(",=HYPERLINK") && !text.contains(",@risk"));
+    }
+
+    #[test]
+    fn the_numeric_columns_are_rank_both_axis_scores_and_every_criterion_score() {
+        let ws = workspace();
+        let t = strings(Language::En);
+        let table = ranking_table(&[], |id| ws.account(id), &ws.model, t, Language::En);
+        let numeric = ranking_numeric_columns(&ws.model);
+        let header = &table[0];
+        let named: Vec<&str> = numeric
+            .iter()
+            .map(|c| header[*c as usize].as_str())
+            .collect();
+        assert_eq!(
+            &named[..3],
+            &[t.col_rank, t.col_attractiveness, t.col_feasibility]
+        );
+        assert_eq!(numeric.len(), 3 + ws.model.criteria.len());
+        assert_eq!(*numeric.last().expect("columns") as usize, header.len() - 1);
     }
 }

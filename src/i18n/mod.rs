@@ -11,10 +11,21 @@ mod strings;
 pub use strings::Strings;
 
 use crate::domain::account::AccountProblem;
+use crate::domain::scoring::ScoreError;
+use crate::domain::ScoringModel;
 use crate::domain::{
     Answer, Axis, Gate, Language, ModelError, Ownership, Relationship, SizeBand, Tier,
 };
+use crate::exchange::import::{Field, Problem, Target};
 use crate::storage::envelope::LoadError;
+
+/// A criterion's name in `language` (the other language's if blank), or its number.
+fn criterion_name(model: &ScoringModel, id: u32, language: Language) -> String {
+    model
+        .criterion(id)
+        .map(|c| c.name.get(language).to_owned())
+        .unwrap_or_else(|| format!("#{id}"))
+}
 
 /// The strings of one language.
 pub fn strings(language: Language) -> &'static Strings {
@@ -150,6 +161,68 @@ impl Strings {
         }
     }
 
+    /// What a column is imported as, in words.
+    pub fn import_target(
+        &self,
+        target: Target,
+        model: &ScoringModel,
+        language: Language,
+    ) -> String {
+        match target {
+            Target::Ignore => self.import_ignore.to_owned(),
+            Target::Field(field) => field.label(self).to_owned(),
+            Target::Score(id) => fill(
+                self.import_score_of,
+                &[&criterion_name(model, id, language)],
+            ),
+        }
+    }
+
+    /// A problem of an imported row in words.
+    pub fn import_problem(
+        &self,
+        problem: &Problem,
+        model: &ScoringModel,
+        language: Language,
+    ) -> String {
+        match problem {
+            Problem::MissingName => self.import_missing_name.to_owned(),
+            Problem::Score {
+                criterion,
+                error,
+                value,
+            } => {
+                let name = criterion_name(model, *criterion, language);
+                match error {
+                    ScoreError::OutOfRange(n) => fill(self.import_score_range, &[&name, n]),
+                    ScoreError::NotAWholeNumber => fill(self.import_score_whole, &[&name, value]),
+                }
+            }
+            Problem::NotAChoice { field, value } => {
+                let choices: Vec<&str> = match field {
+                    Field::Ownership => Ownership::ALL.iter().map(|o| self.ownership(*o)).collect(),
+                    Field::SizeBand => SizeBand::ALL.iter().map(|s| self.size_band(*s)).collect(),
+                    _ => Relationship::ALL
+                        .iter()
+                        .map(|r| self.relationship(*r))
+                        .collect(),
+                };
+                fill(
+                    self.import_not_a_choice,
+                    &[
+                        &field.label(self),
+                        value,
+                        &choices.join(self.list_separator),
+                    ],
+                )
+            }
+            Problem::NotAWholeNumber { field, value } => {
+                fill(self.import_not_a_number, &[&field.label(self), value])
+            }
+            Problem::RepeatsRow { row } => fill(self.import_repeats_row, &[row]),
+        }
+    }
+
     /// A model problem in words; `criterion_name` looks up a criterion's display name.
     pub fn model_error(
         &self,
@@ -256,6 +329,7 @@ mod tests {
             "date_template",
             "month_names",
             "list_separator",
+            "import_problem_separator",
             "language_switch_to",
             "score_range",
             "no_value",

@@ -332,4 +332,58 @@ strings! {
     level_override_remove: "取消层级调整", "Remove the level change";
 
     guidance_edit_hint: "以下文字可直接修改，按当前语言保存。", "Edit the text below directly; it is saved for the current language.";
+
+    // Importing accounts from a spreadsheet; the ranked list as XLSX
+    import_sheet_open: "从表格导入…", "Import from a spreadsheet…";
+    first_run_import: "导入表格", "Import a spreadsheet";
+    import_title: "从表格导入客户", "Import accounts from a spreadsheet";
+    import_intro: "选择 Excel 文件（.xlsx）或 CSV 文件。第一行应为列标题，例如“客户名称”“客户编号”“行业”；每项评估标准可以有一列 1–10 分的评分。", "Choose an Excel workbook (.xlsx) or a CSV file. The first row should hold column headers such as “Name”, “Customer no.” and “Industry”; each criterion can have a column of scores from 1 to 10.";
+    import_choose_file: "选择文件…", "Choose a file…";
+    import_choose_other: "选择其他文件", "Choose another file";
+    import_template: "下载导入模板（CSV）", "Download an import template (CSV)";
+    import_template_file: "客户导入模板", "accounts-import-template";
+    import_reading: "正在读取“{0}”…", "Reading “{0}”…";
+    import_rows_read: "已读取 {0} 行", "{0} rows read";
+    import_file: "文件：{0}", "File: {0}";
+    import_encoding: "编码", "Encoding";
+    import_detected: "（自动识别）", "(detected)";
+    import_sheet: "工作表", "Sheet";
+    import_columns: "列的对应关系", "Columns";
+    import_columns_hint: "已根据列标题自动对应，可逐列修改。", "Matched from the headers; change any column below.";
+    import_column_in_file: "文件中的列", "Column in the file";
+    import_examples: "示例", "Examples";
+    import_as: "导入为", "Import as";
+    import_ignore: "不导入", "Don't import";
+    import_score_of: "评分：{0}", "Score: {0}";
+    import_no_name_column: "请选择哪一列是客户名称。", "Choose the column that holds the customer name.";
+    import_target_twice: "“{0}”被选给了两列，请只保留一列。", "“{0}” is chosen for two columns; keep one.";
+    import_no_rows: "文件中除标题行外没有数据。", "The file has no rows below the header.";
+    import_checking: "正在检查第 {0} / {1} 行…", "Checking row {0} of {1}…";
+    import_check_result: "可以导入的行：{0}；有问题的行：{1}。", "Rows ready to import: {0}. Rows with problems: {1}.";
+    import_problem_rows: "有问题的行（不会导入）", "Rows with problems (not imported)";
+    import_problem_row: "第 {0} 行：{1}", "Row {0}: {1}";
+    import_problems_download: "下载有问题的行（CSV），修改后再导入", "Download the rows with problems (CSV) to fix and import again";
+    import_problems_file: "导入问题", "import-problems";
+    import_problems_column: "问题", "Problems";
+    import_problem_separator: "；", "; ";
+    import_missing_name: "缺少客户名称", "the name is empty";
+    import_score_range: "“{0}”的评分 {1} 不在 1–10 之间", "score {1} for “{0}” is outside 1–10";
+    import_score_whole: "“{0}”的评分“{1}”不是整数", "score “{1}” for “{0}” is not a whole number";
+    import_not_a_choice: "{0}“{1}”无法识别（可填：{2}）", "{0} “{1}” is not recognised (use: {2})";
+    import_not_a_number: "{0}“{1}”不是整数", "{0} “{1}” is not a whole number";
+    import_repeats_row: "与第 {0} 行是同一客户（编号或名称相同）", "the same customer as row {0} (same number or name)";
+    import_duplicates: "与已有客户相同的行（编号相同，或无编号时名称相同）：{0}。", "Rows matching existing accounts (same number, or the same name where there is no number): {0}.";
+    import_duplicates_legend: "对这些行：", "For these rows:";
+    import_duplicates_skip: "跳过，保留已有客户不变", "Skip them; keep the existing accounts as they are";
+    import_duplicates_update: "更新已有客户（空单元格不改变原有内容）", "Update the existing accounts (empty cells change nothing)";
+    import_duplicates_add: "作为新客户添加", "Add them as new accounts";
+    import_run: "导入（{0} 行）", "Import ({0} rows)";
+    import_importing: "正在导入…", "Importing…";
+    import_summary: "已从“{0}”导入：新增 {1} 个，更新 {2} 个，跳过 {3} 个；有问题未导入的行：{4}。", "Imported from “{0}”: added {1}, updated {2}, skipped {3}; rows with problems not imported: {4}.";
+    import_read_failed: "无法将“{0}”作为表格读取：{1}", "Could not read “{0}” as a spreadsheet: {1}";
+    import_empty_file: "文件是空的", "the file is empty";
+    import_not_a_sheet: "文件不是 CSV 或 Excel（.xlsx）格式", "it is neither a CSV file nor an Excel workbook (.xlsx)";
+    import_old_excel: "这是旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入", "it is an old Excel file (.xls); save it as .xlsx or CSV in Excel, then import that";
+    sheets_failed: "表格工具无法加载（{0}）。请检查网络连接后重试。", "The spreadsheet tools could not be loaded ({0}). Check the connection and try again.";
+    export_xlsx: "导出 Excel（.xlsx）", "Export Excel (.xlsx)";
 }

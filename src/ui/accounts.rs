@@ -250,6 +250,9 @@ pub fn AccountList() -> impl IntoView {
         <section class="page accounts-page">
             <div class="page-head">
                 <h1>{tr(|t| t.accounts_title)}</h1>
+                <a class="button" href=Route::Import.href() data-testid="import-sheet">
+                    {tr(|t| t.import_sheet_open)}
+                </a>
                 <a class="button primary" href=Route::NewAccount.href() data-testid="add-account">
                     {tr(|t| t.add_account)}
                 </a>
@@ -270,6 +273,7 @@ pub fn AccountList() -> impl IntoView {
                         <button type="button" class="primary" data-testid="start-demo" on:click=move |_| start_demo(app)>
                             {tr(|t| t.start_demo)}
                         </button>
+                        <a class="button" href=Route::Import.href() data-testid="first-run-import">{tr(|t| t.first_run_import)}</a>
                         <a class="button" href=Route::NewAccount.href()>{tr(|t| t.start_empty)}</a>
                     </div>
                 </div>

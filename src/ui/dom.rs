@@ -33,8 +33,41 @@ pub fn today_stamp() -> String {
     )
 }
 
-fn js_error(e: JsValue) -> String {
-    e.as_string().unwrap_or_else(|| format!("{e:?}"))
+/// The absolute URL of a file of the build, relative to the page (works from sub-paths).
+pub fn asset_url(path: &str) -> Result<String, String> {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .ok_or("no document")?;
+    web_sys::Url::new_with_base(path, &base)
+        .map(|u| u.href())
+        .map_err(js_error)
+}
+
+/// Waits for the browser's next turn, so the page can paint during long work.
+pub async fn next_turn() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// A file's bytes.
+pub async fn read_file_bytes(file: &web_sys::File) -> Result<js_sys::Uint8Array, String> {
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(js_error)?;
+    Ok(js_sys::Uint8Array::new(&buffer))
+}
+
+/// A JavaScript error or rejection as text.
+pub fn js_error(e: JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| format!("{e:?}"))
 }
 
 fn text_blob(mime: &str, text: &str) -> Result<web_sys::Blob, String> {

@@ -4,11 +4,13 @@
 mod account_page;
 mod accounts;
 mod dom;
+mod import_page;
 mod matrix_page;
 mod model_page;
 mod pyramid_page;
 mod ranking_page;
 mod router;
+mod sheets;
 mod shell;
 mod state;
 mod tools_module;

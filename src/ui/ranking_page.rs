@@ -5,53 +5,83 @@ use leptos::prelude::*;
 
 use crate::domain::tiering::Thresholds;
 use crate::domain::{Axis, Language, ScreeningStatus, Tenths, Tier};
-use crate::exchange::ranking_csv::ranking_table;
-use crate::i18n::fill;
+use crate::exchange::ranking_csv::{ranking_numeric_columns, ranking_table};
+use crate::i18n::{fill, strings};
 
 use super::dom;
 use super::router::Route;
+use super::sheets::{self, SheetError};
 use super::state::{use_app, Notice};
 use super::tools_module;
 use super::widgets::{score_text, tr, ShowMore, TierBadge, PAGE_SIZE};
+
+const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 #[component]
 pub fn RankingPage() -> impl IntoView {
     let app = use_app();
     let total = move || app.workspace.with(|ws| ws.accounts.len());
+    // The ranked list as a table, for either file format.
+    let table = move || {
+        let language = app.language.get_untracked();
+        let t = strings(language);
+        app.ranking.with_untracked(|ranking| {
+            app.workspace.with_untracked(|ws| {
+                let accounts = ws.accounts_by_id();
+                ranking_table(
+                    &ranking.rows,
+                    |id| accounts.get(&id).copied(),
+                    &ws.model,
+                    t,
+                    language,
+                )
+            })
+        })
+    };
+    let report = move |result: Result<(), String>| {
+        if let Err(reason) = result {
+            let t = strings(app.language.get_untracked());
+            app.notify(Notice::Error(fill(t.export_failed, &[&reason])));
+        }
+    };
     // The CSV writer lives in the tools module, loaded on first use.
     let export_csv = move |_| {
         leptos::task::spawn_local(async move {
-            let t = app.t();
             let result = async {
                 tools_module::load().await?;
-                let language = app.language.get_untracked();
-                let table = app.ranking.with_untracked(|ranking| {
-                    app.workspace.with_untracked(|ws| {
-                        let accounts = ws.accounts_by_id();
-                        ranking_table(
-                            &ranking.rows,
-                            |id| accounts.get(&id).copied(),
-                            &ws.model,
-                            t,
-                            language,
-                        )
-                    })
-                });
-                let bytes = tools_module::csv_file(&table)?;
+                let bytes = tools_module::csv_file(&table())?;
                 let blob = dom::bytes_blob("text/csv;charset=utf-8", &bytes)?;
                 dom::download_blob(&format!("kam-ranking-{}.csv", dom::today_stamp()), &blob)
             }
             .await;
-            if let Err(reason) = result {
-                app.notify(Notice::Error(fill(t.export_failed, &[&reason])));
-            }
+            report(result);
+        });
+    };
+    // The XLSX writer lives in the sheets worker, started on first use.
+    let export_xlsx = move |_| {
+        leptos::task::spawn_local(async move {
+            let t = strings(app.language.get_untracked());
+            let numeric = app
+                .workspace
+                .with_untracked(|ws| ranking_numeric_columns(&ws.model));
+            let result = match sheets::xlsx_file(&table(), t.nav_ranking, &numeric).await {
+                Ok(bytes) => dom::bytes_blob(XLSX_MIME, &bytes).and_then(|blob| {
+                    dom::download_blob(&format!("kam-ranking-{}.xlsx", dom::today_stamp()), &blob)
+                }),
+                Err(SheetError::ToolsFailed(reason)) => Err(fill(t.sheets_failed, &[&reason])),
+                Err(other) => Err(format!("{other:?}")),
+            };
+            report(result);
         });
     };
     view! {
         <section class="page ranking-page">
             <div class="page-head">
                 <h1>{tr(|t| t.ranking_title)}</h1>
-                <button type="button" on:click=export_csv data-testid="export-csv">{tr(|t| t.export_csv)}</button>
+                <div class="export-buttons">
+                    <button type="button" on:click=export_csv data-testid="export-csv">{tr(|t| t.export_csv)}</button>
+                    <button type="button" on:click=export_xlsx data-testid="export-xlsx">{tr(|t| t.export_xlsx)}</button>
+                </div>
             </div>
             <div class="ranking-settings">
                 <ThresholdEditor/>

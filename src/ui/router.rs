@@ -16,6 +16,8 @@ pub enum Route {
     Matrix,
     Pyramid,
     Workspaces,
+    /// Importing accounts from a spreadsheet.
+    Import,
     /// An address we do not know; shown as the account list with no error, since old
     /// bookmarks should still land somewhere useful.
     Unknown,
@@ -34,6 +36,7 @@ impl Route {
             ["matrix"] => Route::Matrix,
             ["pyramid"] => Route::Pyramid,
             ["workspaces"] => Route::Workspaces,
+            ["import"] => Route::Import,
             _ => Route::Unknown,
         }
     }
@@ -48,6 +51,7 @@ impl Route {
             Route::Matrix => "#/matrix".into(),
             Route::Pyramid => "#/pyramid".into(),
             Route::Workspaces => "#/workspaces".into(),
+            Route::Import => "#/import".into(),
         }
     }
 }

@@ -12,6 +12,7 @@ use crate::storage::local::SaveError;
 use super::account_page::{AccountPage, NewAccountPage};
 use super::accounts::AccountList;
 use super::dom;
+use super::import_page::ImportPage;
 use super::matrix_page::MatrixPage;
 use super::model_page::ModelPage;
 use super::pyramid_page::PyramidPage;
@@ -45,6 +46,7 @@ pub fn App() -> impl IntoView {
             Route::Matrix => t.matrix_title,
             Route::Pyramid => t.pyramid_title,
             Route::Workspaces => t.workspaces_title,
+            Route::Import => t.import_title,
         };
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             doc.set_title(&format!("{page} · {}", t.app_title));
@@ -60,6 +62,7 @@ pub fn App() -> impl IntoView {
         Route::Matrix => view! { <MatrixPage/> }.into_any(),
         Route::Pyramid => view! { <PyramidPage/> }.into_any(),
         Route::Workspaces => view! { <WorkspacesPage/> }.into_any(),
+        Route::Import => view! { <ImportPage/> }.into_any(),
     };
 
     view! {

@@ -18,6 +18,7 @@ use crate::charts::matrix::{
 use crate::charts::pyramid::{BandArea, BandText, PyramidDrawing};
 use crate::domain::{Thresholds, Tier};
 
+use super::dom::js_error;
 use super::state::ChartsState;
 
 #[wasm_bindgen(inline_js = "export function import_module(url) { return import(url); }")]
@@ -30,22 +31,9 @@ thread_local! {
     static MODULE: RefCell<Option<JsValue>> = const { RefCell::new(None) };
 }
 
-fn js_error(e: JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| format!("{e:?}"))
-}
-
-/// The URL of a file of the chart module, relative to the page (works from sub-paths).
+/// The URL of a file of the tools module, relative to the page (works from sub-paths).
 fn module_url(file: &str) -> Result<String, String> {
-    let base = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten())
-        .ok_or("no document")?;
-    web_sys::Url::new_with_base(&format!("tools/{file}"), &base)
-        .map(|u| u.href())
-        .map_err(js_error)
+    super::dom::asset_url(&format!("tools/{file}"))
 }
 
 pub fn is_loaded() -> bool {

@@ -1,0 +1,378 @@
+//! Spreadsheet files as rows of text: reading CSV and XLSX, writing XLSX, and guessing a
+//! CSV file's encoding. Plain Rust, tested natively; the app itself never links the
+//! spreadsheet crates — the sheets module (`src/bin/kam-sheets.rs`) does, in a web worker.
+//!
+//! Every row keeps the number the user sees in Excel, so problems can be reported as
+//! "row 17: …".
+
+use serde::{Deserialize, Serialize};
+
+/// One row of a sheet: its number as shown in Excel (1-based) and its cells as text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SheetRow {
+    pub number: u32,
+    pub cells: Vec<String>,
+}
+
+/// The text encodings a CSV file can be read in (WHATWG labels, which the browser's
+/// `TextDecoder` understands). Chinese Excel saves "CSV" in GB18030/GBK by default.
+pub const ENCODINGS: [&str; 4] = ["utf-8", "gb18030", "big5", "utf-16le"];
+
+/// Guesses the encoding of a CSV file: a byte-order mark decides; otherwise text that is
+/// valid UTF-8 is UTF-8, and anything else is taken as GB18030 (a superset of GBK and
+/// GB2312), since that is what Chinese Excel writes.
+pub fn detect_encoding(bytes: &[u8]) -> &'static str {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        "utf-8"
+    } else if bytes.starts_with(&[0xFF, 0xFE]) {
+        "utf-16le"
+    } else if std::str::from_utf8(bytes).is_ok() {
+        "utf-8"
+    } else {
+        "gb18030"
+    }
+}
+
+/// True when the file is an XLSX workbook (a zip archive), whatever its name says.
+pub fn looks_like_xlsx(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+/// Picks the separator of a CSV file from its first line: comma, semicolon (Excel in
+/// some regions) or tab (Excel's "Unicode text"), whichever occurs most; comma on a tie.
+pub fn detect_delimiter(text: &str) -> u8 {
+    let first_line = text.lines().next().unwrap_or_default();
+    let count = |c: char| first_line.chars().filter(|x| *x == c).count();
+    let (comma, semicolon, tab) = (count(','), count(';'), count('\t'));
+    if tab > comma && tab >= semicolon {
+        b'\t'
+    } else if semicolon > comma {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// Reads decoded CSV text into rows. `progress` is called every `every` rows with the
+/// number read so far (for a progress bar on large files).
+pub fn read_csv(
+    text: &str,
+    every: usize,
+    mut progress: impl FnMut(usize),
+) -> Result<Vec<SheetRow>, csv::Error> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(detect_delimiter(text))
+        .from_reader(text.as_bytes());
+    let bytes = text.as_bytes();
+    let mut rows = Vec::new();
+    // Excel shows a quoted cell with line breaks in one row, so those extra lines must
+    // not count when numbering the rows after it.
+    let mut extra_lines = 0u64;
+    for record in reader.records() {
+        let record = record?;
+        // A record's position can point at the blank lines before it, which Excel
+        // shows as empty rows: step over them.
+        let line = record.position().map_or(0, |p| {
+            let skipped = bytes
+                .get(usize::try_from(p.byte()).unwrap_or(usize::MAX)..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|b| matches!(b, b'\n' | b'\r'))
+                .filter(|b| **b == b'\n')
+                .count();
+            p.line() + skipped as u64
+        });
+        let cells: Vec<String> = record.iter().map(str::to_owned).collect();
+        let number = line.saturating_sub(extra_lines);
+        extra_lines += cells
+            .iter()
+            .map(|c| c.matches('\n').count() as u64)
+            .sum::<u64>();
+        rows.push(SheetRow {
+            number: u32::try_from(number).unwrap_or(u32::MAX),
+            cells,
+        });
+        if every > 0 && rows.len() % every == 0 {
+            progress(rows.len());
+        }
+    }
+    Ok(rows)
+}
+
+/// Why a workbook could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum XlsxReadError {
+    #[error("{0}")]
+    Workbook(#[from] calamine::XlsxError),
+    #[error("the workbook has no sheets")]
+    NoSheets,
+}
+
+/// The names of a workbook's sheets and the rows of sheet `sheet` (its index; the first
+/// sheet when out of range).
+pub fn read_xlsx(
+    bytes: &[u8],
+    sheet: usize,
+) -> Result<(Vec<String>, usize, Vec<SheetRow>), XlsxReadError> {
+    use calamine::Reader;
+    let mut workbook = calamine::Xlsx::new(std::io::Cursor::new(bytes))?;
+    let names = workbook.sheet_names();
+    if names.is_empty() {
+        return Err(XlsxReadError::NoSheets);
+    }
+    let sheet = if sheet < names.len() { sheet } else { 0 };
+    let range = workbook.worksheet_range(&names[sheet])?;
+    let first_row = range.start().map_or(0, |(row, _)| row);
+    let first_column = range.start().map_or(0, |(_, column)| column) as usize;
+    let rows = range
+        .rows()
+        .enumerate()
+        .map(|(i, cells)| {
+            // Columns left of the used range are empty in Excel too: keep them, so the
+            // column letters match what the user sees.
+            let mut texts = vec![String::new(); first_column];
+            texts.extend(cells.iter().map(cell_text));
+            SheetRow {
+                number: first_row + i as u32 + 1,
+                cells: texts,
+            }
+        })
+        .filter(|row| row.cells.iter().any(|c| !c.is_empty()))
+        .collect();
+    Ok((names, sheet, rows))
+}
+
+/// A cell as the user reads it: whole numbers without ".0" (phone numbers and customer
+/// numbers are often stored as numbers), dates as YYYY-MM-DD.
+fn cell_text(cell: &calamine::Data) -> String {
+    use calamine::Data;
+    match cell {
+        Data::Empty | Data::Error(_) => String::new(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => number_text(*f),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(d) => match d.as_datetime() {
+            Some(dt) if dt.time() == chrono::NaiveTime::MIN => dt.format("%Y-%m-%d").to_string(),
+            Some(dt) => dt.format("%Y-%m-%d %H:%M").to_string(),
+            None => number_text(d.as_f64()),
+        },
+    }
+}
+
+fn number_text(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        f.to_string()
+    }
+}
+
+/// Writes a table as an XLSX workbook with one sheet named `sheet_name`: the first row
+/// is a bold, frozen header with filters; cells of `numeric_columns` that hold numbers
+/// are written as numbers, everything else as text — never as a formula, so no cell can
+/// run when the file is opened.
+pub fn write_xlsx(
+    table: &[Vec<String>],
+    sheet_name: &str,
+    numeric_columns: &[usize],
+) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(sheet_name_for_excel(sheet_name))?;
+    let header = Format::new().set_bold().set_background_color("#E8EEF4");
+    for (r, record) in table.iter().enumerate() {
+        let row = u32::try_from(r).unwrap_or(u32::MAX);
+        for (c, cell) in record.iter().enumerate() {
+            let column = u16::try_from(c).unwrap_or(u16::MAX);
+            if r == 0 {
+                sheet.write_string_with_format(row, column, cell, &header)?;
+            } else if let (true, Ok(number)) =
+                (numeric_columns.contains(&c), cell.trim().parse::<f64>())
+            {
+                sheet.write_number(row, column, number)?;
+            } else if !cell.is_empty() {
+                sheet.write_string(row, column, cell)?;
+            }
+        }
+    }
+    if let Some(first) = table.first() {
+        sheet.set_freeze_panes(1, 0)?;
+        let last_row = u32::try_from(table.len().saturating_sub(1)).unwrap_or(u32::MAX);
+        let last_column = u16::try_from(first.len().saturating_sub(1)).unwrap_or(u16::MAX);
+        if !first.is_empty() {
+            sheet.autofilter(0, 0, last_row, last_column)?;
+        }
+        sheet.autofit();
+    }
+    workbook.save_to_buffer()
+}
+
+/// Excel sheet names: at most 31 characters, none of `[]:*?/\`.
+fn sheet_name_for_excel(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\'))
+        .take(31)
+        .collect();
+    if cleaned.trim().is_empty() {
+        "Sheet1".to_owned()
+    } else {
+        cleaned
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(rows: &[SheetRow]) -> Vec<Vec<&str>> {
+        rows.iter()
+            .map(|r| r.cells.iter().map(String::as_str).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_byte_order_mark_decides_the_encoding() {
+        assert_eq!(detect_encoding(b"\xEF\xBB\xBFname"), "utf-8");
+        assert_eq!(detect_encoding(b"\xFF\xFEn\0"), "utf-16le");
+    }
+
+    #[test]
+    fn valid_utf8_is_read_as_utf8_and_anything_else_as_gb18030() {
+        assert_eq!(detect_encoding("客户名称,行业".as_bytes()), "utf-8");
+        // "客户名称" in GB18030/GBK.
+        assert_eq!(
+            detect_encoding(b"\xBF\xCD\xBB\xA7\xC3\xFB\xB3\xC6"),
+            "gb18030"
+        );
+        assert_eq!(detect_encoding(b"plain ascii"), "utf-8");
+    }
+
+    #[test]
+    fn xlsx_files_are_recognised_by_their_content() {
+        assert!(looks_like_xlsx(b"PK\x03\x04rest"));
+        assert!(!looks_like_xlsx("客户名称,行业".as_bytes()));
+    }
+
+    #[test]
+    fn the_separator_is_the_most_frequent_of_comma_semicolon_and_tab() {
+        assert_eq!(detect_delimiter("a,b,c\n1;2"), b',');
+        assert_eq!(detect_delimiter("a;b;c\n"), b';');
+        assert_eq!(detect_delimiter("a\tb\tc"), b'\t');
+        assert_eq!(detect_delimiter("name"), b',');
+    }
+
+    #[test]
+    fn csv_rows_keep_excel_row_numbers_across_blank_lines_and_multiline_cells() {
+        let text = "\u{feff}名称,行业\n\nA,\"line one\nline two\"\nB,汽车\n";
+        let rows = read_csv(text, 0, |_| {}).expect("reads");
+        assert_eq!(
+            cells(&rows),
+            vec![
+                vec!["名称", "行业"],
+                vec!["A", "line one\nline two"],
+                vec!["B", "汽车"]
+            ]
+        );
+        let numbers: Vec<u32> = rows.iter().map(|r| r.number).collect();
+        assert_eq!(numbers, vec![1, 3, 4]);
+    }
+
+    #[test]
+    fn csv_reading_reports_progress() {
+        let text: String = (0..10).map(|i| format!("row{i}\n")).collect();
+        let mut seen = Vec::new();
+        read_csv(&text, 4, |n| seen.push(n)).expect("reads");
+        assert_eq!(seen, vec![4, 8]);
+    }
+
+    #[test]
+    fn semicolon_files_read_into_columns() {
+        let rows = read_csv("name;score\nA;7\n", 0, |_| {}).expect("reads");
+        assert_eq!(cells(&rows), vec![vec!["name", "score"], vec!["A", "7"]]);
+    }
+
+    #[test]
+    fn an_xlsx_written_here_reads_back_with_numbers_as_numbers_and_no_formulas() {
+        let table = vec![
+            vec!["排名".to_owned(), "名称".to_owned(), "吸引力".to_owned()],
+            vec![
+                "1".to_owned(),
+                "=HYPERLINK(\"x\")".to_owned(),
+                "7.5".to_owned(),
+            ],
+            vec!["2".to_owned(), "上海汽车".to_owned(), String::new()],
+        ];
+        let bytes = write_xlsx(&table, "排序: 名单", &[0, 2]).expect("writes");
+        assert!(looks_like_xlsx(&bytes));
+        let (names, sheet, rows) = read_xlsx(&bytes, 0).expect("reads");
+        assert_eq!(names, vec!["排序 名单".to_owned()]);
+        assert_eq!(sheet, 0);
+        assert_eq!(
+            cells(&rows),
+            vec![
+                vec!["排名", "名称", "吸引力"],
+                vec!["1", "=HYPERLINK(\"x\")", "7.5"],
+                vec!["2", "上海汽车", ""],
+            ]
+        );
+        assert_eq!(rows[2].number, 3);
+        // The text is stored as a shared string, never as a formula.
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+        let mut sheet_xml = String::new();
+        std::io::Read::read_to_string(
+            &mut archive.by_name("xl/worksheets/sheet1.xml").expect("sheet1"),
+            &mut sheet_xml,
+        )
+        .expect("utf-8");
+        assert!(!sheet_xml.contains("<f>"), "{sheet_xml}");
+    }
+
+    #[test]
+    fn xlsx_cells_read_as_the_user_sees_them() {
+        use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+        let mut workbook = Workbook::new();
+        let sheet = workbook.add_worksheet();
+        sheet.write_string(2, 1, "电话").expect("write");
+        sheet.write_number(3, 1, 13_800_138_000.0).expect("write");
+        sheet.write_number(4, 1, 6.5).expect("write");
+        let date = ExcelDateTime::from_ymd(2026, 5, 17).expect("date");
+        let format = Format::new().set_num_format("yyyy-mm-dd");
+        sheet
+            .write_datetime_with_format(5, 1, &date, &format)
+            .expect("write");
+        sheet.write_boolean(6, 1, true).expect("write");
+        let bytes = workbook.save_to_buffer().expect("save");
+        let (_, _, rows) = read_xlsx(&bytes, 0).expect("reads");
+        assert_eq!(
+            cells(&rows),
+            vec![
+                vec!["", "电话"],
+                vec!["", "13800138000"],
+                vec!["", "6.5"],
+                vec!["", "2026-05-17"],
+                vec!["", "true"],
+            ]
+        );
+        let numbers: Vec<u32> = rows.iter().map(|r| r.number).collect();
+        assert_eq!(numbers, vec![3, 4, 5, 6, 7]);
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_workbook_is_an_error_not_a_panic() {
+        assert!(read_xlsx(b"PK\x03\x04 but broken", 0).is_err());
+        assert!(read_xlsx(b"name,industry", 0).is_err());
+    }
+
+    #[test]
+    fn sheet_names_are_made_acceptable_to_excel() {
+        assert_eq!(sheet_name_for_excel("a/b:c"), "abc");
+        assert_eq!(sheet_name_for_excel("[]"), "Sheet1");
+        assert_eq!(sheet_name_for_excel(&"x".repeat(40)).len(), 31);
+    }
+}
