@@ -6,6 +6,7 @@ pub mod account;
 pub mod catalogue;
 pub mod demo;
 pub mod model;
+pub mod plan;
 pub mod pyramid;
 pub mod ranking;
 pub mod scoring;

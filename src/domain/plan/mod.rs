@@ -1,0 +1,829 @@
+//! The account plan (KAM-SPEC §4; documents 004, 000, 001): summary, customer profile,
+//! customer analysis, decision-making unit, competitors, our position, the six-step
+//! analysis, strategy, actions and the revenue plan — and how complete each section is.
+//!
+//! Submodules own the rules with numbers in them: `facts` (information levels, refresh,
+//! amounts, growth), `people` (power map, org chart, warnings), `strategy` (SMART
+//! objectives, overdue actions), `finance` (growth by year, share of wallet, variance).
+
+pub mod facts;
+pub mod finance;
+pub mod people;
+pub mod strategy;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::account::slugs;
+
+pub use facts::{Amount, Fact, Freshness, InfoLevel};
+pub use finance::{FinanceYear, Metric, RevenueLine, TargetActual};
+pub use people::{Attitude, BuyingRole, Person, PersonId, PowerMapWarning, RelationshipLevel};
+pub use strategy::{Action, ActionStatus, Objective, ObjectiveStatus};
+
+/// Strengths, weaknesses, opportunities, threats.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Swot {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub strengths: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub weaknesses: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub opportunities: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub threats: String,
+}
+
+impl Swot {
+    pub fn filled_quadrants(&self) -> usize {
+        [
+            &self.strengths,
+            &self.weaknesses,
+            &self.opportunities,
+            &self.threats,
+        ]
+        .iter()
+        .filter(|q| !q.trim().is_empty())
+        .count()
+    }
+}
+
+/// One of Porter's five forces, rated 1 (weak) to 5 (strong) with a note.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Force {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rating: Option<u8>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// The forces, in Porter's order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ForceKind {
+    EntryBarriers,
+    Substitutes,
+    BuyerPower,
+    SupplierPower,
+    Rivalry,
+}
+
+impl ForceKind {
+    pub const ALL: [ForceKind; 5] = [
+        ForceKind::EntryBarriers,
+        ForceKind::Substitutes,
+        ForceKind::BuyerPower,
+        ForceKind::SupplierPower,
+        ForceKind::Rivalry,
+    ];
+}
+
+/// The highest rating of a force.
+pub const FORCE_MAX: u8 = 5;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FiveForces {
+    pub entry_barriers: Force,
+    pub substitutes: Force,
+    pub buyer_power: Force,
+    pub supplier_power: Force,
+    pub rivalry: Force,
+}
+
+impl FiveForces {
+    pub fn force(&self, kind: ForceKind) -> &Force {
+        match kind {
+            ForceKind::EntryBarriers => &self.entry_barriers,
+            ForceKind::Substitutes => &self.substitutes,
+            ForceKind::BuyerPower => &self.buyer_power,
+            ForceKind::SupplierPower => &self.supplier_power,
+            ForceKind::Rivalry => &self.rivalry,
+        }
+    }
+
+    pub fn force_mut(&mut self, kind: ForceKind) -> &mut Force {
+        match kind {
+            ForceKind::EntryBarriers => &mut self.entry_barriers,
+            ForceKind::Substitutes => &mut self.substitutes,
+            ForceKind::BuyerPower => &mut self.buyer_power,
+            ForceKind::SupplierPower => &mut self.supplier_power,
+            ForceKind::Rivalry => &mut self.rivalry,
+        }
+    }
+}
+
+/// When a need was (or will be) felt.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum NeedHorizon {
+    Past,
+    #[default]
+    Present,
+    Forecast,
+}
+
+impl NeedHorizon {
+    pub const ALL: [NeedHorizon; 3] = [
+        NeedHorizon::Past,
+        NeedHorizon::Present,
+        NeedHorizon::Forecast,
+    ];
+}
+
+slugs!(NeedHorizon { Past => "past", Present => "present", Forecast => "forecast" });
+
+/// A customer need; implicit needs are the part of the iceberg under water.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Need {
+    pub id: u32,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub text: String,
+    pub horizon: NeedHorizon,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub implicit: bool,
+}
+
+/// The customer's view of a competitor against us.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Preference {
+    PrefersThem,
+    Neutral,
+    PrefersUs,
+}
+
+impl Preference {
+    pub const ALL: [Preference; 3] = [
+        Preference::PrefersThem,
+        Preference::Neutral,
+        Preference::PrefersUs,
+    ];
+}
+
+slugs!(Preference { PrefersThem => "them", Neutral => "neutral", PrefersUs => "us" });
+
+/// A competitor's profile at this customer.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Competitor {
+    pub id: u32,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// Their relationship and business with this customer.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub business: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub capability: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub strategy: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub strengths: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub weaknesses: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub customer_view: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preference: Option<Preference>,
+}
+
+/// Low, medium, high.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Grade {
+    Low,
+    Medium,
+    High,
+}
+
+impl Grade {
+    pub const ALL: [Grade; 3] = [Grade::Low, Grade::Medium, Grade::High];
+}
+
+slugs!(Grade { Low => "low", Medium => "medium", High => "high" });
+
+/// The relationship ladder (document 004).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Ladder {
+    Buyer,
+    PreferredSupplier,
+    Partner,
+    StrategicAlliance,
+}
+
+impl Ladder {
+    pub const ALL: [Ladder; 4] = [
+        Ladder::Buyer,
+        Ladder::PreferredSupplier,
+        Ladder::Partner,
+        Ladder::StrategicAlliance,
+    ];
+}
+
+slugs!(Ladder {
+    Buyer => "buyer",
+    PreferredSupplier => "preferred_supplier",
+    Partner => "partner",
+    StrategicAlliance => "strategic_alliance",
+});
+
+/// The relationship life-cycle (document 004).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lifecycle {
+    Breakthrough,
+    Consolidation,
+    Growth,
+    Harvest,
+    Defence,
+    Hibernation,
+    Pause,
+}
+
+impl Lifecycle {
+    pub const ALL: [Lifecycle; 7] = [
+        Lifecycle::Breakthrough,
+        Lifecycle::Consolidation,
+        Lifecycle::Growth,
+        Lifecycle::Harvest,
+        Lifecycle::Defence,
+        Lifecycle::Hibernation,
+        Lifecycle::Pause,
+    ];
+}
+
+slugs!(Lifecycle {
+    Breakthrough => "breakthrough",
+    Consolidation => "consolidation",
+    Growth => "growth",
+    Harvest => "harvest",
+    Defence => "defence",
+    Hibernation => "hibernation",
+    Pause => "pause",
+});
+
+/// The relationship-health questions (KAM-SPEC §4), answered in words.
+pub const HEALTH_QUESTIONS: usize = 6;
+
+/// Where we stand with the customer.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OurPosition {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub history: String,
+    /// What we supply.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub supply: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub switching_cost: Option<Grade>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub switching_note: String,
+    /// Our sales to the customer and the customer's total spend on our category, for the
+    /// share of wallet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub our_sales: Option<Amount>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_spend: Option<Amount>,
+    /// Who knows and favours us.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub who_favours: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ladder: Option<Ladder>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lifecycle: Option<Lifecycle>,
+    pub swot: Swot,
+    pub health: [String; HEALTH_QUESTIONS],
+}
+
+impl OurPosition {
+    pub fn share_of_wallet(&self) -> Option<i64> {
+        finance::share_of_wallet(self.our_sales, self.total_spend)
+    }
+}
+
+/// The six steps of document 000.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SixStep {
+    Industry,
+    Competition,
+    PersonalisedNeeds,
+    CustomisedSolution,
+    ServiceSupport,
+    CustomerPlan,
+}
+
+impl SixStep {
+    pub const ALL: [SixStep; 6] = [
+        SixStep::Industry,
+        SixStep::Competition,
+        SixStep::PersonalisedNeeds,
+        SixStep::CustomisedSolution,
+        SixStep::ServiceSupport,
+        SixStep::CustomerPlan,
+    ];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// One step's note and whether the step is done.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StepNote {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub done: bool,
+}
+
+/// The customer profile: strategy and finance, each fact with its provenance.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Profile {
+    pub goals: Fact,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub finance: Vec<FinanceYear>,
+    /// Where the finance figures come from (level, source, date; the text is a note).
+    pub finance_source: Fact,
+    pub market_position: Fact,
+    pub main_competitors: Fact,
+    pub news: Fact,
+    /// Their use of our category.
+    pub category_use: Fact,
+    /// The vendors they use.
+    pub vendors: Fact,
+}
+
+impl Profile {
+    /// Every fact of the profile, finance included when it has figures.
+    pub fn facts(&self) -> Vec<&Fact> {
+        let mut facts = vec![
+            &self.goals,
+            &self.market_position,
+            &self.main_competitors,
+            &self.news,
+            &self.category_use,
+            &self.vendors,
+        ];
+        if self.finance.iter().any(FinanceYear::is_filled) {
+            facts.push(&self.finance_source);
+        }
+        facts
+    }
+}
+
+/// The whole plan of one account.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AccountPlan {
+    /// Overall purpose and direction.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    pub profile: Profile,
+    pub swot: Swot,
+    pub forces: FiveForces,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub needs: Vec<Need>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Person>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub competitors: Vec<Competitor>,
+    pub position: OurPosition,
+    pub six_steps: [StepNote; 6],
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub vision: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub objectives: Vec<Objective>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<Action>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub revenue: Vec<RevenueLine>,
+    /// The next id for a person, need, competitor, objective or action; ids are never
+    /// reused, so a link (reports-to, an action's objective) never points at a newcomer.
+    pub next_id: u32,
+}
+
+/// The sections of a plan, in the order of KAM-SPEC §4 and the issue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Section {
+    Summary,
+    Profile,
+    Analysis,
+    PowerMap,
+    Competitors,
+    Position,
+    SixSteps,
+    Strategy,
+    Actions,
+    Revenue,
+}
+
+impl Section {
+    pub const ALL: [Section; 10] = [
+        Section::Summary,
+        Section::Profile,
+        Section::Analysis,
+        Section::PowerMap,
+        Section::Competitors,
+        Section::Position,
+        Section::SixSteps,
+        Section::Strategy,
+        Section::Actions,
+        Section::Revenue,
+    ];
+}
+
+slugs!(Section {
+    Summary => "summary",
+    Profile => "profile",
+    Analysis => "analysis",
+    PowerMap => "people",
+    Competitors => "competitors",
+    Position => "position",
+    SixSteps => "six-steps",
+    Strategy => "strategy",
+    Actions => "actions",
+    Revenue => "revenue",
+});
+
+/// How much of a section is filled: `done` of `total` items.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub done: u32,
+    pub total: u32,
+}
+
+impl Progress {
+    fn of(items: &[bool]) -> Progress {
+        Progress {
+            done: items.iter().filter(|i| **i).count() as u32,
+            total: items.len() as u32,
+        }
+    }
+
+    /// Whole percent, rounded down, so 100% means everything is there.
+    pub fn percent(self) -> u32 {
+        (self.done * 100).checked_div(self.total).unwrap_or(100)
+    }
+}
+
+fn filled(text: &str) -> bool {
+    !text.trim().is_empty()
+}
+
+impl AccountPlan {
+    pub fn is_empty(&self) -> bool {
+        *self == AccountPlan::default()
+    }
+
+    /// A fresh id for a new item of the plan.
+    pub fn take_id(&mut self) -> u32 {
+        let used = self
+            .people
+            .iter()
+            .map(|p| p.id)
+            .chain(self.needs.iter().map(|n| n.id))
+            .chain(self.competitors.iter().map(|c| c.id))
+            .chain(self.objectives.iter().map(|o| o.id))
+            .chain(self.actions.iter().map(|a| a.id))
+            .max()
+            .unwrap_or(0);
+        let id = self.next_id.max(used + 1).max(1);
+        self.next_id = id + 1;
+        id
+    }
+
+    pub fn step(&self, step: SixStep) -> &StepNote {
+        &self.six_steps[step.index()]
+    }
+
+    /// What is filled in each section. The items are what the method asks for; a
+    /// section is complete when each is there.
+    pub fn progress(&self, section: Section) -> Progress {
+        match section {
+            Section::Summary => Progress::of(&[filled(&self.summary)]),
+            Section::Profile => {
+                let p = &self.profile;
+                Progress::of(&[
+                    p.goals.is_filled(),
+                    p.finance.iter().any(FinanceYear::is_filled),
+                    p.market_position.is_filled(),
+                    p.main_competitors.is_filled(),
+                    p.news.is_filled(),
+                    p.category_use.is_filled(),
+                    p.vendors.is_filled(),
+                ])
+            }
+            Section::Analysis => {
+                let mut items: Vec<bool> = vec![
+                    filled(&self.swot.strengths),
+                    filled(&self.swot.weaknesses),
+                    filled(&self.swot.opportunities),
+                    filled(&self.swot.threats),
+                ];
+                items.extend(
+                    ForceKind::ALL
+                        .iter()
+                        .map(|k| self.forces.force(*k).rating.is_some()),
+                );
+                items.push(self.needs.iter().any(|n| filled(&n.text)));
+                Progress::of(&items)
+            }
+            Section::PowerMap => {
+                let named: Vec<&Person> = self.people.iter().filter(|p| filled(&p.name)).collect();
+                let deciders: Vec<&&Person> = named
+                    .iter()
+                    .filter(|p| p.role == Some(BuyingRole::DecisionMaker))
+                    .collect();
+                Progress::of(&[
+                    !named.is_empty(),
+                    !deciders.is_empty(),
+                    !named.is_empty()
+                        && named
+                            .iter()
+                            .all(|p| p.role.is_some() && p.attitude.is_some()),
+                    !deciders.is_empty() && deciders.iter().all(|p| filled(&p.owner)),
+                ])
+            }
+            Section::Competitors => {
+                let named: Vec<&Competitor> = self
+                    .competitors
+                    .iter()
+                    .filter(|c| filled(&c.name))
+                    .collect();
+                Progress::of(&[
+                    !named.is_empty(),
+                    !named.is_empty()
+                        && named
+                            .iter()
+                            .all(|c| filled(&c.strengths) && filled(&c.weaknesses)),
+                ])
+            }
+            Section::Position => {
+                let p = &self.position;
+                Progress::of(&[
+                    filled(&p.history),
+                    filled(&p.supply),
+                    p.switching_cost.is_some(),
+                    p.share_of_wallet().is_some(),
+                    filled(&p.who_favours),
+                    p.ladder.is_some(),
+                    p.lifecycle.is_some(),
+                    p.swot.filled_quadrants() == 4,
+                    p.health.iter().all(|a| filled(a)),
+                ])
+            }
+            Section::SixSteps => {
+                Progress::of(&self.six_steps.iter().map(|s| s.done).collect::<Vec<_>>())
+            }
+            Section::Strategy => {
+                let named: Vec<&Objective> =
+                    self.objectives.iter().filter(|o| filled(&o.text)).collect();
+                Progress::of(&[
+                    filled(&self.vision),
+                    !named.is_empty(),
+                    !named.is_empty() && named.iter().all(|o| o.is_smart()),
+                ])
+            }
+            Section::Actions => {
+                let tasks: Vec<&Action> = self.actions.iter().filter(|a| filled(&a.task)).collect();
+                Progress::of(&[
+                    !tasks.is_empty(),
+                    !tasks.is_empty() && tasks.iter().all(|a| filled(&a.owner) && a.due.is_some()),
+                ])
+            }
+            Section::Revenue => Progress::of(&[self.revenue.iter().any(RevenueLine::has_target)]),
+        }
+    }
+
+    /// The plan's completeness: the mean of its sections' percentages, rounded down.
+    pub fn completeness(&self) -> u32 {
+        let sum: u32 = Section::ALL
+            .iter()
+            .map(|s| self.progress(*s).percent())
+            .sum();
+        sum / Section::ALL.len() as u32
+    }
+
+    /// Facts of the profile that are due for refresh (older than six months or undated).
+    pub fn facts_needing_refresh(&self, today: NaiveDate) -> usize {
+        self.profile
+            .facts()
+            .iter()
+            .filter(|f| f.freshness(today).needs_refresh())
+            .count()
+    }
+
+    pub fn power_map_warnings(&self, today: NaiveDate) -> Vec<PowerMapWarning> {
+        people::power_map_warnings(&self.people, today)
+    }
+
+    /// Removes a person and every link to them (reports-to).
+    pub fn remove_person(&mut self, id: PersonId) {
+        self.people.retain(|p| p.id != id);
+        for person in &mut self.people {
+            if person.reports_to == Some(id) {
+                person.reports_to = None;
+            }
+        }
+    }
+
+    /// Removes an objective; its actions stay, no longer linked.
+    pub fn remove_objective(&mut self, id: u32) {
+        self.objectives.retain(|o| o.id != id);
+        for action in &mut self.actions {
+            if action.objective == Some(id) {
+                action.objective = None;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("a date")
+    }
+
+    fn text(s: &str) -> Fact {
+        Fact {
+            text: s.into(),
+            ..Fact::default()
+        }
+    }
+
+    #[test]
+    fn an_empty_plan_is_0_percent_complete_in_every_section() {
+        let plan = AccountPlan::default();
+        for section in Section::ALL {
+            assert_eq!(plan.progress(section).done, 0, "{section:?}");
+            assert_eq!(plan.progress(section).percent(), 0, "{section:?}");
+        }
+        assert_eq!(plan.completeness(), 0);
+        assert!(plan.is_empty());
+    }
+
+    #[test]
+    fn section_completeness_counts_what_the_method_asks_for() {
+        let mut plan = AccountPlan {
+            summary: "Grow from buyer to preferred supplier".into(),
+            ..AccountPlan::default()
+        };
+        assert_eq!(plan.progress(Section::Summary).percent(), 100);
+
+        plan.profile.goals = text("Double EV output by 2028");
+        plan.profile.news = text("New plant in Hefei");
+        assert_eq!(
+            plan.progress(Section::Profile),
+            Progress { done: 2, total: 7 }
+        );
+        assert_eq!(plan.progress(Section::Profile).percent(), 28);
+
+        plan.six_steps[0].done = true;
+        plan.six_steps[3].done = true;
+        plan.six_steps[5].note = "written, not done".into();
+        assert_eq!(
+            plan.progress(Section::SixSteps),
+            Progress { done: 2, total: 6 }
+        );
+
+        // An objective without a measure or a date keeps the strategy incomplete.
+        plan.vision = "Their first call for seating".into();
+        let id = plan.take_id();
+        plan.objectives.push(Objective {
+            id,
+            text: "Win the 2027 platform".into(),
+            ..Objective::default()
+        });
+        assert_eq!(
+            plan.progress(Section::Strategy),
+            Progress { done: 2, total: 3 }
+        );
+        plan.objectives[0].measure = "Platform awarded".into();
+        plan.objectives[0].target = "Yes".into();
+        plan.objectives[0].due = Some(day(2027, 3, 31));
+        assert_eq!(plan.progress(Section::Strategy).percent(), 100);
+    }
+
+    #[test]
+    fn the_power_map_is_complete_with_a_decision_maker_owned_and_everyone_assessed() {
+        let mut plan = AccountPlan::default();
+        let id = plan.take_id();
+        plan.people.push(Person {
+            id,
+            name: "Zhang Wei".into(),
+            role: Some(BuyingRole::DecisionMaker),
+            ..Person::default()
+        });
+        assert_eq!(
+            plan.progress(Section::PowerMap),
+            Progress { done: 2, total: 4 }
+        );
+        plan.people[0].attitude = Some(Attitude::Neutral);
+        plan.people[0].owner = "Our MD".into();
+        assert_eq!(plan.progress(Section::PowerMap).percent(), 100);
+    }
+
+    #[test]
+    fn plan_completeness_is_the_mean_of_the_sections() {
+        let mut plan = AccountPlan {
+            summary: "x".into(),
+            vision: "y".into(),
+            ..AccountPlan::default()
+        };
+        // Summary 100, strategy 33, the rest 0: 133 / 10.
+        assert_eq!(plan.completeness(), 13);
+        for step in &mut plan.six_steps {
+            step.done = true;
+        }
+        assert_eq!(plan.completeness(), 23);
+    }
+
+    #[test]
+    fn stale_and_undated_profile_facts_need_refresh() {
+        let today = day(2026, 11, 22);
+        let mut plan = AccountPlan::default();
+        plan.profile.goals = Fact {
+            text: "Expand abroad".into(),
+            date: Some(day(2026, 1, 5)),
+            level: Some(InfoLevel::PublicFree),
+            source: "Annual report".into(),
+        };
+        plan.profile.news = Fact {
+            text: "New CFO".into(),
+            date: Some(day(2026, 10, 1)),
+            ..Fact::default()
+        };
+        plan.profile.vendors = text("Supplier A, Supplier B");
+        assert_eq!(plan.facts_needing_refresh(today), 2);
+        // Finance figures count once they exist, through their source.
+        plan.profile.finance.push(FinanceYear {
+            year: 2025,
+            revenue: Some(Amount(100)),
+            ..FinanceYear::default()
+        });
+        plan.profile.finance_source = Fact {
+            text: "From the annual report".into(),
+            date: Some(day(2025, 4, 1)),
+            ..Fact::default()
+        };
+        assert_eq!(plan.facts_needing_refresh(today), 3);
+    }
+
+    #[test]
+    fn ids_are_never_reused_and_removing_a_person_or_objective_unlinks_it() {
+        let mut plan = AccountPlan::default();
+        let boss = plan.take_id();
+        let report = plan.take_id();
+        plan.people.push(Person {
+            id: boss,
+            ..Person::default()
+        });
+        plan.people.push(Person {
+            id: report,
+            reports_to: Some(boss),
+            ..Person::default()
+        });
+        plan.remove_person(boss);
+        assert_eq!(plan.people[0].reports_to, None);
+        let next = plan.take_id();
+        assert!(next > report);
+
+        let objective = plan.take_id();
+        plan.objectives.push(Objective {
+            id: objective,
+            ..Objective::default()
+        });
+        plan.actions.push(Action {
+            id: plan.next_id,
+            objective: Some(objective),
+            ..Action::default()
+        });
+        plan.remove_objective(objective);
+        assert_eq!(plan.actions[0].objective, None);
+    }
+
+    #[test]
+    fn an_empty_plan_is_not_written_and_a_partial_one_round_trips() {
+        let plan = AccountPlan::default();
+        let json = serde_json::to_string(&plan).expect("serialises");
+        let back: AccountPlan = serde_json::from_str(&json).expect("reads");
+        assert_eq!(back, plan);
+        let mut plan = AccountPlan::default();
+        plan.position.health[2] = "Yes, the engineering support".into();
+        plan.position.our_sales = Amount::parse("300");
+        let json = serde_json::to_string(&plan).expect("serialises");
+        let back: AccountPlan = serde_json::from_str(&json).expect("reads");
+        assert_eq!(back, plan);
+        let from_nothing: AccountPlan = serde_json::from_str("{}").expect("reads");
+        assert!(from_nothing.is_empty());
+    }
+}
