@@ -2,6 +2,9 @@
 //! `tests/fixtures/` is a file as that version wrote it; when the format changes, the
 //! old fixture stays and a test here checks that it migrates to the same meaning.
 
+use chrono::NaiveDate;
+use kam::domain::plan::finance::{year_growth, FinanceFigure};
+use kam::domain::plan::{BuyingRole, InfoLevel, Ladder, ObjectiveStatus, Section};
 use kam::domain::pyramid::ContactPlan;
 use kam::domain::ranking::rank_accounts;
 use kam::domain::tiering::TierBasis;
@@ -74,6 +77,44 @@ fn format_v1_fixture_assesses_as_its_users_saw_it() {
 #[test]
 fn saving_a_loaded_fixture_loads_back_identically() {
     let ws = decode(&fixture("workspace-v1.json")).expect("loads");
+    let again = decode(&encode_for_storage(&ws).expect("encodes")).expect("reloads");
+    assert_eq!(again, ws);
+}
+
+#[test]
+fn format_v1_migrates_to_v2_without_plans() {
+    let ws = decode(&fixture("workspace-v1.json")).expect("version 1 loads");
+    assert!(ws.accounts.iter().all(|a| a.plan.is_none()));
+    // Saved again, it is a version-2 file that loads the same.
+    let saved = encode_for_storage(&ws).expect("encodes");
+    assert!(saved.contains("\"version\":2"));
+    assert_eq!(decode(&saved).expect("reloads"), ws);
+}
+
+#[test]
+fn format_v2_fixture_loads_the_account_plan() {
+    let ws = decode(&fixture("workspace-v2.json")).expect("version 2 loads");
+    let plan = ws.accounts[0].plan.as_deref().expect("a plan");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+    assert_eq!(plan.profile.goals.level, Some(InfoLevel::PublicFree));
+    assert_eq!(
+        year_growth(&plan.profile.finance, 2024, FinanceFigure::Revenue),
+        Some(120)
+    );
+    assert_eq!(plan.position.share_of_wallet(), Some(250));
+    assert_eq!(plan.position.ladder, Some(Ladder::PreferredSupplier));
+    assert_eq!(plan.people[1].name, "<img src=x onerror=alert(1)>");
+    assert_eq!(plan.people[1].reports_to, Some(3));
+    assert_eq!(plan.people[1].role, Some(BuyingRole::User));
+    // The engineer is a key person never contacted.
+    assert_eq!(plan.power_map_warnings(today).len(), 1);
+    assert!(plan.actions[0].is_overdue(today));
+    assert_eq!(plan.objectives[0].status, ObjectiveStatus::OnTrack);
+    assert_eq!(plan.revenue[0].profit.variance_tenths_percent(), Some(-750));
+    assert!(plan.six_steps[0].done);
+    assert_eq!(plan.progress(Section::SixSteps).done, 1);
+    assert!(plan.completeness() > 0);
+    assert!(ws.accounts[1].plan.is_none());
     let again = decode(&encode_for_storage(&ws).expect("encodes")).expect("reloads");
     assert_eq!(again, ws);
 }

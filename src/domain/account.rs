@@ -129,6 +129,10 @@ pub struct Account {
     /// A manager's placement on the customer pyramid, replacing the default mapping.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level_override: Option<LevelOverride>,
+    /// The account plan; none until one is started (most accounts of a register have
+    /// none, and an absent plan costs nothing in storage).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<Box<super::plan::AccountPlan>>,
     /// Milliseconds since the Unix epoch.
     pub created_at: i64,
     pub updated_at: i64,

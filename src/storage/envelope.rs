@@ -14,16 +14,26 @@ pub const FORMAT: &str = "kam-workbench/workspace";
 
 /// The version this build writes. Raise it whenever the saved shape changes in a way
 /// that old data does not load into by defaults alone, and add the migration step.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// One migration step: takes the `workspace` value of version `n` and returns it in
 /// the shape of version `n + 1`.
 pub type Migration = fn(Value) -> Result<Value, String>;
 
-/// `MIGRATIONS[i]` migrates version `i + 1` to version `i + 2`. Version 1 is the first
-/// format, so there is no step yet; each new version appends its step here together
-/// with a fixture of the old version under `tests/fixtures/` and a test loading it.
-pub const MIGRATIONS: &[Migration] = &[];
+/// `MIGRATIONS[i]` migrates version `i + 1` to version `i + 2`. Each new version appends
+/// its step here together with a fixture of the old version under `tests/fixtures/` and a
+/// test loading it.
+pub const MIGRATIONS: &[Migration] = &[v1_to_v2];
+
+/// Version 2 adds account plans (`Account::plan`). Version-1 data has no plans and loads
+/// into version 2 as it is; the version was raised so that a version-1 build refuses a
+/// version-2 file (newer version) instead of loading it and dropping its plans on saving.
+fn v1_to_v2(workspace: Value) -> Result<Value, String> {
+    match workspace {
+        Value::Object(_) => Ok(workspace),
+        other => Err(format!("the workspace is not an object but {other}")),
+    }
+}
 
 const _: () = assert!(MIGRATIONS.len() as u32 == VERSION - 1);
 

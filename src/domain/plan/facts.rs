@@ -40,10 +40,10 @@ impl InfoLevel {
 }
 
 slugs!(InfoLevel {
-    PublicFree => "1",
-    PublicPaid => "2",
-    PrivateContacts => "3",
-    PrivateTopManagement => "4",
+    PublicFree => "public_free",
+    PublicPaid => "public_paid",
+    PrivateContacts => "private_contacts",
+    PrivateTopManagement => "private_top_management",
 });
 
 /// Months after which a fact is due for refresh.

@@ -165,7 +165,11 @@ impl Preference {
     ];
 }
 
-slugs!(Preference { PrefersThem => "them", Neutral => "neutral", PrefersUs => "us" });
+slugs!(Preference {
+    PrefersThem => "prefers_them",
+    Neutral => "neutral",
+    PrefersUs => "prefers_us",
+});
 
 /// A competitor's profile at this customer.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -825,5 +829,26 @@ mod tests {
         assert_eq!(back, plan);
         let from_nothing: AccountPlan = serde_json::from_str("{}").expect("reads");
         assert!(from_nothing.is_empty());
+    }
+
+    #[test]
+    fn form_names_of_plan_choices_are_the_names_saved() {
+        fn check<T: Serialize + Copy>(all: &[T], slug: impl Fn(T) -> &'static str) {
+            for value in all {
+                let saved = serde_json::to_string(value).expect("serialises");
+                assert_eq!(saved, format!("\"{}\"", slug(*value)));
+            }
+        }
+        check(&InfoLevel::ALL, InfoLevel::slug);
+        check(&BuyingRole::ALL, BuyingRole::slug);
+        check(&Attitude::ALL, Attitude::slug);
+        check(&RelationshipLevel::ALL, RelationshipLevel::slug);
+        check(&ObjectiveStatus::ALL, ObjectiveStatus::slug);
+        check(&ActionStatus::ALL, ActionStatus::slug);
+        check(&NeedHorizon::ALL, NeedHorizon::slug);
+        check(&Preference::ALL, Preference::slug);
+        check(&Grade::ALL, Grade::slug);
+        check(&Ladder::ALL, Ladder::slug);
+        check(&Lifecycle::ALL, Lifecycle::slug);
     }
 }
