@@ -11,6 +11,12 @@ mod strings;
 pub use strings::Strings;
 
 use crate::domain::account::AccountProblem;
+use crate::domain::plan::finance::Metric;
+use crate::domain::plan::strategy::ObjectiveGap;
+use crate::domain::plan::{
+    ActionStatus, Attitude, BuyingRole, ForceKind, Grade, InfoLevel, Ladder, Lifecycle,
+    NeedHorizon, ObjectiveStatus, Preference, RelationshipLevel, Section, SixStep,
+};
 use crate::domain::scoring::ScoreError;
 use crate::domain::ScoringModel;
 use crate::domain::{
@@ -159,6 +165,189 @@ impl Strings {
             Relationship::Customer => self.relationship_customer,
             Relationship::Prospect => self.relationship_prospect,
         }
+    }
+
+    pub fn info_level(&self, level: InfoLevel) -> &'static str {
+        match level {
+            InfoLevel::PublicFree => self.info_level_1,
+            InfoLevel::PublicPaid => self.info_level_2,
+            InfoLevel::PrivateContacts => self.info_level_3,
+            InfoLevel::PrivateTopManagement => self.info_level_4,
+        }
+    }
+
+    pub fn plan_section(&self, section: Section) -> &'static str {
+        match section {
+            Section::Summary => self.section_plan_summary,
+            Section::Profile => self.section_plan_profile,
+            Section::Analysis => self.section_plan_analysis,
+            Section::PowerMap => self.section_plan_people,
+            Section::Competitors => self.section_plan_competitors,
+            Section::Position => self.section_plan_position,
+            Section::SixSteps => self.section_plan_six_steps,
+            Section::Strategy => self.section_plan_strategy,
+            Section::Actions => self.section_plan_actions,
+            Section::Revenue => self.section_plan_revenue,
+        }
+    }
+
+    pub fn force(&self, force: ForceKind) -> &'static str {
+        match force {
+            ForceKind::EntryBarriers => self.force_entry_barriers,
+            ForceKind::Substitutes => self.force_substitutes,
+            ForceKind::BuyerPower => self.force_buyer_power,
+            ForceKind::SupplierPower => self.force_supplier_power,
+            ForceKind::Rivalry => self.force_rivalry,
+        }
+    }
+
+    pub fn need_horizon(&self, horizon: NeedHorizon) -> &'static str {
+        match horizon {
+            NeedHorizon::Past => self.need_past,
+            NeedHorizon::Present => self.need_present,
+            NeedHorizon::Forecast => self.need_forecast,
+        }
+    }
+
+    pub fn preference(&self, preference: Preference) -> &'static str {
+        match preference {
+            Preference::PrefersThem => self.preference_them,
+            Preference::Neutral => self.preference_neutral,
+            Preference::PrefersUs => self.preference_us,
+        }
+    }
+
+    pub fn grade(&self, grade: Grade) -> &'static str {
+        match grade {
+            Grade::Low => self.grade_low,
+            Grade::Medium => self.grade_medium,
+            Grade::High => self.grade_high,
+        }
+    }
+
+    pub fn ladder(&self, ladder: Ladder) -> &'static str {
+        match ladder {
+            Ladder::Buyer => self.ladder_buyer,
+            Ladder::PreferredSupplier => self.ladder_preferred,
+            Ladder::Partner => self.ladder_partner,
+            Ladder::StrategicAlliance => self.ladder_alliance,
+        }
+    }
+
+    pub fn lifecycle(&self, stage: Lifecycle) -> &'static str {
+        match stage {
+            Lifecycle::Breakthrough => self.lifecycle_breakthrough,
+            Lifecycle::Consolidation => self.lifecycle_consolidation,
+            Lifecycle::Growth => self.lifecycle_growth,
+            Lifecycle::Harvest => self.lifecycle_harvest,
+            Lifecycle::Defence => self.lifecycle_defence,
+            Lifecycle::Hibernation => self.lifecycle_hibernation,
+            Lifecycle::Pause => self.lifecycle_pause,
+        }
+    }
+
+    /// The relationship-health question number `index` (0–5).
+    pub fn health_question(&self, index: usize) -> &'static str {
+        [
+            self.health_q1,
+            self.health_q2,
+            self.health_q3,
+            self.health_q4,
+            self.health_q5,
+            self.health_q6,
+        ]
+        .get(index)
+        .copied()
+        .unwrap_or_default()
+    }
+
+    pub fn six_step(&self, step: SixStep) -> &'static str {
+        match step {
+            SixStep::Industry => self.step_industry,
+            SixStep::Competition => self.step_competition,
+            SixStep::PersonalisedNeeds => self.step_needs,
+            SixStep::CustomisedSolution => self.step_solution,
+            SixStep::ServiceSupport => self.step_service,
+            SixStep::CustomerPlan => self.step_plan,
+        }
+    }
+
+    pub fn buying_role(&self, role: BuyingRole) -> &'static str {
+        match role {
+            BuyingRole::DecisionMaker => self.role_decision_maker,
+            BuyingRole::User => self.role_user,
+            BuyingRole::Adviser => self.role_adviser,
+            BuyingRole::Gatekeeper => self.role_gatekeeper,
+            BuyingRole::Outsider => self.role_outsider,
+            BuyingRole::Champion => self.role_champion,
+            BuyingRole::Blocker => self.role_blocker,
+        }
+    }
+
+    pub fn attitude(&self, attitude: Attitude) -> &'static str {
+        match attitude {
+            Attitude::Hostile => self.attitude_hostile,
+            Attitude::Sceptical => self.attitude_sceptical,
+            Attitude::Neutral => self.attitude_neutral,
+            Attitude::Supportive => self.attitude_supportive,
+            Attitude::Champion => self.attitude_champion,
+        }
+    }
+
+    pub fn relationship_level(&self, level: RelationshipLevel) -> &'static str {
+        match level {
+            RelationshipLevel::Initial => self.rel_initial,
+            RelationshipLevel::Ordinary => self.rel_ordinary,
+            RelationshipLevel::Strategic => self.rel_strategic,
+            RelationshipLevel::Partner => self.rel_partner,
+        }
+    }
+
+    pub fn objective_status(&self, status: ObjectiveStatus) -> &'static str {
+        match status {
+            ObjectiveStatus::Open => self.objective_open,
+            ObjectiveStatus::OnTrack => self.objective_on_track,
+            ObjectiveStatus::AtRisk => self.objective_at_risk,
+            ObjectiveStatus::Achieved => self.objective_achieved,
+            ObjectiveStatus::Missed => self.objective_missed,
+        }
+    }
+
+    pub fn objective_gap(&self, gap: ObjectiveGap) -> &'static str {
+        match gap {
+            ObjectiveGap::NoMeasure => self.objective_gap_measure,
+            ObjectiveGap::NoTarget => self.objective_gap_target,
+            ObjectiveGap::NoDueDate => self.objective_gap_due,
+        }
+    }
+
+    pub fn action_status(&self, status: ActionStatus) -> &'static str {
+        match status {
+            ActionStatus::NotStarted => self.action_not_started,
+            ActionStatus::InProgress => self.action_in_progress,
+            ActionStatus::Done => self.action_done,
+            ActionStatus::Blocked => self.action_blocked,
+        }
+    }
+
+    pub fn metric(&self, metric: Metric) -> &'static str {
+        match metric {
+            Metric::Sales => self.metric_sales,
+            Metric::Revenue => self.metric_revenue,
+            Metric::Margin => self.metric_margin,
+            Metric::Profit => self.metric_profit,
+        }
+    }
+
+    /// A calendar date in the language's style (2026年11月22日 / 22 Nov 2026).
+    pub fn day(&self, date: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        let month = self
+            .month_names
+            .split('|')
+            .nth(date.month0() as usize)
+            .unwrap_or_default();
+        fill(self.date_template, &[&date.year(), &month, &date.day()])
     }
 
     /// What a column is imported as, in words.

@@ -104,6 +104,7 @@ pub fn AccountPage(id: AccountId) -> impl IntoView {
                     <h1 data-testid="account-title">{move || account.with(|a| a.name.clone())}</h1>
                     <TierBadge tier=tier overridden=overridden/>
                 </div>
+                <PlanSummary id=id/>
                 <section class="card">
                     <h2>{tr(|t| t.section_basic)}</h2>
                     <AccountFields value=account set=set show_name_error=Signal::derive(|| true) existing=true/>
@@ -116,6 +117,44 @@ pub fn AccountPage(id: AccountId) -> impl IntoView {
             </section>
         }
         .into_any()
+    }
+}
+
+/// Where the account's plan stands, with the way to it.
+#[component]
+fn PlanSummary(id: AccountId) -> impl IntoView {
+    let app = use_app();
+    let state = Memo::new(move |_| {
+        app.workspace.with(|ws| {
+            ws.account(id).and_then(|a| a.plan.as_deref()).map(|p| {
+                (
+                    p.completeness(),
+                    p.facts_needing_refresh(super::plan::today()),
+                )
+            })
+        })
+    });
+    view! {
+        <p class="plan-summary" data-testid="plan-summary">
+            <a class="button" href=Route::Plan(id, crate::domain::plan::Section::Summary).href() data-testid="open-plan">
+                {tr(|t| t.plan_link)}
+            </a>
+            " "
+            {move || {
+                let t = app.t();
+                match state.get() {
+                    None => t.plan_not_started.to_owned(),
+                    Some((complete, stale)) => {
+                        let mut text = fill(t.plan_complete, &[&complete]);
+                        if stale > 0 {
+                            text.push_str(" · ⚠ ");
+                            text.push_str(t.plan_stale_info);
+                        }
+                        text
+                    }
+                }
+            }}
+        </p>
     }
 }
 

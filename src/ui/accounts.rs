@@ -22,10 +22,11 @@ enum Column {
     Attractiveness,
     Feasibility,
     Tier,
+    Plan,
 }
 
 impl Column {
-    const ALL: [Column; 8] = [
+    const ALL: [Column; 9] = [
         Column::Number,
         Column::Name,
         Column::Segment,
@@ -34,6 +35,7 @@ impl Column {
         Column::Attractiveness,
         Column::Feasibility,
         Column::Tier,
+        Column::Plan,
     ];
 
     fn label(self, t: &Strings) -> &'static str {
@@ -46,6 +48,7 @@ impl Column {
             Column::Attractiveness => t.col_attractiveness,
             Column::Feasibility => t.col_feasibility,
             Column::Tier => t.col_tier,
+            Column::Plan => t.plan_column,
         }
     }
 
@@ -59,6 +62,7 @@ impl Column {
             Column::Attractiveness => "attractiveness",
             Column::Feasibility => "feasibility",
             Column::Tier => "tier",
+            Column::Plan => "plan",
         }
     }
 }
@@ -80,6 +84,7 @@ fn missing(column: Column, a: &Account, ranking: &Ranking) -> bool {
             .and_then(|r| r.assessment.score(Axis::Feasibility))
             .is_none(),
         Column::Tier => row.and_then(|r| r.assessment.effective).is_none(),
+        Column::Plan => a.plan.is_none(),
     }
 }
 
@@ -98,6 +103,32 @@ fn compare(column: Column, a: &Account, b: &Account, ranking: &Ranking) -> Order
         }
         Column::Feasibility => score(a, Axis::Feasibility).cmp(&score(b, Axis::Feasibility)),
         Column::Tier => tier(a).cmp(&tier(b)),
+        Column::Plan => {
+            let complete = |acc: &Account| acc.plan.as_ref().map(|p| p.completeness());
+            complete(a).cmp(&complete(b))
+        }
+    }
+}
+
+/// How complete the account's plan is, marked when its information is due for refresh.
+fn plan_cell(account: &Account, t: &'static Strings, today: chrono::NaiveDate) -> AnyView {
+    match account.plan.as_deref() {
+        None => view! { <span class="muted">"—"</span> }.into_any(),
+        Some(plan) => {
+            let stale = plan.facts_needing_refresh(today) > 0;
+            view! {
+                <a href=Route::Plan(account.id, crate::domain::plan::Section::Summary).href()
+                    data-plan-complete=plan.completeness().to_string()>
+                    {format!("{}%", plan.completeness())}
+                </a>
+                {stale.then(|| view! {
+                    <span class="stale-mark" title=t.plan_stale_info data-testid="stale-mark">
+                        " ⚠"<span class="visually-hidden">{t.plan_stale_info}</span>
+                    </span>
+                })}
+            }
+            .into_any()
+        }
     }
 }
 
@@ -214,6 +245,7 @@ pub fn AccountList() -> impl IntoView {
     };
 
     let rows = move || {
+        let today = super::plan::today();
         let limit = shown.get();
         let ids = visible_ids.get();
         app.ranking.with(|ranking| {
@@ -238,6 +270,7 @@ pub fn AccountList() -> impl IntoView {
                                 <td class="num">{att}</td>
                                 <td class="num">{fea}</td>
                                 <td><TierBadge tier=tier overridden=overridden/></td>
+                                <td class="num plan-cell">{plan_cell(a, t, today)}</td>
                             </tr>
                         }
                     })

@@ -7,6 +7,7 @@ mod dom;
 mod import_page;
 mod matrix_page;
 mod model_page;
+mod plan;
 mod pyramid_page;
 mod ranking_page;
 mod router;

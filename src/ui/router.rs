@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::plan::Section;
 use crate::domain::AccountId;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,6 +19,12 @@ pub enum Route {
     Workspaces,
     /// Importing accounts from a spreadsheet.
     Import,
+    /// One section of an account's plan.
+    Plan(AccountId, Section),
+    /// The account plan laid out for printing.
+    PlanPrint(AccountId),
+    /// Overdue actions across all accounts.
+    Actions,
     /// An address we do not know; shown as the account list with no error, since old
     /// bookmarks should still land somewhere useful.
     Unknown,
@@ -31,6 +38,17 @@ impl Route {
             [] | ["accounts"] => Route::Accounts,
             ["accounts", "new"] => Route::NewAccount,
             ["accounts", id] => id.parse().map_or(Route::Unknown, Route::Account),
+            ["accounts", id, "plan"] => id
+                .parse()
+                .map_or(Route::Unknown, |id| Route::Plan(id, Section::Summary)),
+            ["accounts", id, "plan", "print"] => {
+                id.parse().map_or(Route::Unknown, Route::PlanPrint)
+            }
+            ["accounts", id, "plan", section] => match (id.parse(), Section::from_slug(section)) {
+                (Ok(id), Some(section)) => Route::Plan(id, section),
+                _ => Route::Unknown,
+            },
+            ["actions"] => Route::Actions,
             ["model"] => Route::Model,
             ["ranking"] => Route::Ranking,
             ["matrix"] => Route::Matrix,
@@ -52,6 +70,10 @@ impl Route {
             Route::Pyramid => "#/pyramid".into(),
             Route::Workspaces => "#/workspaces".into(),
             Route::Import => "#/import".into(),
+            Route::Plan(id, Section::Summary) => format!("#/accounts/{id}/plan"),
+            Route::Plan(id, section) => format!("#/accounts/{id}/plan/{}", section.slug()),
+            Route::PlanPrint(id) => format!("#/accounts/{id}/plan/print"),
+            Route::Actions => "#/actions".into(),
         }
     }
 }

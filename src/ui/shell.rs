@@ -15,6 +15,7 @@ use super::dom;
 use super::import_page::ImportPage;
 use super::matrix_page::MatrixPage;
 use super::model_page::ModelPage;
+use super::plan::PlanPage;
 use super::pyramid_page::PyramidPage;
 use super::ranking_page::RankingPage;
 use super::router::{use_hash_route, Route};
@@ -47,6 +48,8 @@ pub fn App() -> impl IntoView {
             Route::Pyramid => t.pyramid_title,
             Route::Workspaces => t.workspaces_title,
             Route::Import => t.import_title,
+            Route::Plan(..) | Route::PlanPrint(_) => t.plan_link,
+            Route::Actions => t.actions_title,
         };
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             doc.set_title(&format!("{page} · {}", t.app_title));
@@ -63,6 +66,11 @@ pub fn App() -> impl IntoView {
         Route::Pyramid => view! { <PyramidPage/> }.into_any(),
         Route::Workspaces => view! { <WorkspacesPage/> }.into_any(),
         Route::Import => view! { <ImportPage/> }.into_any(),
+        Route::Plan(id, section) => view! { <PlanPage id=id section=section/> }.into_any(),
+        Route::PlanPrint(id) => {
+            view! { <PlanPage id=id section=crate::domain::plan::Section::Summary/> }.into_any()
+        }
+        Route::Actions => view! { <AccountList/> }.into_any(),
     };
 
     view! {

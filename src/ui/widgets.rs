@@ -3,6 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::domain::plan::{
+    ActionStatus, Attitude, BuyingRole, Grade, InfoLevel, Ladder, Lifecycle, NeedHorizon,
+    ObjectiveStatus, Preference, RelationshipLevel,
+};
 use crate::domain::{Ownership, Relationship, SizeBand, Tenths, Tier};
 use crate::i18n::{fill, strings, Strings};
 
@@ -116,6 +120,17 @@ choice!(Ownership, ownership);
 choice!(SizeBand, size_band);
 choice!(Relationship, relationship);
 choice!(Tier, tier);
+choice!(InfoLevel, info_level);
+choice!(BuyingRole, buying_role);
+choice!(Attitude, attitude);
+choice!(RelationshipLevel, relationship_level);
+choice!(ObjectiveStatus, objective_status);
+choice!(ActionStatus, action_status);
+choice!(NeedHorizon, need_horizon);
+choice!(Preference, preference);
+choice!(Grade, grade);
+choice!(Ladder, ladder);
+choice!(Lifecycle, lifecycle);
 
 /// A labelled select over a [`Choice`]. With `unset`, the first entry (label from
 /// `unset`) stands for "no value".

@@ -44,6 +44,31 @@ impl FinanceYear {
     }
 }
 
+/// Sets one figure of one year, adding the year when needed (years stay in order) and
+/// dropping a year left with no figures.
+pub fn set_figure(
+    years: &mut Vec<FinanceYear>,
+    year: i32,
+    figure: FinanceFigure,
+    value: Option<Amount>,
+) {
+    if !years.iter().any(|y| y.year == year) {
+        years.push(FinanceYear {
+            year,
+            ..FinanceYear::default()
+        });
+        years.sort_by_key(|y| y.year);
+    }
+    if let Some(entry) = years.iter_mut().find(|y| y.year == year) {
+        match figure {
+            FinanceFigure::Revenue => entry.revenue = value,
+            FinanceFigure::Profit => entry.profit = value,
+            FinanceFigure::CategoryBudget => entry.category_budget = value,
+        }
+    }
+    years.retain(FinanceYear::is_filled);
+}
+
 /// The three years ending with `last_year`, in order, filled from `years` where given.
 pub fn three_years(years: &[FinanceYear], last_year: i32) -> [FinanceYear; 3] {
     [last_year - 2, last_year - 1, last_year].map(|year| {
@@ -207,6 +232,20 @@ mod tests {
         );
         assert!(!shown[2].is_filled());
         assert_eq!(shown[1].revenue, amount(1100));
+    }
+
+    #[test]
+    fn setting_a_figure_adds_its_year_in_order_and_an_emptied_year_goes() {
+        let mut years = Vec::new();
+        set_figure(&mut years, 2025, FinanceFigure::Revenue, amount(10));
+        set_figure(&mut years, 2023, FinanceFigure::Profit, amount(2));
+        assert_eq!(
+            years.iter().map(|y| y.year).collect::<Vec<_>>(),
+            vec![2023, 2025]
+        );
+        set_figure(&mut years, 2023, FinanceFigure::Profit, None);
+        assert_eq!(years.len(), 1);
+        assert_eq!(years[0].revenue, amount(10));
     }
 
     #[test]

@@ -346,6 +346,41 @@ pub struct StepNote {
     pub done: bool,
 }
 
+/// The facts of the profile (besides the finance table).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProfileFact {
+    Goals,
+    FinanceSource,
+    MarketPosition,
+    MainCompetitors,
+    News,
+    CategoryUse,
+    Vendors,
+}
+
+impl ProfileFact {
+    /// In the order of the form (the finance source goes with the finance table).
+    pub const ALL: [ProfileFact; 7] = [
+        ProfileFact::Goals,
+        ProfileFact::FinanceSource,
+        ProfileFact::MarketPosition,
+        ProfileFact::MainCompetitors,
+        ProfileFact::News,
+        ProfileFact::CategoryUse,
+        ProfileFact::Vendors,
+    ];
+}
+
+slugs!(ProfileFact {
+    Goals => "goals",
+    FinanceSource => "finance_source",
+    MarketPosition => "market_position",
+    MainCompetitors => "main_competitors",
+    News => "news",
+    CategoryUse => "category_use",
+    Vendors => "vendors",
+});
+
 /// The customer profile: strategy and finance, each fact with its provenance.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -365,6 +400,30 @@ pub struct Profile {
 }
 
 impl Profile {
+    pub fn fact(&self, which: ProfileFact) -> &Fact {
+        match which {
+            ProfileFact::Goals => &self.goals,
+            ProfileFact::FinanceSource => &self.finance_source,
+            ProfileFact::MarketPosition => &self.market_position,
+            ProfileFact::MainCompetitors => &self.main_competitors,
+            ProfileFact::News => &self.news,
+            ProfileFact::CategoryUse => &self.category_use,
+            ProfileFact::Vendors => &self.vendors,
+        }
+    }
+
+    pub fn fact_mut(&mut self, which: ProfileFact) -> &mut Fact {
+        match which {
+            ProfileFact::Goals => &mut self.goals,
+            ProfileFact::FinanceSource => &mut self.finance_source,
+            ProfileFact::MarketPosition => &mut self.market_position,
+            ProfileFact::MainCompetitors => &mut self.main_competitors,
+            ProfileFact::News => &mut self.news,
+            ProfileFact::CategoryUse => &mut self.category_use,
+            ProfileFact::Vendors => &mut self.vendors,
+        }
+    }
+
     /// Every fact of the profile, finance included when it has figures.
     pub fn facts(&self) -> Vec<&Fact> {
         let mut facts = vec![
