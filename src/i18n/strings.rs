@@ -401,6 +401,8 @@ strings! {
     plan_stale_info: "信息待更新", "Information due for refresh";
     plan_stale_count: "{0} 条信息已超过六个月或没有日期，需要更新。", "{0} facts are older than six months or undated and are due for refresh.";
     plan_printed_on: "打印日期：{0}", "Printed on {0}";
+    plan_matrix_position: "在评估矩阵中的位置", "Position on the matrix";
+    plan_not_on_matrix: "该客户尚未完成评分或分级，因此不在矩阵上。", "This account is not on the matrix: its scoring or tiering is not complete.";
     plan_remove: "删除", "Remove";
     plan_add: "添加", "Add";
     plan_empty_list: "尚无内容。", "Nothing yet.";

@@ -32,7 +32,7 @@ const PICK_RADIUS: f64 = 12.0;
 /// Names listed in a tooltip before "and N more".
 const TOOLTIP_NAMES: usize = 8;
 
-fn matrix_labels(t: &Strings) -> MatrixLabels {
+pub fn matrix_labels(t: &Strings) -> MatrixLabels {
     MatrixLabels {
         x_axis: t.axis_feasibility.to_owned(),
         y_axis: t.axis_attractiveness.to_owned(),

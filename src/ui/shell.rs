@@ -15,6 +15,7 @@ use super::dom;
 use super::import_page::ImportPage;
 use super::matrix_page::MatrixPage;
 use super::model_page::ModelPage;
+use super::plan::print::PlanPrint;
 use super::plan::PlanPage;
 use super::pyramid_page::PyramidPage;
 use super::ranking_page::RankingPage;
@@ -67,9 +68,7 @@ pub fn App() -> impl IntoView {
         Route::Workspaces => view! { <WorkspacesPage/> }.into_any(),
         Route::Import => view! { <ImportPage/> }.into_any(),
         Route::Plan(id, section) => view! { <PlanPage id=id section=section/> }.into_any(),
-        Route::PlanPrint(id) => {
-            view! { <PlanPage id=id section=crate::domain::plan::Section::Summary/> }.into_any()
-        }
+        Route::PlanPrint(id) => view! { <PlanPrint id=id/> }.into_any(),
         Route::Actions => view! { <AccountList/> }.into_any(),
     };
 

@@ -4,6 +4,7 @@
 //! printable layout in `print.rs`. The rules are in `crate::domain::plan`.
 
 pub mod analysis;
+pub mod print;
 pub mod profile;
 
 use std::sync::Arc;
