@@ -1,7 +1,8 @@
 //! The trainers' demo: a fictional automotive data set (KAM-SPEC §2.3.2's example) that
 //! exercises every feature — three segments, size bands, ownership types, complete
-//! scores with notes, every tier, failed screening, a tier override and a pyramid-level
-//! override. Deterministic, so every workshop sees the same picture.
+//! scores with notes, every tier, failed screening, a tier override, a pyramid-level
+//! override and account plans (`demo_plans`). Deterministic, so every workshop sees the
+//! same picture.
 
 use super::account::{Account, Ownership, Relationship, SizeBand};
 use super::pyramid::{Level, LevelOverride};
@@ -223,6 +224,18 @@ pub fn demo_workspace(language: Language, now: i64) -> Workspace {
     if let Some(a) = ws.accounts.get_mut(1) {
         a.level_override = LevelOverride::new(Some(Level::Key), w.level_reason, now).ok();
     }
+    // Plans: one worked through, two started.
+    let today = chrono::DateTime::from_timestamp_millis(now)
+        .map(|d| d.date_naive())
+        .unwrap_or_default();
+    if let Some(a) = ws.accounts.get_mut(0) {
+        a.plan = Some(Box::new(super::demo_plans::full_plan(language, today)));
+    }
+    for index in [1, 5] {
+        if let Some(a) = ws.accounts.get_mut(index) {
+            a.plan = Some(Box::new(super::demo_plans::started_plan(language)));
+        }
+    }
     ws
 }
 
@@ -283,6 +296,14 @@ mod tests {
             2
         );
         assert!(ws.accounts.iter().any(|a| a.level_override.is_some()));
+        // Account plans: one worked through, two started.
+        let plans: Vec<u32> = ws
+            .accounts
+            .iter()
+            .filter_map(|a| a.plan.as_ref().map(|p| p.completeness()))
+            .collect();
+        assert_eq!(plans.len(), 3);
+        assert!(plans[0] > 50, "{plans:?}");
         assert!(ws
             .accounts
             .iter()
