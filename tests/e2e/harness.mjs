@@ -111,6 +111,8 @@ export async function seedStorage(page, entries) {
 }
 
 export const FORMAT = 'kam-workbench/workspace';
+/** The format version this build writes (`envelope::VERSION`). */
+export const VERSION = 2;
 
 /** A workspace envelope with the given accounts (default model and tiers). */
 export function workspaceFile(accounts, extra = {}) {
