@@ -118,7 +118,8 @@ async fn check_rows(
     for (i, slice) in rows.chunks(CHECK_SLICE).enumerate() {
         progress.set(Some((i * CHECK_SLICE, rows.len())));
         dom::next_turn().await;
-        if runs.get_value() != run {
+        // The mapping changed (a newer check runs) or the page is gone.
+        if runs.try_get_value() != Some(run) {
             return;
         }
         for row in slice {
@@ -154,7 +155,8 @@ pub fn ImportPage() -> impl IntoView {
 
     // Reads (or re-reads, in another encoding or sheet) the chosen file.
     let read = move |encoding: String, sheet_index: usize| {
-        let Some(data) = bytes.get_value() else {
+        // Called after awaiting the file: the page may be gone by then.
+        let Some(data) = bytes.try_get_value().flatten() else {
             return;
         };
         stage.set(Stage::Reading { rows: 0 });
@@ -180,7 +182,11 @@ pub fn ImportPage() -> impl IntoView {
                 }
                 Err(e) => {
                     let t = strings(app.language.get_untracked());
-                    error.set(Some(sheet_error(&e, t, &file_name.get_untracked())));
+                    error.set(Some(sheet_error(
+                        &e,
+                        t,
+                        &file_name.try_get_untracked().unwrap_or_default(),
+                    )));
                     sheet.set(None);
                     stage.set(Stage::Choose);
                 }
@@ -221,7 +227,7 @@ pub fn ImportPage() -> impl IntoView {
                     let t = strings(app.language.get_untracked());
                     error.set(Some(fill(
                         t.import_read_failed,
-                        &[&file_name.get_untracked(), &reason],
+                        &[&file_name.try_get_untracked().unwrap_or_default(), &reason],
                     )));
                 }
             }
@@ -266,7 +272,7 @@ pub fn ImportPage() -> impl IntoView {
             app.notify(Notice::Info(fill(
                 t.import_summary,
                 &[
-                    &file_name.get_untracked(),
+                    &file_name.try_get_untracked().unwrap_or_default(),
                     &summary.added,
                     &summary.updated,
                     &summary.skipped,
@@ -565,7 +571,7 @@ fn CheckSummary(
         spawn_local(async move {
             let language: Language = app.language.get_untracked();
             let t = strings(language);
-            let Some(file) = sheet.get_untracked() else {
+            let Some(file) = sheet.try_get_untracked().flatten() else {
                 return;
             };
             let header = file.rows.first().cloned().unwrap_or_default();
