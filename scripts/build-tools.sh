@@ -26,3 +26,4 @@ module() { # <bin> <out dir> <out name>
 module kam-tools "$staging/tools" kam_tools
 module kam-sheets "$staging/sheets" kam_sheets
 cp src/ui/sheets_worker.js "$staging/sheets/worker.js"
+bash "$root/scripts/offline-cache.sh" "$staging"  # last: sw.js precaches every file built above

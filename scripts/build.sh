@@ -4,8 +4,8 @@
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 trunk build --release
-wasm=$(ls dist/*_bg.wasm)
-js=$(ls dist/*.js)
+wasm=$(ls dist/kam-workbench-*_bg.wasm)
+js=$(ls dist/kam-workbench-*.js)  # the app; dist/sw.js is the offline cache
 wasm_gz=$(gzip -9 -c "$wasm" | wc -c)
 js_gz=$(gzip -9 -c "$js" | wc -c)
 printf 'release size: wasm %d B (%d B gzipped), js %d B (%d B gzipped), first load wasm+js %d KB gzipped\n' \

@@ -37,17 +37,20 @@ async function waitForServer(url, tries = 100) {
   throw new Error(`server at ${url} did not start`);
 }
 
-/** Starts a static server with dist/ at both `/` and `/kam/`; returns {origin, stop}. */
-export async function startServer() {
-  if (!existsSync(join(dist, 'index.html'))) {
+/**
+ * Starts a static server with dist/ (or another build directory) at both `/` and `/kam/`;
+ * returns {origin, stop}.
+ */
+export async function startServer(build = dist) {
+  if (!existsSync(join(build, 'index.html'))) {
     throw new Error('dist/ is missing: run scripts/build.sh first');
   }
   const site = mkdtempSync(join(tmpdir(), 'kam-site-'));
-  symlinkSync(dist, join(site, 'kam'));
-  for (const name of ['index.html', 'favicon.svg']) symlinkSync(join(dist, name), join(site, name));
+  symlinkSync(build, join(site, 'kam'));
+  for (const name of ['index.html', 'favicon.svg']) symlinkSync(join(build, name), join(site, name));
   // Hashed assets at the root too, so the root-hosted case works.
-  for (const name of (await import('node:fs')).readdirSync(dist)) {
-    if (!existsSync(join(site, name))) symlinkSync(join(dist, name), join(site, name));
+  for (const name of (await import('node:fs')).readdirSync(build)) {
+    if (!existsSync(join(site, name))) symlinkSync(join(build, name), join(site, name));
   }
   const port = await freePort();
   const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', site], {
@@ -55,11 +58,24 @@ export async function startServer() {
   });
   const origin = `http://127.0.0.1:${port}`;
   await waitForServer(`${origin}${SUB_PATH}`);
-  return { origin, stop: () => proc.kill() };
+  // stop() resolves once the server is gone, so a test can rely on it being unreachable.
+  const stopped = new Promise((ok) => proc.once('exit', ok));
+  return {
+    origin,
+    stop: () => {
+      proc.kill();
+      return stopped;
+    },
+  };
 }
 
+/**
+ * Launches Chromium. Its contexts block service workers unless a test passes
+ * `serviceWorkers: 'allow'` to `newContext` (tests/e2e/offline.test.mjs does): the app's
+ * offline cache would otherwise answer requests that tests intercept or count.
+ */
 export async function launchBrowser() {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: [
@@ -72,6 +88,9 @@ export async function launchBrowser() {
       '--disable-sync',
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options = {}) => newContext({ serviceWorkers: 'block', ...options });
+  return browser;
 }
 
 /**
