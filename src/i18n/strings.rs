@@ -632,4 +632,12 @@ strings! {
     metric_revenue: "收入", "Revenue";
     metric_margin: "毛利", "Margin";
     metric_profit: "利润", "Profit";
+    // Strategy and actions
+    strategy_hint: "写下与该客户关系的愿景，并把它分解为 SMART 目标：具体、可衡量、可实现、相关、有时限。", "Write the vision for this relationship and break it into SMART objectives: specific, measurable, achievable, appropriate, timely.";
+    actions_hint: "每项行动都有负责人、截止日期和状态，并对应一个目标；逾期的行动会被标出。", "Each action has an owner, a due date and a status, and serves an objective; overdue actions are marked.";
+    actions_page_hint: "所有客户中已过截止日期且尚未完成的行动，最早的在前。选择负责人，只看他的行动。", "Every action past its due date and not done, across all accounts, oldest first. Choose an owner to see only theirs.";
+    revenue_hint: "按年度（需要时按季度）填写销售量、收入、毛利和利润的目标与实际，差异自动计算。", "Targets and actuals per year (and per quarter where useful) for sales, revenue, margin and profit; the variance is computed.";
+    revenue_quarter: "季度", "Quarter";
+    revenue_quarter_option: "第 {0} 季度", "Q{0}";
+    revenue_line_exists: "收入计划中已有“{0}”。", "The revenue plan already has {0}.";
 }

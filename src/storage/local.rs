@@ -18,6 +18,8 @@ pub const LANGUAGE_KEY: &str = "kam.language";
 pub const UNREADABLE_PREFIX: &str = "kam.workspace.unreadable.";
 /// The list of named workspaces and which one is open.
 pub const CATALOGUE_KEY: &str = "kam.catalogue";
+/// The owner chosen in the overdue-actions list ("my overdue actions").
+pub const ACTIONS_OWNER_KEY: &str = "kam.actions.owner";
 
 /// Where a named workspace's data lives. The first workspace keeps the original key, so
 /// data saved before workspaces had names is simply the first workspace.

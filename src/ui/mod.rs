@@ -3,6 +3,7 @@
 
 mod account_page;
 mod accounts;
+mod actions_page;
 mod dom;
 mod import_page;
 mod matrix_page;

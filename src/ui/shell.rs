@@ -11,6 +11,7 @@ use crate::storage::local::SaveError;
 
 use super::account_page::{AccountPage, NewAccountPage};
 use super::accounts::AccountList;
+use super::actions_page::ActionsPage;
 use super::dom;
 use super::import_page::ImportPage;
 use super::matrix_page::MatrixPage;
@@ -69,7 +70,7 @@ pub fn App() -> impl IntoView {
         Route::Import => view! { <ImportPage/> }.into_any(),
         Route::Plan(id, section) => view! { <PlanPage id=id section=section/> }.into_any(),
         Route::PlanPrint(id) => view! { <PlanPrint id=id/> }.into_any(),
-        Route::Actions => view! { <AccountList/> }.into_any(),
+        Route::Actions => view! { <ActionsPage/> }.into_any(),
     };
 
     view! {
@@ -135,6 +136,7 @@ fn Nav(route: RwSignal<Route>) -> impl IntoView {
             {item(Route::Ranking, |t| t.nav_ranking)}
             {item(Route::Matrix, |t| t.nav_matrix)}
             {item(Route::Pyramid, |t| t.nav_pyramid)}
+            {item(Route::Actions, |t| t.nav_actions)}
         </nav>
     }
 }

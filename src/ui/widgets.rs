@@ -1,6 +1,8 @@
 //! Small shared pieces: the tier badge (same look everywhere), score display, labelled
 //! inputs.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::domain::plan::{
@@ -187,4 +189,51 @@ pub fn reason_field(key: &'static str, reason: RwSignal<String>) -> impl IntoVie
                 on:input=move |ev| reason.set(event_target_value(&ev))/>
         </label>
     }
+}
+
+/// `(value, text)` pairs of a select.
+pub type SelectOptions = Vec<(String, String)>;
+
+/// A labelled select whose options are computed (from the plan, the workspace or the
+/// language), the one whose value equals `current` chosen. Not generic: one renderer
+/// serves statuses, objectives and owners alike, which keeps the wasm file small.
+pub fn select_field(
+    caption: fn(&Strings) -> &'static str,
+    key: String,
+    options: Signal<SelectOptions>,
+    current: Signal<String>,
+    on_pick: Arc<dyn Fn(String) + Send + Sync>,
+) -> AnyView {
+    view! {
+        <label class="field">
+            <span>{tr(caption)}</span>
+            <select data-field=key on:change=move |ev| on_pick(event_target_value(&ev))>
+                {move || options.get().into_iter().map(|(value, text)| {
+                    let own = value.clone();
+                    // The property, not the attribute: the attribute stops counting
+                    // once the user has picked, and a removed objective must still
+                    // move the choice back to none.
+                    view! { <option value=value prop:selected=move || current.get() == own>{text}</option> }
+                }).collect_view()}
+            </select>
+        </label>
+    }
+    .into_any()
+}
+
+/// A part of a view drawn again whenever what `draw` reads changes. Every call shares
+/// one closure type, so the reactive renderer is compiled once for all of them (as with
+/// [`tr`]) instead of once per part.
+pub fn redraw(draw: Arc<dyn Fn() -> AnyView + Send + Sync>) -> impl IntoView + Clone {
+    move || draw()
+}
+
+/// Rows kept in place while their key stays (so a field being typed in is never
+/// redrawn): `keys` in display order, `row` draws one. One `<For>` for every such list,
+/// so its diffing code is compiled once.
+pub fn keyed_rows(
+    keys: Signal<Vec<u64>>,
+    row: Arc<dyn Fn(u64) -> AnyView + Send + Sync>,
+) -> impl IntoView {
+    view! { <For each=move || keys.get() key=|key| *key children=move |key| row(key)/> }
 }

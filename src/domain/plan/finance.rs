@@ -194,6 +194,43 @@ pub fn sort_revenue_lines(lines: &mut [RevenueLine]) {
     lines.sort_by_key(|l| (l.year, l.quarter.unwrap_or(0)));
 }
 
+/// The years a revenue plan takes: four digits, within reason.
+pub const REVENUE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// A year as the user types it ("2027", " 2027 "); none for anything else.
+pub fn parse_revenue_year(text: &str) -> Option<i32> {
+    let text = text.trim();
+    if text.len() != 4 || !text.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok().filter(|y| REVENUE_YEARS.contains(y))
+}
+
+/// Where the line for `year` (or one quarter of it) is.
+pub fn revenue_line_index(lines: &[RevenueLine], year: i32, quarter: Option<u8>) -> Option<usize> {
+    lines
+        .iter()
+        .position(|l| l.year == year && l.quarter == quarter)
+}
+
+/// Adds an empty line for `year`, or for one quarter (1–4) of it, keeping the lines in
+/// order. A period has one line only: false (and nothing added) when it is there already
+/// or the quarter does not exist. A quarter needs no line for its whole year.
+pub fn add_revenue_line(lines: &mut Vec<RevenueLine>, year: i32, quarter: Option<u8>) -> bool {
+    if quarter.is_some_and(|q| !(1..=4).contains(&q))
+        || revenue_line_index(lines, year, quarter).is_some()
+    {
+        return false;
+    }
+    lines.push(RevenueLine {
+        year,
+        quarter,
+        ..RevenueLine::default()
+    });
+    sort_revenue_lines(lines);
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -312,5 +349,46 @@ mod tests {
             keys,
             vec![(2026, None), (2027, None), (2027, Some(1)), (2027, Some(2))]
         );
+    }
+
+    #[test]
+    fn a_revenue_period_is_added_once_and_in_order() {
+        let mut lines = Vec::new();
+        assert!(add_revenue_line(&mut lines, 2027, None));
+        assert!(add_revenue_line(&mut lines, 2027, Some(2)));
+        assert!(add_revenue_line(&mut lines, 2026, None));
+        assert!(add_revenue_line(&mut lines, 2027, Some(1)));
+        // A quarter without its year's line is fine.
+        assert!(add_revenue_line(&mut lines, 2028, Some(4)));
+        assert!(!add_revenue_line(&mut lines, 2027, Some(2)));
+        assert!(!add_revenue_line(&mut lines, 2026, None));
+        assert!(!add_revenue_line(&mut lines, 2029, Some(5)));
+        assert!(!add_revenue_line(&mut lines, 2029, Some(0)));
+        let keys: Vec<_> = lines.iter().map(|l| (l.year, l.quarter)).collect();
+        assert_eq!(
+            keys,
+            vec![
+                (2026, None),
+                (2027, None),
+                (2027, Some(1)),
+                (2027, Some(2)),
+                (2028, Some(4))
+            ]
+        );
+        assert_eq!(revenue_line_index(&lines, 2027, Some(1)), Some(2));
+        assert_eq!(revenue_line_index(&lines, 2028, None), None);
+    }
+
+    #[test]
+    fn a_revenue_year_is_four_digits_within_reason() {
+        assert_eq!(parse_revenue_year("2027"), Some(2027));
+        assert_eq!(parse_revenue_year(" 2027 "), Some(2027));
+        assert_eq!(parse_revenue_year("27"), None);
+        assert_eq!(parse_revenue_year("20270"), None);
+        assert_eq!(parse_revenue_year("+202"), None);
+        assert_eq!(parse_revenue_year("２０２７"), None);
+        assert_eq!(parse_revenue_year("1899"), None);
+        assert_eq!(parse_revenue_year("2200"), Some(2200));
+        assert_eq!(parse_revenue_year(""), None);
     }
 }

@@ -148,6 +148,13 @@ pub struct OverdueAction {
     pub due: NaiveDate,
 }
 
+impl OverdueAction {
+    /// Whole days past the due date: due yesterday is one day overdue.
+    pub fn days_overdue(&self, today: NaiveDate) -> i64 {
+        (today - self.due).num_days()
+    }
+}
+
 /// Owner names compared as a person would: trimmed, any case.
 pub fn same_owner(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
@@ -178,6 +185,21 @@ pub fn overdue_actions<'a>(
         .collect();
     overdue.sort_by_key(|o| (o.due, o.account, o.action));
     overdue
+}
+
+/// The owners named in `actions`, each once however it is spelt (by [`same_owner`], the
+/// first spelling kept, trimmed), in alphabetical order; blank owners are left out.
+pub fn action_owners<'a>(actions: impl IntoIterator<Item = &'a Action>) -> Vec<String> {
+    let mut owners: Vec<String> = Vec::new();
+    for action in actions {
+        let owner = action.owner.trim();
+        if !owner.is_empty() && !owners.iter().any(|o| same_owner(o, owner)) {
+            owners.push(owner.to_owned());
+        }
+    }
+    // Names are unique by now; unstable sorting is the smaller code in the wasm file.
+    owners.sort_unstable_by_key(|o| o.to_lowercase());
+    owners
 }
 
 #[cfg(test)]
@@ -258,5 +280,38 @@ mod tests {
         let mine = overdue_actions(plans, Some("Wang Fang"), today);
         let keys: Vec<(AccountId, ActionId)> = mine.iter().map(|o| (o.account, o.action)).collect();
         assert_eq!(keys, vec![(9, 1), (7, 1)]);
+    }
+
+    #[test]
+    fn days_overdue_count_from_the_due_date() {
+        let overdue = OverdueAction {
+            account: 1,
+            action: 1,
+            due: day(2026, 11, 1),
+        };
+        assert_eq!(overdue.days_overdue(day(2026, 11, 2)), 1);
+        assert_eq!(overdue.days_overdue(day(2026, 12, 1)), 30);
+    }
+
+    #[test]
+    fn action_owners_are_listed_once_however_they_are_spelt() {
+        let action = |owner: &str| Action {
+            owner: owner.into(),
+            ..Action::default()
+        };
+        let actions = [
+            action("Wang Fang"),
+            action("li lei"),
+            action(" wang fang "),
+            action(""),
+            action("  "),
+            action("Chen Jing"),
+            action("LI LEI"),
+        ];
+        assert_eq!(
+            action_owners(&actions),
+            vec!["Chen Jing", "li lei", "Wang Fang"]
+        );
+        assert!(action_owners(&[]).is_empty());
     }
 }

@@ -6,6 +6,7 @@
 pub mod analysis;
 pub mod print;
 pub mod profile;
+pub mod strategy;
 
 use std::sync::Arc;
 
@@ -384,7 +385,10 @@ pub fn PlanPage(id: AccountId, section: Section) -> impl IntoView {
             Section::Competitors => view! { <analysis::CompetitorsSection ctx=ctx/> }.into_any(),
             Section::Position => view! { <analysis::PositionSection ctx=ctx/> }.into_any(),
             Section::SixSteps => view! { <SixStepsSection ctx=ctx/> }.into_any(),
-            Section::PowerMap | Section::Strategy | Section::Actions | Section::Revenue => {
+            Section::Strategy => view! { <strategy::StrategySection ctx=ctx/> }.into_any(),
+            Section::Actions => view! { <strategy::ActionsSection ctx=ctx/> }.into_any(),
+            Section::Revenue => view! { <strategy::RevenueSection ctx=ctx/> }.into_any(),
+            Section::PowerMap => {
                 view! { <p class="empty-state">{move || app.t().plan_section(section)}</p> }
                     .into_any()
             }

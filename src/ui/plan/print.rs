@@ -19,6 +19,7 @@ use crate::ui::state::{use_app, ChartsState};
 use crate::ui::tools_module;
 use crate::ui::widgets::{score_text, tr};
 
+use super::strategy::{ActionsTable, ObjectivesTable, RevenueTable};
 use super::{today, PlanCtx};
 
 /// The drawing size of the matrix on paper (CSS scales it to the column).
@@ -424,6 +425,14 @@ pub fn PlanPrint(id: AccountId) -> impl IntoView {
                 {section(Section::Competitors, competitors(t, &plan).into_any())}
                 {section(Section::Position, position(t, &plan).into_any())}
                 {section(Section::SixSteps, six_steps(t, &plan).into_any())}
+                {section(Section::Strategy, view! {
+                    <h3>{t.strategy_vision}</h3>
+                    {prose(&plan.vision)}
+                    <h3>{t.objectives}</h3>
+                    <ObjectivesTable plan=ctx.plan/>
+                }.into_any())}
+                {section(Section::Actions, view! { <ActionsTable plan=ctx.plan/> }.into_any())}
+                {section(Section::Revenue, view! { <RevenueTable plan=ctx.plan/> }.into_any())}
             </article>
         }
         .into_any()
