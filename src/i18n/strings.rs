@@ -610,14 +610,14 @@ strings! {
     action_done: "已完成", "Done";
     action_blocked: "受阻", "Blocked";
     action_overdue: "已逾期", "Overdue";
-    actions_overdue_count: "{0} 项行动已逾期。", "{0} actions are overdue.";
+    actions_overdue_count: "逾期的行动：{0} 项。", "Overdue actions: {0}.";
     nav_actions: "逾期行动", "Overdue actions";
     actions_title: "逾期行动", "Overdue actions";
     actions_owner_filter: "负责人", "Owner";
     actions_owner_all: "所有人", "Everyone";
     actions_none: "没有逾期的行动。", "No overdue actions.";
     actions_account: "客户", "Account";
-    actions_days_overdue: "逾期 {0} 天", "{0} days overdue";
+    actions_days_overdue: "逾期 {0} 天", "Days overdue: {0}";
     // Revenue plan
     revenue_add_year: "添加年度", "Add a year";
     revenue_add_quarter: "添加季度", "Add a quarter";

@@ -88,7 +88,7 @@ test('strategy, actions and revenue: checks, overdue marks, variance, reload, pr
   assert.match(await page.getAttribute(`[data-action="${late}"]`, 'class'), /\boverdue\b/);
   assert.equal(await page.textContent(`[data-action="${late}"] [data-testid=action-overdue]`), '⚠ Overdue');
   assert.doesNotMatch(await page.getAttribute(`[data-action="${later}"]`, 'class'), /\boverdue\b/);
-  assert.equal(await page.textContent('[data-testid=overdue-count]'), '⚠ 1 actions are overdue.');
+  assert.equal(await page.textContent('[data-testid=overdue-count]'), '⚠ Overdue actions: 1.');
   assert.equal(await tabPercent(page, 'actions'), '100%');
   // Done is no longer overdue; blocked still is.
   await page.selectOption(act(late, 'status'), 'done');
@@ -149,7 +149,7 @@ test('strategy, actions and revenue: checks, overdue marks, variance, reload, pr
   assert.equal(await page.inputValue(act(late, 'status')), 'blocked');
   assert.equal(await page.inputValue(act(late, 'objective')), objective);
   assert.equal(await page.inputValue(act(later, 'owner')), 'Li Lei');
-  assert.equal(await page.textContent('[data-testid=overdue-count]'), '⚠ 1 actions are overdue.');
+  assert.equal(await page.textContent('[data-testid=overdue-count]'), '⚠ Overdue actions: 1.');
 
   // The printed plan carries the three sections, read-only, user text as text.
   await page.goto(`${app.server.origin}${SUB_PATH}#/accounts/1/plan/print`);
@@ -185,10 +185,10 @@ test('overdue actions across accounts, oldest first, with a remembered owner fil
       trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)),
     );
   assert.deepEqual(await rows(), [
-    ['Eastbay Motor Group', HOSTILE, 'Wang Fang', '15 Jan 2020', `${daysSince('2020-01-15')} days overdue`],
-    ['Northwind Seating', 'Send the quotation', 'Li Lei', '1 Mar 2020', `${daysSince('2020-03-01')} days overdue`],
+    ['Eastbay Motor Group', HOSTILE, 'Wang Fang', '15 Jan 2020', `Days overdue: ${daysSince('2020-01-15')}`],
+    ['Northwind Seating', 'Send the quotation', 'Li Lei', '1 Mar 2020', `Days overdue: ${daysSince('2020-03-01')}`],
   ]);
-  assert.equal(await page.textContent('[data-testid=overdue-total]'), '2 actions are overdue.');
+  assert.equal(await page.textContent('[data-testid=overdue-total]'), 'Overdue actions: 2.');
   const owners = await page.$$eval('[data-field="actions.owner"] option', (os) => os.map((o) => o.textContent));
   assert.deepEqual(owners, ['Everyone', 'Chen Jing', 'Li Lei', 'Wang Fang']);
 
