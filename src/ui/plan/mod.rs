@@ -4,6 +4,7 @@
 //! printable layout in `print.rs`. The rules are in `crate::domain::plan`.
 
 pub mod analysis;
+pub mod people;
 pub mod print;
 pub mod profile;
 
@@ -384,7 +385,8 @@ pub fn PlanPage(id: AccountId, section: Section) -> impl IntoView {
             Section::Competitors => view! { <analysis::CompetitorsSection ctx=ctx/> }.into_any(),
             Section::Position => view! { <analysis::PositionSection ctx=ctx/> }.into_any(),
             Section::SixSteps => view! { <SixStepsSection ctx=ctx/> }.into_any(),
-            Section::PowerMap | Section::Strategy | Section::Actions | Section::Revenue => {
+            Section::PowerMap => view! { <people::PowerMapSection ctx=ctx/> }.into_any(),
+            Section::Strategy | Section::Actions | Section::Revenue => {
                 view! { <p class="empty-state">{move || app.t().plan_section(section)}</p> }
                     .into_any()
             }
