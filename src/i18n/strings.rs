@@ -640,4 +640,9 @@ strings! {
     revenue_quarter: "季度", "Quarter";
     revenue_quarter_option: "第 {0} 季度", "Q{0}";
     revenue_line_exists: "收入计划中已有“{0}”。", "The revenue plan already has {0}.";
+    // Power map
+    people_hint: "列出参与采购决策的人：谁拍板、谁施加影响、谁支持我们，以及我方由谁对接每个人（“拉链式”对接）。", "List the people in the buying decision: who decides, who influences, who supports us, and who on our side owns each of them (the “zipper”).";
+    people_edit: "编辑人员", "Edit people";
+    person_key_always: "决策者始终是关键人物。", "Decision makers are always key people.";
+    org_chart_legend: "图例", "Legend";
 }

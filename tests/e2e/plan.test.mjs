@@ -111,12 +111,16 @@ test('the plan prints on A4 with the matrix position, in the current language', 
   await page.waitForSelector('[data-testid=print-matrix] svg');
   assert.match(await page.textContent('[data-testid=print-title]'), /^客户计划：上海汽车零部件有限公司$/);
   const doc = await page.textContent('[data-testid=print-document]');
-  for (const heading of ['1 概述', '2 客户概况', '3 客户分析', '5 竞争对手', '6 我们的地位', '7 六步分析法']) {
+  for (const heading of ['1 概述', '2 客户概况', '3 客户分析', '4 决策单元', '5 竞争对手', '6 我们的地位', '7 六步分析法', '8 战略', '9 行动计划', '10 收入计划']) {
     assert.ok(doc.includes(heading), heading);
   }
   assert.ok(doc.includes('12.0%'), 'growth in the finance table');
   assert.ok(doc.includes('25.0%'), 'share of wallet');
   assert.ok(doc.includes('超过六个月，需更新'), 'stale facts marked');
+  // The power map: the org chart nests the engineer under the buyer; names stay text.
+  assert.ok(doc.includes(HOSTILE), 'hostile name printed as text');
+  assert.equal(await page.locator('[data-testid=print-document] img').count(), 0);
+  assert.ok((await page.locator('[data-testid=print-document] .org-chart').count()) > 0);
   // The page's chrome is not printed.
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.isVisible('.app-header'), false);

@@ -153,7 +153,13 @@ pub struct Person {
 
 impl Person {
     pub fn is_key(&self) -> bool {
-        self.key || self.role == Some(BuyingRole::DecisionMaker)
+        self.key || self.always_key()
+    }
+
+    /// Key whatever the user says: a decision maker. The editor shows the key flag as
+    /// fixed for them rather than offering a choice that would change nothing.
+    pub fn always_key(&self) -> bool {
+        self.role == Some(BuyingRole::DecisionMaker)
     }
 
     /// On our side: a champion by role, or supportive or champion by attitude.
@@ -299,6 +305,19 @@ mod tests {
             attitude: Some(Attitude::Neutral),
             ..Person::default()
         }
+    }
+
+    #[test]
+    fn decision_makers_are_always_key_people() {
+        let mut boss = person(1, Some(BuyingRole::DecisionMaker));
+        assert!(boss.always_key() && boss.is_key());
+        boss.key = true;
+        assert!(boss.is_key());
+        let mut adviser = person(2, Some(BuyingRole::Adviser));
+        assert!(!adviser.always_key() && !adviser.is_key());
+        adviser.key = true;
+        assert!(!adviser.always_key() && adviser.is_key());
+        assert!(!person(3, None).always_key());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! printable layout in `print.rs`. The rules are in `crate::domain::plan`.
 
 pub mod analysis;
+pub mod people;
 pub mod print;
 pub mod profile;
 pub mod strategy;
@@ -388,10 +389,7 @@ pub fn PlanPage(id: AccountId, section: Section) -> impl IntoView {
             Section::Strategy => view! { <strategy::StrategySection ctx=ctx/> }.into_any(),
             Section::Actions => view! { <strategy::ActionsSection ctx=ctx/> }.into_any(),
             Section::Revenue => view! { <strategy::RevenueSection ctx=ctx/> }.into_any(),
-            Section::PowerMap => {
-                view! { <p class="empty-state">{move || app.t().plan_section(section)}</p> }
-                    .into_any()
-            }
+            Section::PowerMap => view! { <people::PowerMapSection ctx=ctx/> }.into_any(),
         };
         view! {
             <section class="page plan-page" data-account-id=id.to_string()>

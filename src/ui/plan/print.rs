@@ -19,6 +19,7 @@ use crate::ui::state::{use_app, ChartsState};
 use crate::ui::tools_module;
 use crate::ui::widgets::{score_text, tr};
 
+use super::people;
 use super::strategy::{ActionsTable, ObjectivesTable, RevenueTable};
 use super::{today, PlanCtx};
 
@@ -422,6 +423,13 @@ pub fn PlanPrint(id: AccountId) -> impl IntoView {
                 {section(Section::Summary, prose(&plan.summary).into_any())}
                 {section(Section::Profile, profile(t, &plan).into_any())}
                 {section(Section::Analysis, analysis(t, &plan).into_any())}
+                {section(Section::PowerMap, view! {
+                    {people::warnings(ctx)}
+                    <h3>{t.org_chart}</h3>
+                    <people::OrgChart plan=ctx.plan/>
+                    <h3>{t.people_table}</h3>
+                    <people::PeopleTable plan=ctx.plan/>
+                }.into_any())}
                 {section(Section::Competitors, competitors(t, &plan).into_any())}
                 {section(Section::Position, position(t, &plan).into_any())}
                 {section(Section::SixSteps, six_steps(t, &plan).into_any())}
