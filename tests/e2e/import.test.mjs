@@ -22,10 +22,12 @@ async function importAndWait(page) {
   await page.waitForSelector('[data-testid=accounts-table]');
 }
 
-const rankedRows = (page) =>
-  page.$$eval('[data-testid=ranking-table] tbody tr', (trs) =>
+async function rankedRows(page) {
+  await page.waitForSelector('[data-testid=ranking-table] tbody tr');
+  return page.$$eval('[data-testid=ranking-table] tbody tr', (trs) =>
     trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.trim()).join(' | ')),
   );
+}
 
 test('a GB18030 CSV from Chinese Excel imports its good rows and reports the bad one', async () => {
   const { page, problems } = await openPage(app.browser, app.server.origin);
