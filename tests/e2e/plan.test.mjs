@@ -99,6 +99,12 @@ test('a plan section is filled, computed, kept over a reload and shown in the ac
   assert.equal(`${await cell.locator('a').textContent()} complete`, complete);
   assert.equal(await cell.locator('[data-testid=stale-mark]').count(), 1);
   assert.equal(await page.locator('img[src=x]').count(), 0);
+
+  // The workspace file carries the plan.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-workspace]')]);
+  const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(file.workspace.accounts[0].plan.summary, `Grow to preferred supplier. ${HOSTILE}`);
+  assert.equal(file.workspace.accounts[0].plan.position.total_spend, 120000);
   assert.deepEqual(problems, []);
 });
 
