@@ -645,4 +645,43 @@ strings! {
     people_edit: "编辑人员", "Edit people";
     person_key_always: "决策者始终是关键人物。", "Decision makers are always key people.";
     org_chart_legend: "图例", "Legend";
+
+    // Merging a colleague's workspace
+    merge_offer: "也可以合并到当前工作区：文件中的新客户会被添加；同一客户的数据不同时，由你逐项选择保留哪一方。未经你的选择，任何数据都不会被覆盖。", "Or merge it into this workspace: accounts new to you are added, and where an account differs you choose, field by field, which to keep. Nothing is overwritten without your choice.";
+    merge_into: "合并到当前工作区…", "Merge into this workspace…";
+    merge_page_title: "合并工作区文件", "Merge a workspace file";
+    merge_intro: "将文件“{0}”中的客户合并到当前工作区“{1}”。", "Merging the accounts of the file “{0}” into the open workspace “{1}”.";
+    merge_rules: "按客户编号识别同一客户；任一方没有编号时按名称识别。你的评估标准、分级阈值和各级设置保持不变；文件中的评分按标准名称对应到你的标准。", "Accounts are matched by customer number, or by name where either has no number. Your scoring model, thresholds and tier settings stay as they are; the file's scores are matched to your criteria by name.";
+    merge_nothing: "没有待合并的文件。待合并的内容只在页面打开期间保留：请通过页头的“导入工作区文件…”重新选择文件。", "There is nothing to merge. A merge waiting for your choices is kept only while the page is open: choose the file again with “Import workspace file…” in the header.";
+    merge_count_new: "新客户：{0} 个", "New accounts: {0}";
+    merge_count_conflicts: "有差异的客户：{0} 个", "Accounts with differences: {0}";
+    merge_count_unchanged: "完全相同的客户：{0} 个", "Unchanged accounts: {0}";
+    merge_unmapped: "你的评估标准中没有以下标准，文件中这些标准的评分不会导入：{0}", "Your scoring model has no criterion of these names, so the file's scores on them are not imported: {0}";
+    merge_repeats: "文件中与前面的客户是同一客户（编号或名称相同）的客户：{0} 个，只合并前面的那个：", "Accounts of the file that are the same customer as an earlier one (same number or name): {0}; only the earlier one is merged:";
+    merge_repeat_item: "“{0}”（与“{1}”相同）", "“{0}” (same as “{1}”)";
+    merge_new_heading: "新客户", "New accounts";
+    merge_new_hint: "勾选的客户将被添加到当前工作区。", "Ticked accounts are added to this workspace.";
+    merge_conflicts_heading: "有差异的客户", "Accounts that differ";
+    merge_conflicts_hint: "每一项默认保留你的数据；只有选择“采用文件中的”才会改为文件中的数据。", "Every field keeps your data unless you choose “Take theirs”.";
+    merge_col_field: "项目", "Field";
+    merge_col_mine: "我的", "Mine";
+    merge_col_theirs: "文件中的", "Theirs (file)";
+    merge_col_choice: "采用", "Use";
+    merge_keep_mine: "保留我的", "Keep mine";
+    merge_take_theirs: "采用文件中的", "Take theirs";
+    merge_keep_all_mine: "本客户全部保留我的", "Keep all mine";
+    merge_take_all_theirs: "本客户全部采用文件中的", "Take all theirs";
+    merge_everywhere_mine: "所有客户都保留我的", "Keep mine for every account";
+    merge_everywhere_theirs: "所有客户都采用文件中的", "Take theirs for every account";
+    merge_taken: "{0} / {1} 项采用文件中的", "{0} of {1} fields take theirs";
+    merge_choice_for: "{0}：采用哪一方", "{0}: which to use";
+    merge_field_gate: "筛选：{0}", "Screening: {0}";
+    merge_field_tier_override: "人工调整的级别", "Tier override";
+    merge_field_level_override: "人工调整的金字塔层级", "Pyramid level override";
+    merge_field_plan: "客户计划（整体）", "Account plan (as a whole)";
+    merge_no_override: "无人工调整", "No override";
+    merge_override_value: "{0}（原因：{1}）", "{0} (reason: {1})";
+    merge_apply: "执行合并", "Apply the merge";
+    merge_done: "已从“{0}”合并：新增 {1} 个，更新 {2} 个，跳过 {3} 个，{4} 个相同。", "Merged from “{0}”: {1} added, {2} updated, {3} skipped, {4} unchanged.";
+    merge_done_unmapped: "未导入的评分（你的评估标准中没有这些标准）：{0}。", "Scores not imported (no such criterion in your model): {0}.";
 }

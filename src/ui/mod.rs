@@ -7,6 +7,7 @@ mod actions_page;
 mod dom;
 mod import_page;
 mod matrix_page;
+mod merge_page;
 mod model_page;
 mod plan;
 mod pyramid_page;

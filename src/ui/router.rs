@@ -25,6 +25,8 @@ pub enum Route {
     PlanPrint(AccountId),
     /// Overdue actions across all accounts.
     Actions,
+    /// Merging a workspace file into the open workspace (the file is held in memory).
+    Merge,
     /// An address we do not know; shown as the account list with no error, since old
     /// bookmarks should still land somewhere useful.
     Unknown,
@@ -55,6 +57,7 @@ impl Route {
             ["pyramid"] => Route::Pyramid,
             ["workspaces"] => Route::Workspaces,
             ["import"] => Route::Import,
+            ["merge"] => Route::Merge,
             _ => Route::Unknown,
         }
     }
@@ -74,6 +77,7 @@ impl Route {
             Route::Plan(id, section) => format!("#/accounts/{id}/plan/{}", section.slug()),
             Route::PlanPrint(id) => format!("#/accounts/{id}/plan/print"),
             Route::Actions => "#/actions".into(),
+            Route::Merge => "#/merge".into(),
         }
     }
 }

@@ -15,6 +15,7 @@ use super::actions_page::ActionsPage;
 use super::dom;
 use super::import_page::ImportPage;
 use super::matrix_page::MatrixPage;
+use super::merge_page::{provide_merge_context, use_merge_context, MergePage};
 use super::model_page::ModelPage;
 use super::plan::print::PlanPrint;
 use super::plan::PlanPage;
@@ -37,6 +38,7 @@ pub fn App() -> impl IntoView {
     let app = provide_app_state();
     let route = use_hash_route();
     let pending_import = RwSignal::new(None::<PendingImport>);
+    provide_merge_context();
 
     // The document title follows the page, for tabs, history and bookmarks.
     Effect::new(move |_| {
@@ -52,6 +54,7 @@ pub fn App() -> impl IntoView {
             Route::Import => t.import_title,
             Route::Plan(..) | Route::PlanPrint(_) => t.plan_link,
             Route::Actions => t.actions_title,
+            Route::Merge => t.merge_page_title,
         };
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             doc.set_title(&format!("{page} · {}", t.app_title));
@@ -71,6 +74,7 @@ pub fn App() -> impl IntoView {
         Route::Plan(id, section) => view! { <PlanPage id=id section=section/> }.into_any(),
         Route::PlanPrint(id) => view! { <PlanPrint id=id/> }.into_any(),
         Route::Actions => view! { <ActionsPage/> }.into_any(),
+        Route::Merge => view! { <MergePage/> }.into_any(),
     };
 
     view! {
@@ -275,6 +279,13 @@ fn ImportConfirm(pending_import: RwSignal<Option<PendingImport>>) -> impl IntoVi
         }
         pending_import.set(None);
     };
+    let merge_context = use_merge_context();
+    let merge = move |_| {
+        if let Some(pending) = pending_import.get_untracked() {
+            merge_context.start(app, pending.file_name, pending.workspace);
+        }
+        pending_import.set(None);
+    };
     move || {
         pending_import.get().map(|pending| {
             let t = app.t();
@@ -285,7 +296,9 @@ fn ImportConfirm(pending_import: RwSignal<Option<PendingImport>>) -> impl IntoVi
                         aria-labelledby="import-title" data-testid="import-confirm">
                         <h2 id="import-title">{t.import_confirm_title}</h2>
                         <p>{fill(t.import_confirm_body, &[&pending.file_name, &pending.workspace.accounts.len(), &current])}</p>
+                        <p>{t.merge_offer}</p>
                         <div class="actions">
+                            <button type="button" class="primary" on:click=merge data-testid="merge-import">{t.merge_into}</button>
                             <button type="button" class="danger" on:click=confirm data-testid="confirm-import">{t.import_replace}</button>
                             <button type="button" on:click=move |_| pending_import.set(None)>{t.cancel}</button>
                         </div>

@@ -64,12 +64,16 @@ pub fn ShowMore(
     /// How many rows there are in all.
     #[prop(into)]
     total: Signal<usize>,
+    /// How many more each click shows; [`PAGE_SIZE`] unless given (for heavier rows).
+    #[prop(optional)]
+    step: Option<usize>,
 ) -> impl IntoView {
     let app = use_app();
+    let step = step.unwrap_or(PAGE_SIZE);
     view! {
         <Show when=move || { total.get() > shown.get() }>
             <button type="button" class="show-more" data-testid="show-more"
-                on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>
+                on:click=move |_| shown.update(|n| *n += step)>
                 {move || fill(app.t().show_more, &[&shown.get(), &total.get()])}
             </button>
         </Show>

@@ -1,0 +1,1063 @@
+//! Merging a colleague's workspace file into the open workspace (合并同事的工作区). Owns
+//! the rules of a merge:
+//! - which incoming account is which of mine: the same customer number first, otherwise
+//!   the same name (both compared trimmed, spaces collapsed, in any case), the same rule
+//!   as the spreadsheet import's duplicates. Account ids are per workspace and never
+//!   decide anything;
+//! - criteria: incoming scores are moved onto my criteria by criterion name in either
+//!   language, since criterion ids differ between workspaces; scores on criteria I do
+//!   not have are not imported, and their names are reported;
+//! - what differs between a matched pair, field by field: the basic sheet, the screening
+//!   answers and note, each score's value and note, the tier and level overrides, the
+//!   account plan (as a whole);
+//! - applying the user's choices in one step: every field keeps mine unless the user
+//!   took theirs, so nothing is overwritten silently; new accounts get fresh ids.
+//!
+//! My scoring model, thresholds and tier settings are never touched by a merge.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::account::{Account, AccountId};
+use super::model::{CriterionId, ScoringModel};
+use super::screening::Gate;
+use super::text::LocalizedText;
+use super::workspace::Workspace;
+
+/// One thing about an account that can differ between two workspaces, and that the user
+/// keeps or takes as a unit. Scores use my criterion ids.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    Number,
+    Name,
+    Industry,
+    Segment,
+    Ownership,
+    SizeBand,
+    CompanyType,
+    Address,
+    ContactPerson,
+    Position,
+    Phone,
+    Email,
+    Employees,
+    MainProducts,
+    MainPartners,
+    Relationship,
+    Gate(Gate),
+    ScreeningNote,
+    ScoreValue(CriterionId),
+    ScoreNote(CriterionId),
+    TierOverride,
+    LevelOverride,
+    /// The account plan is taken or kept whole: its parts refer to each other by ids.
+    Plan,
+}
+
+impl Field {
+    /// The fields of the basic information sheet, in the account page's order.
+    pub const BASIC: [Field; 16] = [
+        Field::Number,
+        Field::Name,
+        Field::Industry,
+        Field::Segment,
+        Field::Ownership,
+        Field::SizeBand,
+        Field::CompanyType,
+        Field::Address,
+        Field::ContactPerson,
+        Field::Position,
+        Field::Phone,
+        Field::Email,
+        Field::Employees,
+        Field::MainProducts,
+        Field::MainPartners,
+        Field::Relationship,
+    ];
+
+    /// The field's text, for the text fields of the basic sheet.
+    pub fn text(self, account: &Account) -> Option<&str> {
+        let text = match self {
+            Field::Number => &account.number,
+            Field::Name => &account.name,
+            Field::Industry => &account.industry,
+            Field::Segment => &account.segment,
+            Field::CompanyType => &account.company_type,
+            Field::Address => &account.address,
+            Field::ContactPerson => &account.contact_person,
+            Field::Position => &account.position,
+            Field::Phone => &account.phone,
+            Field::Email => &account.email,
+            Field::MainProducts => &account.main_products,
+            Field::MainPartners => &account.main_partners,
+            Field::ScreeningNote => &account.screening.note,
+            Field::ScoreNote(c) => return Some(account.scores.get(&c).map_or("", |s| &s.note)),
+            _ => return None,
+        };
+        Some(text)
+    }
+
+    /// Whether the two accounts differ in this field. Text differing only in leading or
+    /// trailing spaces is the same; an override's time stamp alone is no difference.
+    pub fn differs(self, mine: &Account, theirs: &Account) -> bool {
+        if let (Some(a), Some(b)) = (self.text(mine), self.text(theirs)) {
+            return a.trim() != b.trim();
+        }
+        match self {
+            Field::Ownership => mine.ownership != theirs.ownership,
+            Field::SizeBand => mine.size_band != theirs.size_band,
+            Field::Employees => mine.employees != theirs.employees,
+            Field::Relationship => mine.relationship != theirs.relationship,
+            Field::Gate(gate) => mine.screening.answer(gate) != theirs.screening.answer(gate),
+            Field::ScoreValue(c) => {
+                mine.scores.get(&c).and_then(|s| s.value)
+                    != theirs.scores.get(&c).and_then(|s| s.value)
+            }
+            Field::TierOverride => {
+                let key = |a: &Account| {
+                    a.tier_override
+                        .as_ref()
+                        .map(|o| (o.tier, o.reason.trim().to_owned()))
+                };
+                key(mine) != key(theirs)
+            }
+            Field::LevelOverride => {
+                let key = |a: &Account| {
+                    a.level_override
+                        .as_ref()
+                        .map(|o| (o.level, o.reason.trim().to_owned()))
+                };
+                key(mine) != key(theirs)
+            }
+            Field::Plan => mine.plan != theirs.plan,
+            // Text fields were answered above.
+            _ => false,
+        }
+    }
+
+    /// Copies this field from `from` into `account`.
+    fn take(self, account: &mut Account, from: &Account) {
+        match self {
+            Field::Number => account.number.clone_from(&from.number),
+            Field::Name => account.name.clone_from(&from.name),
+            Field::Industry => account.industry.clone_from(&from.industry),
+            Field::Segment => account.segment.clone_from(&from.segment),
+            Field::Ownership => account.ownership = from.ownership,
+            Field::SizeBand => account.size_band = from.size_band,
+            Field::CompanyType => account.company_type.clone_from(&from.company_type),
+            Field::Address => account.address.clone_from(&from.address),
+            Field::ContactPerson => account.contact_person.clone_from(&from.contact_person),
+            Field::Position => account.position.clone_from(&from.position),
+            Field::Phone => account.phone.clone_from(&from.phone),
+            Field::Email => account.email.clone_from(&from.email),
+            Field::Employees => account.employees = from.employees,
+            Field::MainProducts => account.main_products.clone_from(&from.main_products),
+            Field::MainPartners => account.main_partners.clone_from(&from.main_partners),
+            Field::Relationship => account.relationship = from.relationship,
+            Field::Gate(gate) => account.screening.set(gate, from.screening.answer(gate)),
+            Field::ScreeningNote => account.screening.note.clone_from(&from.screening.note),
+            Field::ScoreValue(c) => {
+                account.scores.entry(c).or_default().value =
+                    from.scores.get(&c).and_then(|s| s.value);
+                drop_empty_score(account, c);
+            }
+            Field::ScoreNote(c) => {
+                account.scores.entry(c).or_default().note = from
+                    .scores
+                    .get(&c)
+                    .map(|s| s.note.clone())
+                    .unwrap_or_default();
+                drop_empty_score(account, c);
+            }
+            Field::TierOverride => account.tier_override.clone_from(&from.tier_override),
+            Field::LevelOverride => account.level_override.clone_from(&from.level_override),
+            Field::Plan => account.plan.clone_from(&from.plan),
+        }
+    }
+}
+
+/// A score with neither value nor note carries nothing and is not kept.
+fn drop_empty_score(account: &mut Account, criterion: CriterionId) {
+    if account
+        .scores
+        .get(&criterion)
+        .is_some_and(|s| s.value.is_none() && s.note.trim().is_empty())
+    {
+        account.scores.remove(&criterion);
+    }
+}
+
+/// Numbers and names compared as a person would: trimmed, spaces collapsed, any case.
+pub fn identity_key(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// A criterion name reduced for comparison: letters and digits only, lower case, so
+/// "Spend on our category" and "spend on our  category." are the same criterion.
+fn criterion_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Accounts by identity: the number if there is one, otherwise the name. The first
+/// account with an identity keeps it, so lookups are deterministic.
+struct Identities<T> {
+    by_number: HashMap<String, T>,
+    by_name: HashMap<String, T>,
+    /// Accounts without a number, by name: a numbered account may be one of them.
+    unnumbered_by_name: HashMap<String, T>,
+}
+
+impl<T: Copy> Identities<T> {
+    fn new() -> Self {
+        Identities {
+            by_number: HashMap::new(),
+            by_name: HashMap::new(),
+            unnumbered_by_name: HashMap::new(),
+        }
+    }
+
+    fn insert(&mut self, account: &Account, value: T) {
+        let number = identity_key(&account.number);
+        let name = identity_key(&account.name);
+        if number.is_empty() {
+            if !name.is_empty() {
+                self.unnumbered_by_name.entry(name.clone()).or_insert(value);
+            }
+        } else {
+            self.by_number.entry(number).or_insert(value);
+        }
+        if !name.is_empty() {
+            self.by_name.entry(name).or_insert(value);
+        }
+    }
+
+    /// The account that is the same customer as `account`: the same number; or, where
+    /// either has no number, the same name. Two different numbers are two customers
+    /// even when named alike (branches of one group, say).
+    fn find(&self, account: &Account) -> Option<T> {
+        let number = identity_key(&account.number);
+        let name = identity_key(&account.name);
+        let by_name = |names: &HashMap<String, T>| {
+            (!name.is_empty())
+                .then(|| names.get(&name).copied())
+                .flatten()
+        };
+        if number.is_empty() {
+            by_name(&self.by_name)
+        } else {
+            self.by_number
+                .get(&number)
+                .copied()
+                .or_else(|| by_name(&self.unnumbered_by_name))
+        }
+    }
+}
+
+/// How the incoming model's criteria land on mine.
+struct CriteriaMap {
+    /// Their criterion id → my criterion id.
+    to_mine: HashMap<CriterionId, CriterionId>,
+    /// My criteria that have a counterpart in theirs, in my model's order: only these
+    /// are compared (a criterion they lack says nothing about my score on it).
+    compared: Vec<CriterionId>,
+}
+
+impl CriteriaMap {
+    /// Matches by name in either language. Each of my criteria takes at most one of
+    /// theirs, the first in their model's order.
+    fn new(mine: &ScoringModel, theirs: &ScoringModel) -> Self {
+        let mut by_name: HashMap<String, CriterionId> = HashMap::new();
+        for criterion in &mine.criteria {
+            for name in [&criterion.name.zh, &criterion.name.en] {
+                let key = criterion_key(name);
+                if !key.is_empty() {
+                    by_name.entry(key).or_insert(criterion.id);
+                }
+            }
+        }
+        let mut to_mine = HashMap::new();
+        let mut taken = BTreeSet::new();
+        for criterion in &theirs.criteria {
+            let found = [&criterion.name.zh, &criterion.name.en]
+                .into_iter()
+                .filter_map(|name| by_name.get(&criterion_key(name)).copied())
+                .find(|id| !taken.contains(id));
+            if let Some(id) = found {
+                taken.insert(id);
+                to_mine.insert(criterion.id, id);
+            }
+        }
+        let compared = mine
+            .criteria
+            .iter()
+            .map(|c| c.id)
+            .filter(|id| taken.contains(id))
+            .collect();
+        CriteriaMap { to_mine, compared }
+    }
+
+    /// The account with its scores moved onto my criteria. Scores on criteria I do not
+    /// have are left out (and reported by the plan); scores on ids their own model no
+    /// longer has were invisible there and are dropped too.
+    fn onto_mine(&self, account: &Account) -> Account {
+        let mut mapped = account.clone();
+        mapped.scores = account
+            .scores
+            .iter()
+            .filter_map(|(id, score)| self.to_mine.get(id).map(|mine| (*mine, score.clone())))
+            .collect();
+        mapped
+    }
+}
+
+/// An incoming account no account of mine matches.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewAccount {
+    /// Its position in the file, which identifies it in [`MergeChoices`].
+    pub index: usize,
+    /// As in the file, with its scores on my criteria.
+    pub account: Account,
+}
+
+/// An account in both workspaces whose data differs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    /// My account as it is now.
+    pub mine: Account,
+    /// Theirs, with its scores on my criteria.
+    pub theirs: Account,
+    /// What differs, in the account page's order; never empty.
+    pub fields: Vec<Field>,
+}
+
+/// An incoming account that is the same customer as an earlier account of the file
+/// (or matches the same account of mine): only the first is merged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Repeat {
+    /// Its position in the file.
+    pub index: usize,
+    pub name: String,
+    /// The position of the earlier account of the file it repeats.
+    pub first: usize,
+    pub first_name: String,
+}
+
+/// What a merge would do, before the user chooses.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MergePlan {
+    /// Incoming accounts that are new to me, in file order.
+    pub new_accounts: Vec<NewAccount>,
+    /// Accounts in both with differences, in file order.
+    pub conflicts: Vec<Conflict>,
+    /// My accounts that the file holds identically.
+    pub unchanged: Vec<AccountId>,
+    /// Incoming accounts not merged because an earlier one is the same customer.
+    pub repeats: Vec<Repeat>,
+    /// Their criteria I have no criterion of the same name for, which carry scores in
+    /// the file: those scores are not imported.
+    pub unmapped_criteria: Vec<LocalizedText>,
+}
+
+/// Works out what merging `theirs` into `mine` would do.
+pub fn plan_merge(mine: &Workspace, theirs: &Workspace) -> MergePlan {
+    let criteria = CriteriaMap::new(&mine.model, &theirs.model);
+    let mut my_identities = Identities::new();
+    for account in &mine.accounts {
+        my_identities.insert(account, account.id);
+    }
+    let my_accounts = mine.accounts_by_id();
+    // Incoming accounts already taken, by identity, and the file position of the one
+    // that claimed each account of mine.
+    let mut seen = Identities::new();
+    let mut claimed: HashMap<AccountId, usize> = HashMap::new();
+    let mut plan = MergePlan::default();
+    for (index, incoming) in theirs.accounts.iter().enumerate() {
+        let matched = my_identities.find(incoming);
+        let earlier = seen
+            .find(incoming)
+            .or_else(|| matched.and_then(|id| claimed.get(&id).copied()));
+        if let Some(first) = earlier {
+            plan.repeats.push(Repeat {
+                index,
+                name: incoming.name.clone(),
+                first,
+                first_name: theirs
+                    .accounts
+                    .get(first)
+                    .map(|a| a.name.clone())
+                    .unwrap_or_default(),
+            });
+            continue;
+        }
+        seen.insert(incoming, index);
+        let mapped = criteria.onto_mine(incoming);
+        match matched.and_then(|id| my_accounts.get(&id)) {
+            Some(my) => {
+                claimed.insert(my.id, index);
+                let fields = differences(my, &mapped, &criteria.compared);
+                if fields.is_empty() {
+                    plan.unchanged.push(my.id);
+                } else {
+                    plan.conflicts.push(Conflict {
+                        mine: (*my).clone(),
+                        theirs: mapped,
+                        fields,
+                    });
+                }
+            }
+            None => plan.new_accounts.push(NewAccount {
+                index,
+                account: mapped,
+            }),
+        }
+    }
+    plan.unmapped_criteria = theirs
+        .model
+        .criteria
+        .iter()
+        .filter(|c| !criteria.to_mine.contains_key(&c.id))
+        .filter(|c| {
+            theirs.accounts.iter().any(|a| {
+                a.scores
+                    .get(&c.id)
+                    .is_some_and(|s| s.value.is_some() || !s.note.trim().is_empty())
+            })
+        })
+        .map(|c| c.name.clone())
+        .collect();
+    plan
+}
+
+/// Every field in which two accounts of the same customer differ, in page order.
+/// `criteria` are the scores compared (my ids).
+fn differences(mine: &Account, theirs: &Account, criteria: &[CriterionId]) -> Vec<Field> {
+    Field::BASIC
+        .into_iter()
+        .chain(Gate::ALL.into_iter().map(Field::Gate))
+        .chain([Field::ScreeningNote])
+        .chain(
+            criteria
+                .iter()
+                .flat_map(|c| [Field::ScoreValue(*c), Field::ScoreNote(*c)]),
+        )
+        .chain([Field::TierOverride, Field::LevelOverride, Field::Plan])
+        .filter(|field| field.differs(mine, theirs))
+        .collect()
+}
+
+/// Whose value a field gets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Mine,
+    Theirs,
+}
+
+/// The user's choices. The default keeps every field of mine and adds every new
+/// account: nothing of mine changes unless the user says so.
+///
+/// Keyed by my account's id rather than by position, so choices survive the plan being
+/// worked out again (another tab saved, say); a choice for a field that no longer
+/// differs is simply not used.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MergeChoices {
+    theirs: BTreeSet<(AccountId, Field)>,
+    /// New accounts (by position in the file) the user chose not to add.
+    left_out: BTreeSet<usize>,
+}
+
+impl MergeChoices {
+    pub fn side(&self, account: AccountId, field: Field) -> Side {
+        if self.theirs.contains(&(account, field)) {
+            Side::Theirs
+        } else {
+            Side::Mine
+        }
+    }
+
+    pub fn choose(&mut self, account: AccountId, field: Field, side: Side) {
+        match side {
+            Side::Theirs => self.theirs.insert((account, field)),
+            Side::Mine => self.theirs.remove(&(account, field)),
+        };
+    }
+
+    /// One side for every differing field of one account.
+    pub fn choose_account(&mut self, conflict: &Conflict, side: Side) {
+        for field in &conflict.fields {
+            self.choose(conflict.mine.id, *field, side);
+        }
+    }
+
+    /// One side for every differing field of every account.
+    pub fn choose_everywhere(&mut self, plan: &MergePlan, side: Side) {
+        for conflict in &plan.conflicts {
+            self.choose_account(conflict, side);
+        }
+    }
+
+    /// How many of the conflict's fields take theirs.
+    pub fn taken(&self, conflict: &Conflict) -> usize {
+        conflict
+            .fields
+            .iter()
+            .filter(|f| self.side(conflict.mine.id, **f) == Side::Theirs)
+            .count()
+    }
+
+    pub fn adds(&self, index: usize) -> bool {
+        !self.left_out.contains(&index)
+    }
+
+    pub fn set_adds(&mut self, index: usize, add: bool) {
+        if add {
+            self.left_out.remove(&index);
+        } else {
+            self.left_out.insert(index);
+        }
+    }
+}
+
+/// What a merge did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MergeSummary {
+    /// New accounts added.
+    pub added: usize,
+    /// Accounts of mine where at least one field was taken from theirs.
+    pub updated: usize,
+    /// Incoming accounts that changed nothing although they differ or are new: the user
+    /// kept all of mine, left a new one out, or the file repeated an account.
+    pub skipped: usize,
+    /// Accounts the file holds exactly as I do.
+    pub unchanged: usize,
+}
+
+/// Applies the plan with the user's choices in one step: the fields taken from theirs
+/// are copied and the account stamped `now`; the chosen new accounts are added with
+/// fresh ids. Nothing else of the workspace changes (model, thresholds, tier settings).
+pub fn apply_merge(
+    workspace: &mut Workspace,
+    plan: &MergePlan,
+    choices: &MergeChoices,
+    now: i64,
+) -> MergeSummary {
+    let mut summary = MergeSummary {
+        unchanged: plan.unchanged.len(),
+        skipped: plan.repeats.len(),
+        ..MergeSummary::default()
+    };
+    let positions: HashMap<AccountId, usize> = workspace
+        .accounts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id, i))
+        .collect();
+    for conflict in &plan.conflicts {
+        let id = conflict.mine.id;
+        let taken: Vec<Field> = conflict
+            .fields
+            .iter()
+            .copied()
+            .filter(|f| choices.side(id, *f) == Side::Theirs)
+            .collect();
+        let account = positions
+            .get(&id)
+            .and_then(|i| workspace.accounts.get_mut(*i));
+        match account {
+            Some(account) if !taken.is_empty() => {
+                for field in taken {
+                    field.take(account, &conflict.theirs);
+                }
+                account.updated_at = now;
+                summary.updated += 1;
+            }
+            _ => summary.skipped += 1,
+        }
+    }
+    let added: Vec<Account> = plan
+        .new_accounts
+        .iter()
+        .filter(|n| choices.adds(n.index))
+        .map(|n| n.account.clone())
+        .collect();
+    summary.added = added.len();
+    summary.skipped += plan.new_accounts.len() - added.len();
+    workspace.add_accounts(added, now);
+    summary
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::Axis;
+    use crate::domain::pyramid::{Level, LevelOverride};
+    use crate::domain::screening::Answer;
+    use crate::domain::tiering::{Tier, TierOverride};
+    use crate::domain::Score;
+
+    fn account(id: AccountId, number: &str, name: &str) -> Account {
+        Account {
+            id,
+            number: number.into(),
+            name: name.into(),
+            ..Account::default()
+        }
+    }
+
+    fn workspace(accounts: Vec<Account>) -> Workspace {
+        let next = accounts.iter().map(|a| a.id).max().unwrap_or(0) + 1;
+        Workspace {
+            accounts,
+            next_account_id: next,
+            ..Workspace::default()
+        }
+    }
+
+    fn scored(mut a: Account, criterion: CriterionId, value: u8, note: &str) -> Account {
+        a.scores.insert(
+            criterion,
+            Score {
+                value: Some(value),
+                note: note.into(),
+            },
+        );
+        a
+    }
+
+    fn conflict_of(plan: &MergePlan, mine: AccountId) -> &Conflict {
+        plan.conflicts
+            .iter()
+            .find(|c| c.mine.id == mine)
+            .expect("a conflict for this account")
+    }
+
+    fn new_names(plan: &MergePlan) -> Vec<&str> {
+        plan.new_accounts
+            .iter()
+            .map(|n| n.account.name.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn accounts_match_by_number_first_trimmed_and_in_any_case() {
+        let mine = workspace(vec![account(1, "C-001", "Alpha"), account(2, "", "Beta")]);
+        // Same number, another name: still the same customer, and the name differs.
+        let theirs = workspace(vec![account(9, " c-001 ", "Alpha Group")]);
+        let plan = plan_merge(&mine, &theirs);
+        // Matched; the number as written and the name are differences to choose from.
+        assert_eq!(
+            conflict_of(&plan, 1).fields,
+            vec![Field::Number, Field::Name]
+        );
+        assert!(plan.new_accounts.is_empty());
+    }
+
+    #[test]
+    fn accounts_without_a_number_match_by_normalised_name() {
+        let mine = workspace(vec![
+            account(1, "C-001", "Shanghai  Auto Parts"),
+            account(2, "", "Beta"),
+        ]);
+        let theirs = workspace(vec![
+            account(5, "", " shanghai auto   PARTS "),
+            account(6, "B-7", "beta"),
+        ]);
+        let plan = plan_merge(&mine, &theirs);
+        // Theirs has no number: the name finds mine.
+        assert_eq!(
+            conflict_of(&plan, 1).fields,
+            vec![Field::Number, Field::Name]
+        );
+        // Mine has no number: the name finds it.
+        assert_eq!(
+            conflict_of(&plan, 2).fields,
+            vec![Field::Number, Field::Name]
+        );
+        assert!(plan.new_accounts.is_empty());
+    }
+
+    #[test]
+    fn accounts_with_different_numbers_are_different_customers_even_if_named_alike() {
+        let mine = workspace(vec![account(1, "C-001", "Alpha")]);
+        let theirs = workspace(vec![account(1, "C-002", "Alpha")]);
+        let plan = plan_merge(&mine, &theirs);
+        assert_eq!(new_names(&plan), vec!["Alpha"]);
+        assert!(plan.conflicts.is_empty());
+    }
+
+    #[test]
+    fn account_ids_are_never_used_for_matching() {
+        let mine = workspace(vec![account(1, "", "Alpha")]);
+        let theirs = workspace(vec![account(1, "", "Gamma"), account(7, "", " alpha ")]);
+        let plan = plan_merge(&mine, &theirs);
+        assert_eq!(new_names(&plan), vec!["Gamma"]);
+        assert_eq!(conflict_of(&plan, 1).theirs.name, " alpha ");
+    }
+
+    #[test]
+    fn identical_accounts_are_unchanged_whatever_their_ids_and_times() {
+        let mut a = scored(account(1, "C-1", "Alpha"), 1, 7, "growing");
+        a.created_at = 100;
+        let mut b = a.clone();
+        b.id = 42;
+        b.created_at = 999;
+        b.updated_at = 999;
+        b.address = "  ".into();
+        let plan = plan_merge(&workspace(vec![a]), &workspace(vec![b]));
+        assert_eq!(plan.unchanged, vec![1]);
+        assert!(plan.conflicts.is_empty() && plan.new_accounts.is_empty());
+    }
+
+    #[test]
+    fn scores_are_mapped_to_my_criteria_by_name_in_either_language() {
+        let mine_model = ScoringModel::default_model();
+        let mut their_model = ScoringModel::default_model();
+        // Their "Financial performance" is criterion 20, named in English only and
+        // spelt differently; their "地理位置" is 21, named in Chinese only.
+        for c in &mut their_model.criteria {
+            if c.id == 1 {
+                c.id = 20;
+                c.name = LocalizedText::new("", "financial  performance.");
+            } else if c.id == 4 {
+                c.id = 21;
+                c.name = LocalizedText::new("地理位置", "");
+            }
+        }
+        let mut theirs = workspace(vec![scored(
+            scored(account(3, "C-1", "Alpha"), 20, 9, ""),
+            21,
+            4,
+            "far",
+        )]);
+        theirs.model = their_model;
+        let mut mine = workspace(vec![scored(account(1, "C-1", "Alpha"), 1, 5, "")]);
+        mine.model = mine_model;
+        let plan = plan_merge(&mine, &theirs);
+        let conflict = conflict_of(&plan, 1);
+        assert_eq!(
+            conflict.fields,
+            vec![
+                Field::ScoreValue(1),
+                Field::ScoreValue(4),
+                Field::ScoreNote(4)
+            ]
+        );
+        assert_eq!(
+            conflict.theirs.scores.get(&1).and_then(|s| s.value),
+            Some(9)
+        );
+        assert_eq!(
+            conflict.theirs.scores.get(&4).map(|s| s.note.as_str()),
+            Some("far")
+        );
+        assert!(plan.unmapped_criteria.is_empty());
+    }
+
+    #[test]
+    fn scores_on_criteria_i_do_not_have_are_not_imported_and_are_reported() {
+        let mut their_model = ScoringModel::default_model();
+        let extra = their_model.add_criterion(Axis::Attractiveness);
+        let unused = their_model.add_criterion(Axis::Feasibility);
+        if let Some(c) = their_model.criterion_mut(extra) {
+            c.name = LocalizedText::new("品牌知名度", "Brand awareness");
+        }
+        if let Some(c) = their_model.criterion_mut(unused) {
+            c.name = LocalizedText::new("未使用", "Unused");
+        }
+        let mut theirs = workspace(vec![
+            scored(account(1, "C-1", "Alpha"), extra, 8, ""),
+            scored(account(2, "C-2", "New Co"), extra, 6, ""),
+        ]);
+        theirs.model = their_model;
+        let mine = workspace(vec![account(1, "C-1", "Alpha")]);
+        let plan = plan_merge(&mine, &theirs);
+        assert_eq!(
+            plan.unmapped_criteria,
+            vec![LocalizedText::new("品牌知名度", "Brand awareness")],
+            "only criteria that carry scores are listed"
+        );
+        // The only difference was on the unknown criterion: nothing to choose.
+        assert_eq!(plan.unchanged, vec![1]);
+        assert!(plan.new_accounts[0].account.scores.is_empty());
+    }
+
+    #[test]
+    fn a_criterion_they_lack_is_not_a_difference() {
+        let mut their_model = ScoringModel::default_model();
+        their_model.remove_criterion(8);
+        let mut theirs = workspace(vec![account(1, "C-1", "Alpha")]);
+        theirs.model = their_model;
+        let mine = workspace(vec![scored(account(1, "C-1", "Alpha"), 8, 6, "fits")]);
+        let plan = plan_merge(&mine, &theirs);
+        assert_eq!(plan.unchanged, vec![1]);
+    }
+
+    #[test]
+    fn every_kind_of_field_is_compared() {
+        let mut mine = scored(account(1, "C-1", "Alpha"), 2, 5, "same");
+        mine.industry = "Auto".into();
+        let mut theirs = mine.clone();
+        theirs.industry = "Automotive".into();
+        theirs.ownership = Some(crate::domain::Ownership::Private);
+        theirs.employees = Some(120);
+        theirs.screening.set(Gate::Profitable, Answer::Yes);
+        theirs.screening.note = "checked".into();
+        theirs.scores.insert(
+            2,
+            Score {
+                value: Some(5),
+                note: "other".into(),
+            },
+        );
+        theirs.tier_override = TierOverride::new(Tier::Tier1, "strategic", 5).ok();
+        theirs.level_override = LevelOverride::new(Some(Level::Key), "board", 5).ok();
+        theirs.plan = Some(Box::default());
+        let plan = plan_merge(&workspace(vec![mine]), &workspace(vec![theirs]));
+        assert_eq!(
+            conflict_of(&plan, 1).fields,
+            vec![
+                Field::Industry,
+                Field::Ownership,
+                Field::Employees,
+                Field::Gate(Gate::Profitable),
+                Field::ScreeningNote,
+                Field::ScoreNote(2),
+                Field::TierOverride,
+                Field::LevelOverride,
+                Field::Plan,
+            ]
+        );
+    }
+
+    #[test]
+    fn an_overrides_time_alone_is_not_a_difference() {
+        let mut mine = account(1, "C-1", "Alpha");
+        mine.tier_override = TierOverride::new(Tier::Tier2, "budget", 10).ok();
+        let mut theirs = mine.clone();
+        theirs.tier_override = TierOverride::new(Tier::Tier2, " budget ", 99).ok();
+        let plan = plan_merge(&workspace(vec![mine]), &workspace(vec![theirs]));
+        assert_eq!(plan.unchanged, vec![1]);
+    }
+
+    fn a_b_and_colleague() -> (Workspace, Workspace) {
+        let mut a = scored(account(1, "A-1", "Alpha"), 1, 5, "");
+        a.address = "Old Road 1".into();
+        a.phone = "021-1".into();
+        let b = account(2, "B-1", "Beta");
+        let mine = workspace(vec![a.clone(), b.clone()]);
+        let mut their_a = a.clone();
+        their_a.id = 30;
+        their_a.address = "New Road 9".into();
+        their_a.phone = "021-2".into();
+        their_a = scored(their_a, 1, 8, "new budget");
+        let mut their_b = b;
+        their_b.id = 31;
+        let c = account(32, "C-1", "Gamma");
+        (mine, workspace(vec![their_b, their_a, c]))
+    }
+
+    #[test]
+    fn by_default_every_field_keeps_mine_and_new_accounts_are_added() {
+        let (mut mine, theirs) = a_b_and_colleague();
+        let before = mine.clone();
+        let plan = plan_merge(&mine, &theirs);
+        let summary = apply_merge(&mut mine, &plan, &MergeChoices::default(), 500);
+        assert_eq!(
+            summary,
+            MergeSummary {
+                added: 1,
+                updated: 0,
+                skipped: 1,
+                unchanged: 1
+            }
+        );
+        assert_eq!(mine.accounts[..2], before.accounts[..]);
+        assert_eq!(mine.model, before.model);
+        assert_eq!(mine.tiers, before.tiers);
+    }
+
+    #[test]
+    fn taking_theirs_for_one_field_changes_only_that_field() {
+        let (mut mine, theirs) = a_b_and_colleague();
+        let before = mine.account(1).cloned().expect("A");
+        let plan = plan_merge(&mine, &theirs);
+        assert_eq!(
+            conflict_of(&plan, 1).fields,
+            vec![
+                Field::Address,
+                Field::Phone,
+                Field::ScoreValue(1),
+                Field::ScoreNote(1)
+            ]
+        );
+        let mut choices = MergeChoices::default();
+        choices.choose(1, Field::Address, Side::Theirs);
+        choices.choose(1, Field::ScoreValue(1), Side::Theirs);
+        let summary = apply_merge(&mut mine, &plan, &choices, 500);
+        assert_eq!(summary.updated, 1);
+        let after = mine.account(1).cloned().expect("A");
+        let mut expected = before.clone();
+        expected.address = "New Road 9".into();
+        expected.scores.insert(
+            1,
+            Score {
+                value: Some(8),
+                note: String::new(),
+            },
+        );
+        expected.updated_at = 500;
+        assert_eq!(after, expected, "phone and the score's note stay mine");
+    }
+
+    #[test]
+    fn choosing_mine_again_undoes_a_choice_and_account_buttons_cover_every_field() {
+        let (mine, theirs) = a_b_and_colleague();
+        let plan = plan_merge(&mine, &theirs);
+        let conflict = conflict_of(&plan, 1);
+        let mut choices = MergeChoices::default();
+        choices.choose_account(conflict, Side::Theirs);
+        assert_eq!(choices.taken(conflict), 4);
+        choices.choose(1, Field::Phone, Side::Mine);
+        assert_eq!(choices.taken(conflict), 3);
+        choices.choose_everywhere(&plan, Side::Mine);
+        assert_eq!(choices, MergeChoices::default());
+    }
+
+    #[test]
+    fn new_accounts_get_fresh_ids_and_keep_their_mapped_data() {
+        let (mut mine, mut theirs) = a_b_and_colleague();
+        // Their Gamma carries the id of my Alpha: ids are per workspace.
+        theirs.accounts[2].id = 1;
+        theirs.accounts[2] = scored(theirs.accounts[2].clone(), 3, 7, "");
+        let plan = plan_merge(&mine, &theirs);
+        apply_merge(&mut mine, &plan, &MergeChoices::default(), 700);
+        let gamma = mine
+            .accounts
+            .iter()
+            .find(|a| a.name == "Gamma")
+            .expect("added");
+        assert_eq!(gamma.id, 3);
+        assert_eq!((gamma.created_at, gamma.updated_at), (700, 700));
+        assert_eq!(gamma.scores.get(&3).and_then(|s| s.value), Some(7));
+        assert_eq!(mine.next_account_id, 4);
+        assert_eq!(mine.account(1).map(|a| a.name.as_str()), Some("Alpha"));
+    }
+
+    #[test]
+    fn summary_counts_added_updated_skipped_and_unchanged() {
+        let mine = workspace(vec![
+            account(1, "1", "One"),
+            account(2, "2", "Two"),
+            account(3, "3", "Three"),
+            account(4, "4", "Four"),
+        ]);
+        let mut theirs = mine.clone();
+        for a in &mut theirs.accounts[..3] {
+            a.industry = "changed".into();
+        }
+        theirs.accounts.push(account(8, "8", "Eight"));
+        theirs.accounts.push(account(9, "9", "Nine"));
+        let plan = plan_merge(&mine, &theirs);
+        let mut choices = MergeChoices::default();
+        choices.choose(1, Field::Industry, Side::Theirs);
+        choices.choose(2, Field::Industry, Side::Theirs);
+        choices.set_adds(plan.new_accounts[1].index, false);
+        let mut merged = mine.clone();
+        let summary = apply_merge(&mut merged, &plan, &choices, 1);
+        assert_eq!(
+            summary,
+            MergeSummary {
+                added: 1,
+                updated: 2,
+                skipped: 2,
+                unchanged: 1
+            }
+        );
+        assert_eq!(merged.accounts.len(), 5);
+        assert!(!merged.accounts.iter().any(|a| a.name == "Nine"));
+    }
+
+    #[test]
+    fn a_file_repeating_a_number_merges_only_its_first_account() {
+        let mine = workspace(vec![account(1, "C-1", "Alpha")]);
+        let theirs = workspace(vec![
+            account(1, "C-1", "Alpha Renamed"),
+            account(2, "c-1", "Alpha Again"),
+            account(3, "N-9", "Newco"),
+            account(4, "n-9 ", "Newco Copy"),
+        ]);
+        let plan = plan_merge(&mine, &theirs);
+        assert_eq!(conflict_of(&plan, 1).theirs.name, "Alpha Renamed");
+        assert_eq!(new_names(&plan), vec!["Newco"]);
+        let repeats: Vec<(usize, usize)> =
+            plan.repeats.iter().map(|r| (r.index, r.first)).collect();
+        assert_eq!(repeats, vec![(1, 0), (3, 2)]);
+        assert_eq!(plan.repeats[0].first_name, "Alpha Renamed");
+        let mut merged = mine.clone();
+        let summary = apply_merge(&mut merged, &plan, &MergeChoices::default(), 1);
+        assert_eq!(summary.skipped, 3, "kept mine, and two repeats");
+        assert_eq!(summary.added, 1);
+    }
+
+    #[test]
+    fn two_incoming_accounts_matching_one_of_mine_merge_only_the_first() {
+        let mine = workspace(vec![account(1, "C-1", "Alpha")]);
+        // The first matches by number, the second (no number) by name.
+        let theirs = workspace(vec![
+            account(5, "C-1", "Alpha Ltd"),
+            account(6, "", "alpha"),
+        ]);
+        let plan = plan_merge(&mine, &theirs);
+        assert_eq!(plan.conflicts.len(), 1);
+        assert_eq!(conflict_of(&plan, 1).theirs.name, "Alpha Ltd");
+        assert_eq!(plan.repeats.len(), 1);
+        assert_eq!((plan.repeats[0].index, plan.repeats[0].first), (1, 0));
+        // And the same the other way round: the first in the file wins.
+        let theirs = workspace(vec![
+            account(6, "", "alpha"),
+            account(5, "C-1", "Alpha Ltd"),
+        ]);
+        let plan = plan_merge(&mine, &theirs);
+        assert_eq!(plan.unchanged.len() + plan.conflicts.len(), 1);
+        assert_eq!(plan.repeats[0].name, "Alpha Ltd");
+    }
+
+    #[test]
+    fn my_own_repeated_number_matches_my_first_account() {
+        let mine = workspace(vec![
+            account(1, "C-1", "Alpha"),
+            account(2, "C-1", "Alpha bis"),
+        ]);
+        let theirs = workspace(vec![account(9, "C-1", "Alpha bis")]);
+        let plan = plan_merge(&mine, &theirs);
+        assert_eq!(conflict_of(&plan, 1).fields, vec![Field::Name]);
+    }
+
+    #[test]
+    fn a_choice_for_an_account_deleted_meanwhile_changes_nothing() {
+        let (mut mine, theirs) = a_b_and_colleague();
+        let plan = plan_merge(&mine, &theirs);
+        let mut choices = MergeChoices::default();
+        choices.choose_account(conflict_of(&plan, 1), Side::Theirs);
+        mine.delete_account(1);
+        let summary = apply_merge(&mut mine, &plan, &choices, 1);
+        assert_eq!((summary.updated, summary.skipped), (0, 1));
+        assert!(mine.account(1).is_none());
+    }
+
+    #[test]
+    fn taking_an_empty_score_of_theirs_removes_mine() {
+        let mine = workspace(vec![scored(account(1, "C-1", "Alpha"), 1, 5, "")]);
+        let theirs = workspace(vec![account(1, "C-1", "Alpha")]);
+        let plan = plan_merge(&mine, &theirs);
+        let mut choices = MergeChoices::default();
+        choices.choose(1, Field::ScoreValue(1), Side::Theirs);
+        let mut merged = mine.clone();
+        apply_merge(&mut merged, &plan, &choices, 1);
+        assert!(merged.account(1).is_some_and(|a| a.scores.is_empty()));
+    }
+}

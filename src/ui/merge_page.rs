@@ -1,0 +1,536 @@
+//! Merging a colleague's workspace file into the open workspace (合并工作区文件): the
+//! file waiting to be merged (held in memory only, so a reload forgets it), and the page
+//! that shows what the merge would do — new accounts, accounts that differ side by side
+//! with a choice per field, what is not imported — and applies the user's choices.
+//! The rules (matching, criteria by name, differences, applying) are in
+//! `crate::domain::merge`; this page only shows the plan and records choices.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::domain::merge::{
+    apply_merge, plan_merge, Conflict, Field, MergeChoices, MergePlan, MergeSummary, Side,
+};
+use crate::domain::{Account, Language, ScoringModel, Workspace};
+use crate::i18n::{fill, Strings};
+
+use super::router::{navigate, Route};
+use super::state::{use_app, AppState, Notice};
+use super::widgets::{tr, ShowMore, PAGE_SIZE};
+use super::workspaces_page::display_name;
+
+/// Accounts that differ rendered at once: each is a table, so fewer than plain rows.
+const CONFLICT_PAGE: usize = 50;
+
+/// A workspace file read and checked, waiting for the user's choices.
+#[derive(Clone)]
+pub struct PendingMerge {
+    pub file_name: String,
+    /// The workspace open when the file was chosen: the merge is for that one only.
+    pub workspace_id: String,
+    pub incoming: Arc<Workspace>,
+}
+
+/// The merge waiting for choices, and the choices made so far; in context so they
+/// survive a visit to another page, and in memory only.
+#[derive(Clone, Copy)]
+pub struct MergeContext {
+    pending: RwSignal<Option<PendingMerge>>,
+    choices: RwSignal<MergeChoices>,
+}
+
+pub fn provide_merge_context() {
+    provide_context(MergeContext {
+        pending: RwSignal::new(None),
+        choices: RwSignal::new(MergeChoices::default()),
+    });
+}
+
+pub fn use_merge_context() -> MergeContext {
+    expect_context::<MergeContext>()
+}
+
+impl MergeContext {
+    /// Opens the merge page for `incoming`, into the workspace open now.
+    pub fn start(self, app: AppState, file_name: String, incoming: Workspace) {
+        let workspace_id = app.catalogue.with_untracked(|c| c.active.clone());
+        self.choices.set(MergeChoices::default());
+        self.pending.set(Some(PendingMerge {
+            file_name,
+            workspace_id,
+            incoming: Arc::new(incoming),
+        }));
+        navigate(Route::Merge);
+    }
+}
+
+/// A stable name for a field, for form control names and test hooks.
+fn field_slug(field: Field) -> String {
+    match field {
+        Field::Number => "number".into(),
+        Field::Name => "name".into(),
+        Field::Industry => "industry".into(),
+        Field::Segment => "segment".into(),
+        Field::Ownership => "ownership".into(),
+        Field::SizeBand => "size_band".into(),
+        Field::CompanyType => "company_type".into(),
+        Field::Address => "address".into(),
+        Field::ContactPerson => "contact_person".into(),
+        Field::Position => "position".into(),
+        Field::Phone => "phone".into(),
+        Field::Email => "email".into(),
+        Field::Employees => "employees".into(),
+        Field::MainProducts => "main_products".into(),
+        Field::MainPartners => "main_partners".into(),
+        Field::Relationship => "relationship".into(),
+        Field::Gate(gate) => format!("gate-{}", gate_slug(gate)),
+        Field::ScreeningNote => "screening_note".into(),
+        Field::ScoreValue(c) => format!("score-{c}"),
+        Field::ScoreNote(c) => format!("score-note-{c}"),
+        Field::TierOverride => "tier_override".into(),
+        Field::LevelOverride => "level_override".into(),
+        Field::Plan => "plan".into(),
+    }
+}
+
+fn gate_slug(gate: crate::domain::Gate) -> &'static str {
+    use crate::domain::Gate;
+    match gate {
+        Gate::Reachable => "reachable",
+        Gate::Profitable => "profitable",
+        Gate::Implementable => "implementable",
+        Gate::Sustainable => "sustainable",
+    }
+}
+
+/// What a field is called on screen; scores by my criterion's name.
+fn field_label(field: Field, t: &Strings, model: &ScoringModel, language: Language) -> String {
+    let criterion = |id| {
+        model
+            .criterion(id)
+            .map(|c| c.name.get(language).to_owned())
+            .unwrap_or_else(|| format!("#{id}"))
+    };
+    let label = match field {
+        Field::Number => t.field_number,
+        Field::Name => t.field_name,
+        Field::Industry => t.field_industry,
+        Field::Segment => t.field_segment,
+        Field::Ownership => t.field_ownership,
+        Field::SizeBand => t.field_size_band,
+        Field::CompanyType => t.field_company_type,
+        Field::Address => t.field_address,
+        Field::ContactPerson => t.field_contact_person,
+        Field::Position => t.field_position,
+        Field::Phone => t.field_phone,
+        Field::Email => t.field_email,
+        Field::Employees => t.field_employees,
+        Field::MainProducts => t.field_main_products,
+        Field::MainPartners => t.field_main_partners,
+        Field::Relationship => t.field_relationship,
+        Field::Gate(gate) => return fill(t.merge_field_gate, &[&t.gate_name(gate)]),
+        Field::ScreeningNote => t.screening_note,
+        Field::ScoreValue(c) => return fill(t.score_for, &[&criterion(c)]),
+        Field::ScoreNote(c) => return fill(t.note_for, &[&criterion(c)]),
+        Field::TierOverride => t.merge_field_tier_override,
+        Field::LevelOverride => t.merge_field_level_override,
+        Field::Plan => t.merge_field_plan,
+    };
+    label.to_owned()
+}
+
+/// A field's value as shown in the side-by-side table; `None` when it is not set.
+fn field_value(field: Field, account: &Account, t: &Strings) -> Option<String> {
+    if let Some(text) = field.text(account) {
+        let text = text.trim();
+        return (!text.is_empty()).then(|| text.to_owned());
+    }
+    match field {
+        Field::Ownership => account.ownership.map(|o| t.ownership(o).to_owned()),
+        Field::SizeBand => account.size_band.map(|s| t.size_band(s).to_owned()),
+        Field::Employees => account.employees.map(|n| n.to_string()),
+        Field::Relationship => Some(t.relationship(account.relationship).to_owned()),
+        Field::Gate(gate) => Some(t.answer(account.screening.answer(gate)).to_owned()),
+        Field::ScoreValue(c) => account
+            .scores
+            .get(&c)
+            .and_then(|s| s.value)
+            .map(|v| v.to_string()),
+        Field::TierOverride => Some(account.tier_override.as_ref().map_or_else(
+            || t.merge_no_override.to_owned(),
+            |o| fill(t.merge_override_value, &[&t.tier(o.tier), &o.reason]),
+        )),
+        Field::LevelOverride => Some(account.level_override.as_ref().map_or_else(
+            || t.merge_no_override.to_owned(),
+            |o| fill(t.merge_override_value, &[&t.level(o.level), &o.reason]),
+        )),
+        Field::Plan => Some(account.plan.as_ref().map_or_else(
+            || t.plan_not_started.to_owned(),
+            |p| fill(t.plan_complete, &[&p.completeness()]),
+        )),
+        _ => None,
+    }
+}
+
+#[component]
+pub fn MergePage() -> impl IntoView {
+    let app = use_app();
+    let merge = use_merge_context();
+    // A merge prepared for another workspace than the one open now is not offered.
+    let ready = Memo::new(move |_| {
+        let active = app.catalogue.with(|c| c.active.clone());
+        merge
+            .pending
+            .with(|p| p.as_ref().is_some_and(|p| p.workspace_id == active))
+    });
+    view! {
+        <section class="page merge-page">
+            <h1>{tr(|t| t.merge_page_title)}</h1>
+            {move || if ready.get() {
+                view! { <MergeReview/> }.into_any()
+            } else {
+                view! {
+                    <div class="empty-state" data-testid="merge-nothing">
+                        <p>{tr(|t| t.merge_nothing)}</p>
+                        <a class="button" href=Route::Accounts.href()>{tr(|t| t.back_to_accounts)}</a>
+                    </div>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn MergeReview() -> impl IntoView {
+    let app = use_app();
+    let merge = use_merge_context();
+    let choices = merge.choices;
+    // Worked out again if my workspace changes meanwhile (another tab): choices are
+    // kept by account and field, so they still apply.
+    let plan = Memo::new(move |_| {
+        merge
+            .pending
+            .with(|p| {
+                p.as_ref()
+                    .map(|p| app.workspace.with(|ws| plan_merge(ws, &p.incoming)))
+            })
+            .unwrap_or_default()
+    });
+    let file_name = move || {
+        merge
+            .pending
+            .with(|p| p.as_ref().map(|p| p.file_name.clone()))
+            .unwrap_or_default()
+    };
+
+    let apply = move |_| {
+        let Some(pending) = merge.pending.get_untracked() else {
+            return;
+        };
+        let plan = plan.get_untracked();
+        let chosen = choices.get_untracked();
+        // Cleared first, so the plan is not worked out again against the merged data.
+        merge.pending.set(None);
+        choices.set(MergeChoices::default());
+        let now = app.now();
+        let mut summary = MergeSummary::default();
+        app.edit(|ws| summary = apply_merge(ws, &plan, &chosen, now));
+        let t = app.t();
+        let mut text = fill(
+            t.merge_done,
+            &[
+                &pending.file_name,
+                &summary.added,
+                &summary.updated,
+                &summary.skipped,
+                &summary.unchanged,
+            ],
+        );
+        if !plan.unmapped_criteria.is_empty() {
+            let language = app.language.get_untracked();
+            let names: Vec<&str> = plan
+                .unmapped_criteria
+                .iter()
+                .map(|n| n.get(language))
+                .collect();
+            text.push(' ');
+            text.push_str(&fill(
+                t.merge_done_unmapped,
+                &[&names.join(t.list_separator)],
+            ));
+        }
+        app.notify(Notice::Info(text));
+        navigate(Route::Accounts);
+    };
+    let cancel = move |_| {
+        merge.pending.set(None);
+        choices.set(MergeChoices::default());
+        navigate(Route::Accounts);
+    };
+
+    let workspace_name = move || {
+        app.catalogue
+            .with(|c| c.active_entry().map(|e| display_name(e, app.t())))
+            .unwrap_or_default()
+    };
+
+    view! {
+        <p>{move || fill(app.t().merge_intro, &[&file_name(), &workspace_name()])}</p>
+        <p class="hint">{tr(|t| t.merge_rules)}</p>
+        <MergeSummaryCard plan=plan/>
+        <NewAccounts plan=plan choices=choices/>
+        <Conflicts plan=plan choices=choices/>
+        <div class="actions sticky-actions">
+            <button type="button" class="primary" on:click=apply data-testid="merge-apply">{tr(|t| t.merge_apply)}</button>
+            <button type="button" on:click=cancel data-testid="merge-cancel">{tr(|t| t.cancel)}</button>
+        </div>
+    }
+}
+
+#[component]
+fn MergeSummaryCard(plan: Memo<MergePlan>) -> impl IntoView {
+    let app = use_app();
+    let unmapped = move || {
+        let language = app.language.get();
+        let t = app.t();
+        plan.with(|p| {
+            (!p.unmapped_criteria.is_empty()).then(|| {
+                let names: Vec<&str> = p
+                    .unmapped_criteria
+                    .iter()
+                    .map(|n| n.get(language))
+                    .collect();
+                view! {
+                    <p class="merge-unmapped" data-testid="merge-unmapped">
+                        {fill(t.merge_unmapped, &[&names.join(t.list_separator)])}
+                    </p>
+                }
+            })
+        })
+    };
+    let repeats = move || {
+        let t = app.t();
+        plan.with(|p| {
+            (!p.repeats.is_empty()).then(|| {
+                view! {
+                    <div data-testid="merge-repeats">
+                        <p>{fill(t.merge_repeats, &[&p.repeats.len()])}</p>
+                        <ul>
+                            {p.repeats.iter().map(|r| view! {
+                                <li>{fill(t.merge_repeat_item, &[&r.name, &r.first_name])}</li>
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                }
+            })
+        })
+    };
+    view! {
+        <section class="card merge-summary" data-testid="merge-summary" aria-labelledby="merge-summary-counts">
+            <ul class="merge-counts" id="merge-summary-counts" role="status">
+                <li data-testid="merge-count-new">{move || fill(app.t().merge_count_new, &[&plan.with(|p| p.new_accounts.len())])}</li>
+                <li data-testid="merge-count-conflicts">{move || fill(app.t().merge_count_conflicts, &[&plan.with(|p| p.conflicts.len())])}</li>
+                <li data-testid="merge-count-unchanged">{move || fill(app.t().merge_count_unchanged, &[&plan.with(|p| p.unchanged.len())])}</li>
+            </ul>
+            {unmapped}
+            {repeats}
+        </section>
+    }
+}
+
+#[component]
+fn NewAccounts(plan: Memo<MergePlan>, choices: RwSignal<MergeChoices>) -> impl IntoView {
+    let shown = RwSignal::new(PAGE_SIZE);
+    let total = Signal::derive(move || plan.with(|p| p.new_accounts.len()));
+    let rows = move || {
+        plan.with(|p| {
+            p.new_accounts
+                .iter()
+                .take(shown.get())
+                .map(|new| {
+                    let index = new.index;
+                    let name = new.account.name.clone();
+                    let number = new.account.number.trim().to_owned();
+                    view! {
+                        <li data-testid="merge-new">
+                            <label>
+                                <input type="checkbox" data-testid="merge-add"
+                                    prop:checked=move || choices.with(|c| c.adds(index))
+                                    on:change=move |ev| {
+                                        let add = event_target_checked(&ev);
+                                        choices.update(|c| c.set_adds(index, add));
+                                    }/>
+                                <span class="merge-name">{name}</span>
+                                {(!number.is_empty()).then(|| view! { " " <span class="muted">{number}</span> })}
+                            </label>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <Show when=move || { total.get() > 0 }>
+            <section class="card" data-testid="merge-new-accounts">
+                <h2>{tr(|t| t.merge_new_heading)}</h2>
+                <p class="hint">{tr(|t| t.merge_new_hint)}</p>
+                <ul class="merge-new-list">{rows}</ul>
+                <ShowMore shown=shown total=total/>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn Conflicts(plan: Memo<MergePlan>, choices: RwSignal<MergeChoices>) -> impl IntoView {
+    let shown = RwSignal::new(CONFLICT_PAGE);
+    let total = Signal::derive(move || plan.with(|p| p.conflicts.len()));
+    // Counts how often the plan was worked out: part of each card's key, so "show
+    // more" keeps the cards already drawn while a new plan redraws them all.
+    let generation = Memo::new(move |previous: Option<&u32>| {
+        plan.track();
+        previous.map_or(0, |g| g.wrapping_add(1))
+    });
+    let cards = move || {
+        let g = generation.get();
+        plan.with(|p| {
+            p.conflicts
+                .iter()
+                .take(shown.get())
+                .map(|c| (g, Arc::new(c.clone())))
+                .collect::<Vec<_>>()
+        })
+    };
+    let everywhere =
+        move |side: Side| plan.with_untracked(|p| choices.update(|c| c.choose_everywhere(p, side)));
+    view! {
+        <Show when=move || { total.get() > 0 }>
+            <section class="merge-conflicts" data-testid="merge-conflicts">
+                <h2>{tr(|t| t.merge_conflicts_heading)}</h2>
+                <p class="hint">{tr(|t| t.merge_conflicts_hint)}</p>
+                <div class="actions">
+                    <button type="button" data-testid="merge-all-mine" on:click=move |_| everywhere(Side::Mine)>
+                        {tr(|t| t.merge_everywhere_mine)}
+                    </button>
+                    <button type="button" data-testid="merge-all-theirs" on:click=move |_| everywhere(Side::Theirs)>
+                        {tr(|t| t.merge_everywhere_theirs)}
+                    </button>
+                </div>
+                <For each=cards key=|(g, c)| (*g, c.mine.id) let((_, conflict))>
+                    <ConflictCard conflict=conflict choices=choices/>
+                </For>
+                <ShowMore shown=shown total=total step=CONFLICT_PAGE/>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn ConflictCard(conflict: Arc<Conflict>, choices: RwSignal<MergeChoices>) -> impl IntoView {
+    let app = use_app();
+    let id = conflict.mine.id;
+    let name = conflict.mine.name.clone();
+    let number = conflict.mine.number.trim().to_owned();
+    let heading_id = format!("merge-account-{id}");
+    let labelled_by = heading_id.clone();
+    let stored = StoredValue::new(conflict.clone());
+    let taken = move || {
+        let (count, total) =
+            stored.with_value(|c| (choices.with(|ch| ch.taken(c)), c.fields.len()));
+        fill(app.t().merge_taken, &[&count, &total])
+    };
+    let choose_all =
+        move |side: Side| stored.with_value(|c| choices.update(|ch| ch.choose_account(c, side)));
+    let rows = conflict
+        .fields
+        .iter()
+        .map(|&field| view! { <FieldRow conflict=conflict.clone() field=field choices=choices/> })
+        .collect_view();
+    view! {
+        <article class="card merge-conflict" data-testid="merge-conflict" data-account=id.to_string()
+            aria-labelledby=labelled_by>
+            <div class="merge-conflict-head">
+                <h3 id=heading_id>
+                    <span class="merge-name">{name}</span>
+                    {(!number.is_empty()).then(|| view! { " " <span class="muted">{number}</span> })}
+                </h3>
+                <span class="muted" data-testid="merge-taken">{taken}</span>
+                <div class="merge-account-buttons">
+                    <button type="button" data-testid="merge-keep-all" on:click=move |_| choose_all(Side::Mine)>
+                        {tr(|t| t.merge_keep_all_mine)}
+                    </button>
+                    <button type="button" data-testid="merge-take-all" on:click=move |_| choose_all(Side::Theirs)>
+                        {tr(|t| t.merge_take_all_theirs)}
+                    </button>
+                </div>
+            </div>
+            <div class="table-wrap">
+                <table class="data-table merge-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr(|t| t.merge_col_field)}</th>
+                            <th scope="col">{tr(|t| t.merge_col_mine)}</th>
+                            <th scope="col">{tr(|t| t.merge_col_theirs)}</th>
+                            <th scope="col">{tr(|t| t.merge_col_choice)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </article>
+    }
+}
+
+#[component]
+fn FieldRow(
+    conflict: Arc<Conflict>,
+    field: Field,
+    choices: RwSignal<MergeChoices>,
+) -> impl IntoView {
+    let app = use_app();
+    let id = conflict.mine.id;
+    let slug = field_slug(field);
+    let group = format!("merge-{id}-{slug}");
+    let label = move || {
+        let language = app.language.get();
+        app.workspace
+            .with(|ws| field_label(field, app.t(), &ws.model, language))
+    };
+    let value = move |account: &Account| {
+        let t = app.t();
+        match field_value(field, account, t) {
+            Some(text) => view! { <span class="merge-value">{text}</span> }.into_any(),
+            None => view! { <span class="muted">{t.not_set}</span> }.into_any(),
+        }
+    };
+    let mine = conflict.clone();
+    let theirs = conflict;
+    let side = move || choices.with(|c| c.side(id, field));
+    let pick = move |chosen: Side| choices.update(|c| c.choose(id, field, chosen));
+    let cell_class = move |of: Side| if side() == of { "chosen" } else { "" };
+    view! {
+        <tr data-field=slug>
+            <th scope="row">{label}</th>
+            <td class=move || cell_class(Side::Mine) data-testid="merge-mine">{move || value(&mine.mine)}</td>
+            <td class=move || cell_class(Side::Theirs) data-testid="merge-theirs">{move || value(&theirs.theirs)}</td>
+            <td>
+                <div class="merge-choice" role="radiogroup"
+                    aria-label=move || fill(app.t().merge_choice_for, &[&label()])>
+                    <label class="radio">
+                        <input type="radio" name=group.clone() value="mine" data-testid="keep-mine"
+                            prop:checked=move || side() == Side::Mine
+                            on:change=move |_| pick(Side::Mine)/>
+                        <span>{tr(|t| t.merge_keep_mine)}</span>
+                    </label>
+                    <label class="radio">
+                        <input type="radio" name=group value="theirs" data-testid="take-theirs"
+                            prop:checked=move || side() == Side::Theirs
+                            on:change=move |_| pick(Side::Theirs)/>
+                        <span>{tr(|t| t.merge_take_theirs)}</span>
+                    </label>
+                </div>
+            </td>
+        </tr>
+    }
+}
