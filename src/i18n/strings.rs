@@ -404,6 +404,7 @@ strings! {
     plan_matrix_position: "在评估矩阵中的位置", "Position on the matrix";
     plan_not_on_matrix: "该客户尚未完成评分或分级，因此不在矩阵上。", "This account is not on the matrix: its scoring or tiering is not complete.";
     plan_remove: "删除", "Remove";
+    plan_removed: "已从计划中删除“{0}”。", "Removed “{0}” from the plan.";
     plan_add: "添加", "Add";
     plan_empty_list: "尚无内容。", "Nothing yet.";
     plan_invalid_amount: "请输入数字（最多两位小数）。", "Enter a number (up to two decimals).";

@@ -389,6 +389,22 @@ fn Notices() -> impl IntoView {
                                 <button type="button" on:click=restore data-testid="undo-delete">{t.undo}</button>
                             }.into_any())
                         }
+                        Notice::PlanItemRemoved { account, before, item, label } => {
+                            let restore = move |_| {
+                                let now = app.now();
+                                app.edit(|ws| {
+                                    ws.update_account(account, now, |a| {
+                                        a.plan.get_or_insert_with(Default::default).restore(&before, item);
+                                    });
+                                });
+                                app.dismiss(id);
+                            };
+                            ("notice info", view! {
+                                <span>{fill(t.plan_removed, &[&label])}</span>
+                                " "
+                                <button type="button" on:click=restore data-testid="undo-remove">{t.undo}</button>
+                            }.into_any())
+                        }
                     };
                     view! {
                         <div class=class data-testid="notice">

@@ -53,6 +53,14 @@ pub enum Notice {
     Error(String),
     /// An account was deleted; it can be put back.
     Deleted(Box<crate::domain::Account>),
+    /// An item of an account plan was removed; it can be put back. `before` is the plan
+    /// just before, `label` names the item.
+    PlanItemRemoved {
+        account: AccountId,
+        before: Box<crate::domain::plan::AccountPlan>,
+        item: crate::domain::plan::PlanItem,
+        label: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -78,6 +78,13 @@ test('a plan section is filled, computed, kept over a reload and shown in the ac
   await page.click('[data-testid=add-need]');
   await page.fill('[data-need] [data-field$=".text"]', 'Lighter seats');
   await page.check('[data-need] [data-field$=".implicit"]');
+  // Removing is undone from the notice, the item back as it was.
+  await page.click('[data-need] .link-button');
+  assert.equal(await page.locator('[data-need]').count(), 0);
+  assert.match(await page.textContent('.notices'), /Removed “Lighter seats” from the plan\./);
+  await page.click('[data-testid=undo-remove]');
+  assert.equal(await page.inputValue('[data-need] [data-field$=".text"]'), 'Lighter seats');
+  assert.equal(await page.isChecked('[data-need] [data-field$=".implicit"]'), true);
 
   // Everything is kept over a reload.
   await page.waitForSelector('[data-testid=save-status].saved');

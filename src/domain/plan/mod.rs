@@ -706,6 +706,90 @@ impl AccountPlan {
             }
         }
     }
+
+    /// Removes one item of a list, and every link to it.
+    pub fn remove(&mut self, item: PlanItem) {
+        match item {
+            PlanItem::Person(id) => self.remove_person(id),
+            PlanItem::Need(id) => self.needs.retain(|n| n.id != id),
+            PlanItem::Competitor(id) => self.competitors.retain(|c| c.id != id),
+            PlanItem::Objective(id) => self.remove_objective(id),
+            PlanItem::Action(id) => self.actions.retain(|a| a.id != id),
+            PlanItem::Revenue { year, quarter } => self
+                .revenue
+                .retain(|l| (l.year, l.quarter) != (year, quarter)),
+        }
+    }
+
+    /// Puts back an item removed from `before` (the plan as it was just before): at its
+    /// old place in its list, with the links that pointed at it restored where the
+    /// pointing item is still there and points nowhere now. Edits made since are kept;
+    /// an item already back is left alone.
+    pub fn restore(&mut self, before: &AccountPlan, item: PlanItem) {
+        fn put_back<T: Clone>(list: &mut Vec<T>, old: &[T], is_it: impl Fn(&T) -> bool) -> bool {
+            if list.iter().any(&is_it) {
+                return false;
+            }
+            let Some(index) = old.iter().position(&is_it) else {
+                return false;
+            };
+            list.insert(index.min(list.len()), old[index].clone());
+            true
+        }
+        match item {
+            PlanItem::Person(id) => {
+                if put_back(&mut self.people, &before.people, |p| p.id == id) {
+                    for person in &mut self.people {
+                        let pointed = before
+                            .people
+                            .iter()
+                            .any(|b| b.id == person.id && b.reports_to == Some(id));
+                        if pointed && person.reports_to.is_none() {
+                            person.reports_to = Some(id);
+                        }
+                    }
+                }
+            }
+            PlanItem::Need(id) => {
+                put_back(&mut self.needs, &before.needs, |n| n.id == id);
+            }
+            PlanItem::Competitor(id) => {
+                put_back(&mut self.competitors, &before.competitors, |c| c.id == id);
+            }
+            PlanItem::Objective(id) => {
+                if put_back(&mut self.objectives, &before.objectives, |o| o.id == id) {
+                    for action in &mut self.actions {
+                        let pointed = before
+                            .actions
+                            .iter()
+                            .any(|b| b.id == action.id && b.objective == Some(id));
+                        if pointed && action.objective.is_none() {
+                            action.objective = Some(id);
+                        }
+                    }
+                }
+            }
+            PlanItem::Action(id) => {
+                put_back(&mut self.actions, &before.actions, |a| a.id == id);
+            }
+            PlanItem::Revenue { year, quarter } => {
+                put_back(&mut self.revenue, &before.revenue, |l| {
+                    (l.year, l.quarter) == (year, quarter)
+                });
+            }
+        }
+    }
+}
+
+/// One item of one of the plan's lists, for removing it and putting it back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlanItem {
+    Person(PersonId),
+    Need(u32),
+    Competitor(u32),
+    Objective(u32),
+    Action(u32),
+    Revenue { year: i32, quarter: Option<u8> },
 }
 
 #[cfg(test)]
@@ -872,6 +956,82 @@ mod tests {
         });
         plan.remove_objective(objective);
         assert_eq!(plan.actions[0].objective, None);
+    }
+
+    #[test]
+    fn a_removed_item_is_put_back_in_its_place_with_its_links_and_later_edits_kept() {
+        let mut plan = AccountPlan::default();
+        let boss = plan.take_id();
+        let report = plan.take_id();
+        let other = plan.take_id();
+        for (id, reports_to) in [(boss, None), (report, Some(boss)), (other, None)] {
+            plan.people.push(Person {
+                id,
+                reports_to,
+                ..Person::default()
+            });
+        }
+        let goal = plan.take_id();
+        plan.objectives.push(Objective {
+            id: goal,
+            ..Objective::default()
+        });
+        let task = plan.take_id();
+        plan.actions.push(Action {
+            id: task,
+            objective: Some(goal),
+            ..Action::default()
+        });
+
+        let before = plan.clone();
+        plan.remove(PlanItem::Person(boss));
+        plan.remove(PlanItem::Objective(goal));
+        assert_eq!(plan.people[0].reports_to, None);
+        assert_eq!(plan.actions[0].objective, None);
+        // An edit made after the removal survives the undo.
+        plan.people[1].name = "renamed".into();
+        plan.restore(&before, PlanItem::Person(boss));
+        plan.restore(&before, PlanItem::Objective(goal));
+        assert_eq!(
+            plan.people.iter().map(|p| p.id).collect::<Vec<_>>(),
+            vec![boss, report, other]
+        );
+        assert_eq!(plan.people[1].reports_to, Some(boss));
+        assert_eq!(plan.people[2].name, "renamed");
+        assert_eq!(plan.actions[0].objective, Some(goal));
+        // Putting back twice adds nothing.
+        plan.restore(&before, PlanItem::Person(boss));
+        assert_eq!(plan.people.len(), 3);
+    }
+
+    #[test]
+    fn revenue_lines_and_simple_items_are_removed_and_put_back() {
+        let mut plan = AccountPlan::default();
+        for (year, quarter) in [(2026, None), (2026, Some(1))] {
+            plan.revenue.push(RevenueLine {
+                year,
+                quarter,
+                ..RevenueLine::default()
+            });
+        }
+        let need = plan.take_id();
+        plan.needs.push(Need {
+            id: need,
+            text: "x".into(),
+            ..Need::default()
+        });
+        let before = plan.clone();
+        let line = PlanItem::Revenue {
+            year: 2026,
+            quarter: None,
+        };
+        plan.remove(line);
+        plan.remove(PlanItem::Need(need));
+        assert_eq!(plan.revenue.len(), 1);
+        assert!(plan.needs.is_empty());
+        plan.restore(&before, line);
+        plan.restore(&before, PlanItem::Need(need));
+        assert_eq!(plan, before);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::domain::plan::facts::tenths_percent_text;
 use crate::domain::plan::{
-    Competitor, ForceKind, Need, NeedHorizon, Swot, FORCE_MAX, HEALTH_QUESTIONS,
+    Competitor, ForceKind, Need, NeedHorizon, PlanItem, Swot, FORCE_MAX, HEALTH_QUESTIONS,
 };
 use crate::i18n::Strings;
 use crate::ui::widgets::tr;
@@ -199,7 +199,7 @@ fn needs_list(ctx: PlanCtx) -> impl IntoView {
                             <span>{tr(|t| t.need_implicit)}</span>
                         </label>
                         <button type="button" class="link-button"
-                            on:click=move |_| ctx.edit(|p| p.needs.retain(|n| n.id != id))>
+                            on:click=move |_| ctx.remove(PlanItem::Need(id))>
                             {tr(|t| t.plan_remove)}
                         </button>
                     </div>
@@ -267,7 +267,7 @@ pub fn CompetitorsSection(ctx: PlanCtx) -> impl IntoView {
                             {field(|t| t.competitor_view, "customer_view", item_lens!(competitors, id, customer_view), true)}
                         </div>
                         <button type="button" class="link-button"
-                            on:click=move |_| ctx.edit(|p| p.competitors.retain(|c| c.id != id))>
+                            on:click=move |_| ctx.remove(PlanItem::Competitor(id))>
                             {tr(|t| t.plan_remove)}
                         </button>
                     </article>

@@ -14,13 +14,13 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::plan::{AccountPlan, Amount, Fact, Section, SixStep};
+use crate::domain::plan::{AccountPlan, Amount, Fact, PlanItem, Section, SixStep};
 use crate::domain::AccountId;
 use crate::i18n::{fill, strings, Strings};
 
 use super::dom;
 use super::router::Route;
-use super::state::{use_app, AppState};
+use super::state::{use_app, AppState, Notice};
 use super::widgets::{tr, Choice};
 
 /// Reads a value from the plan.
@@ -110,6 +110,74 @@ impl PlanCtx {
 
     pub fn t(&self) -> &'static Strings {
         self.app.t()
+    }
+
+    /// Removes an item of a list and offers to put it back (a notice with "undo").
+    pub fn remove(&self, item: PlanItem) {
+        let before = self.plan.get_untracked();
+        let label = item_label(self.t(), &before, item);
+        self.edit(|p| p.remove(item));
+        self.app.notify(Notice::PlanItemRemoved {
+            account: self.id,
+            before: Box::new(before),
+            item,
+            label,
+        });
+    }
+}
+
+/// What a removed item is called in the "removed … undo" notice.
+fn item_label(t: &Strings, plan: &AccountPlan, item: PlanItem) -> String {
+    let named = |text: Option<&str>, unnamed: &str| {
+        text.map(str::trim)
+            .filter(|s| !s.is_empty())
+            .unwrap_or(unnamed)
+            .to_owned()
+    };
+    match item {
+        PlanItem::Person(id) => named(
+            plan.people
+                .iter()
+                .find(|p| p.id == id)
+                .map(|p| p.name.as_str()),
+            t.person_unnamed,
+        ),
+        PlanItem::Need(id) => named(
+            plan.needs
+                .iter()
+                .find(|n| n.id == id)
+                .map(|n| n.text.as_str()),
+            t.need_text,
+        ),
+        PlanItem::Competitor(id) => named(
+            plan.competitors
+                .iter()
+                .find(|c| c.id == id)
+                .map(|c| c.name.as_str()),
+            t.competitor_unnamed,
+        ),
+        PlanItem::Objective(id) => named(
+            plan.objectives
+                .iter()
+                .find(|o| o.id == id)
+                .map(|o| o.text.as_str()),
+            t.objective_unnamed,
+        ),
+        PlanItem::Action(id) => named(
+            plan.actions
+                .iter()
+                .find(|a| a.id == id)
+                .map(|a| a.task.as_str()),
+            t.action_task,
+        ),
+        PlanItem::Revenue {
+            year,
+            quarter: None,
+        } => fill(t.revenue_year_label, &[&year]),
+        PlanItem::Revenue {
+            year,
+            quarter: Some(q),
+        } => fill(t.revenue_quarter_label, &[&year, &q]),
     }
 }
 

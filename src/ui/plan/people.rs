@@ -480,7 +480,7 @@ fn person_card(ctx: PlanCtx, id: PersonId) -> impl IntoView {
             {text(|t| t.person_note, "note", item_lens!(people, id, note), true)}
             <button type="button" class="link-button" data-testid="remove-person"
                 aria-label=Signal::derive(move || format!("{} — {}", ctx.t().plan_remove, heading.get()))
-                on:click=move |_| ctx.edit(|p| p.remove_person(id))>
+                on:click=move |_| ctx.remove(crate::domain::plan::PlanItem::Person(id))>
                 {tr(|t| t.plan_remove)}
             </button>
         </article>

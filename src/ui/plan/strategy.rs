@@ -188,7 +188,7 @@ fn objective_row(ctx: PlanCtx, id: u32, statuses: Signal<SelectOptions>) -> AnyV
         <div class="item-row objective" data-objective=id.to_string()>
             {text}{measure}{target}{due}{status}
             <button type="button" class="link-button"
-                on:click=move |_| ctx.edit(|p| p.remove_objective(id))>
+                on:click=move |_| ctx.remove(crate::domain::plan::PlanItem::Objective(id))>
                 {tr(|t| t.plan_remove)}
             </button>
             {flag}
@@ -321,7 +321,7 @@ fn action_row(
             {task}{owner}{due}{status}{objective}
             {mark}
             <button type="button" class="link-button"
-                on:click=move |_| ctx.edit(|p| p.actions.retain(|a| a.id != id))>
+                on:click=move |_| ctx.remove(crate::domain::plan::PlanItem::Action(id))>
                 {tr(|t| t.plan_remove)}
             </button>
         </div>
@@ -550,13 +550,7 @@ fn revenue_line(ctx: PlanCtx, year: i32, quarter: Option<u8>) -> AnyView {
             }
         })
         .collect_view();
-    let remove = move |_| {
-        ctx.edit(|p| {
-            if let Some(i) = revenue_line_index(&p.revenue, year, quarter) {
-                p.revenue.remove(i);
-            }
-        })
-    };
+    let remove = move |_| ctx.remove(crate::domain::plan::PlanItem::Revenue { year, quarter });
     view! {
         <div class="revenue-line" data-revenue-line=key>
             <div class="table-wrap">
