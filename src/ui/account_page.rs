@@ -17,7 +17,7 @@ use crate::i18n::fill;
 use super::dom::local_millis;
 use super::router::{navigate, Route};
 use super::state::{use_app, Notice};
-use super::widgets::{choice_field, reason_field, score_text, tr, TierBadge};
+use super::widgets::{account_not_found, choice_field, reason_field, score_text, tr, TierBadge};
 
 #[component]
 pub fn NewAccountPage() -> impl IntoView {
@@ -60,13 +60,7 @@ pub fn AccountPage(id: AccountId) -> impl IntoView {
     let exists = Memo::new(move |_| app.workspace.with(|ws| ws.account(id).is_some()));
     move || {
         if !exists.get() {
-            return view! {
-                <section class="page">
-                    <p><a href=Route::Accounts.href()>{tr(|t| t.back_to_accounts)}</a></p>
-                    <p class="empty-state" data-testid="account-not-found">{move || fill(app.t().account_not_found, &[&id])}</p>
-                </section>
-            }
-            .into_any();
+            return account_not_found(id);
         }
         let account = Signal::derive(move || {
             app.workspace

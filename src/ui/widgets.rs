@@ -80,6 +80,18 @@ pub fn ShowMore(
     }
 }
 
+/// The page for an account number that does not exist (deleted, or a stale link).
+pub fn account_not_found(id: crate::domain::AccountId) -> AnyView {
+    let app = use_app();
+    view! {
+        <section class="page">
+            <p><a href=super::router::Route::Accounts.href()>{tr(|t| t.back_to_accounts)}</a></p>
+            <p class="empty-state" data-testid="account-not-found">{move || fill(app.t().account_not_found, &[&id])}</p>
+        </section>
+    }
+    .into_any()
+}
+
 /// A score on the 1–10 scale with one decimal, or a dash when incomplete.
 pub fn score_text(score: Option<Tenths>) -> String {
     score.map_or_else(|| "—".to_owned(), |s| s.to_string())

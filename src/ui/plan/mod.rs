@@ -21,7 +21,7 @@ use crate::i18n::{fill, strings, Strings};
 use super::dom;
 use super::router::Route;
 use super::state::{use_app, AppState, Notice};
-use super::widgets::{tr, Choice};
+use super::widgets::{account_not_found, tr, Choice};
 
 /// Reads a value from the plan.
 pub type Getter<T> = Arc<dyn Fn(&AccountPlan) -> T + Send + Sync>;
@@ -421,13 +421,7 @@ pub fn PlanPage(id: AccountId, section: Section) -> impl IntoView {
     let exists = Memo::new(move |_| app.workspace.with(|ws| ws.account(id).is_some()));
     move || {
         if !exists.get() {
-            return view! {
-                <section class="page">
-                    <p><a href=Route::Accounts.href()>{tr(|t| t.back_to_accounts)}</a></p>
-                    <p class="empty-state" data-testid="account-not-found">{move || fill(app.t().account_not_found, &[&id])}</p>
-                </section>
-            }
-            .into_any();
+            return account_not_found(id);
         }
         let ctx = PlanCtx::new(app, id);
         let name = move || {
