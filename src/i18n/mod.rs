@@ -14,8 +14,9 @@ use crate::domain::account::AccountProblem;
 use crate::domain::plan::finance::Metric;
 use crate::domain::plan::strategy::ObjectiveGap;
 use crate::domain::plan::{
-    ActionStatus, Attitude, BuyingRole, ForceKind, Grade, InfoLevel, Ladder, Lifecycle,
-    NeedHorizon, ObjectiveStatus, Preference, RelationshipLevel, Section, SixStep,
+    ActionStatus, Attitude, BuyingRole, ForceKind, Grade, InfoLevel, Item, Ladder, Lifecycle,
+    NeedHorizon, ObjectiveStatus, Preference, ProfileFact, RelationshipLevel, Section, SixStep,
+    SwotQuadrant,
 };
 use crate::domain::scoring::ScoreError;
 use crate::domain::ScoringModel;
@@ -337,6 +338,54 @@ impl Strings {
             Metric::Margin => self.metric_margin,
             Metric::Profit => self.metric_profit,
         }
+    }
+
+    /// A missing item of a plan section, in words.
+    pub fn plan_item(&self, item: Item) -> String {
+        let text = match item {
+            Item::Summary => self.summary_label,
+            Item::Fact(which) => match which {
+                ProfileFact::Goals => self.profile_goals,
+                ProfileFact::FinanceSource => self.profile_finance_source,
+                ProfileFact::MarketPosition => self.profile_market_position,
+                ProfileFact::MainCompetitors => self.profile_main_competitors,
+                ProfileFact::News => self.profile_news,
+                ProfileFact::CategoryUse => self.profile_category_use,
+                ProfileFact::Vendors => self.profile_vendors,
+            },
+            Item::Finance => self.missing_finance,
+            Item::Swot(quadrant) => match quadrant {
+                SwotQuadrant::Strengths => self.swot_strengths,
+                SwotQuadrant::Weaknesses => self.swot_weaknesses,
+                SwotQuadrant::Opportunities => self.swot_opportunities,
+                SwotQuadrant::Threats => self.swot_threats,
+            },
+            Item::Force(kind) => self.force(kind),
+            Item::Needs => self.missing_needs,
+            Item::People => self.missing_people,
+            Item::DecisionMaker => self.missing_decision_maker,
+            Item::EveryoneAssessed => self.missing_assessed,
+            Item::DecisionMakersOwned => self.missing_owned,
+            Item::Competitor => self.missing_competitor,
+            Item::CompetitorsAssessed => self.missing_competitor_sw,
+            Item::History => self.position_history,
+            Item::Supply => self.position_supply,
+            Item::SwitchingCost => self.position_switching,
+            Item::ShareOfWallet => self.missing_share,
+            Item::WhoFavours => self.position_who_favours,
+            Item::Ladder => self.position_ladder,
+            Item::Lifecycle => self.position_lifecycle,
+            Item::PositionSwot => self.position_swot,
+            Item::Health => self.missing_health,
+            Item::Step(step) => return fill(self.missing_step_done, &[&self.six_step(step)]),
+            Item::Vision => self.strategy_vision,
+            Item::Objective => self.missing_objective,
+            Item::ObjectivesSmart => self.missing_smart,
+            Item::Action => self.missing_action,
+            Item::ActionsOwned => self.missing_action_owned,
+            Item::RevenueTarget => self.missing_revenue,
+        };
+        text.to_owned()
     }
 
     /// A calendar date in the language's style (2026年11月22日 / 22 Nov 2026).

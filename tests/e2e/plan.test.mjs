@@ -27,8 +27,10 @@ test('a plan section is filled, computed, kept over a reload and shown in the ac
   assert.equal(await page.textContent('[data-testid=plan-title]'), 'Account plan: Eastbay Motor Group');
   assert.equal(await tabPercent(page, 'summary'), '0%');
 
+  assert.equal(await page.textContent('[data-testid=plan-missing]'), 'Still missing: Overall purpose and direction');
   await page.fill('[data-field=summary]', `Grow to preferred supplier. ${HOSTILE}`);
   assert.equal(await tabPercent(page, 'summary'), '100%');
+  assert.equal(await page.locator('[data-testid=plan-missing]').count(), 0);
   assert.match(await page.textContent('[data-testid=plan-complete]'), /^10% complete$/);
 
   // Profile: a fact with its provenance, an old date flags it; finance growth computed.
@@ -49,6 +51,11 @@ test('a plan section is filled, computed, kept over a reload and shown in the ac
   await page.press(`[data-field="finance.${lastYear}.profit"]`, 'Tab');
   assert.match(await page.textContent('.finance-table [role=alert]'), /Enter a number/);
   assert.equal(await tabPercent(page, 'profile'), '28%');
+  // The percentage is explained: what the section still lacks.
+  assert.equal(
+    await page.textContent('[data-testid=plan-missing]'),
+    'Still missing: Market position, Main competitors, Latest business news, Their use of our category, Vendors they use',
+  );
 
   // Our position: share of wallet is computed from two amounts.
   await tab(page, 'position');

@@ -515,6 +515,66 @@ slugs!(Section {
     Revenue => "revenue",
 });
 
+/// One thing a section of the plan asks for (see [`AccountPlan::checklist`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Item {
+    Summary,
+    Fact(ProfileFact),
+    Finance,
+    Swot(SwotQuadrant),
+    Force(ForceKind),
+    Needs,
+    People,
+    DecisionMaker,
+    EveryoneAssessed,
+    DecisionMakersOwned,
+    Competitor,
+    CompetitorsAssessed,
+    History,
+    Supply,
+    SwitchingCost,
+    ShareOfWallet,
+    WhoFavours,
+    Ladder,
+    Lifecycle,
+    PositionSwot,
+    Health,
+    Step(SixStep),
+    Vision,
+    Objective,
+    ObjectivesSmart,
+    Action,
+    ActionsOwned,
+    RevenueTarget,
+}
+
+/// A quadrant of a SWOT.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SwotQuadrant {
+    Strengths,
+    Weaknesses,
+    Opportunities,
+    Threats,
+}
+
+impl SwotQuadrant {
+    pub const ALL: [SwotQuadrant; 4] = [
+        SwotQuadrant::Strengths,
+        SwotQuadrant::Weaknesses,
+        SwotQuadrant::Opportunities,
+        SwotQuadrant::Threats,
+    ];
+
+    pub fn of(self, swot: &Swot) -> &str {
+        match self {
+            SwotQuadrant::Strengths => &swot.strengths,
+            SwotQuadrant::Weaknesses => &swot.weaknesses,
+            SwotQuadrant::Opportunities => &swot.opportunities,
+            SwotQuadrant::Threats => &swot.threats,
+        }
+    }
+}
+
 /// How much of a section is filled: `done` of `total` items.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Progress {
@@ -523,13 +583,6 @@ pub struct Progress {
 }
 
 impl Progress {
-    fn of(items: &[bool]) -> Progress {
-        Progress {
-            done: items.iter().filter(|i| **i).count() as u32,
-            total: items.len() as u32,
-        }
-    }
-
     /// Whole percent, rounded down, so 100% means everything is there.
     pub fn percent(self) -> u32 {
         (self.done * 100).checked_div(self.total).unwrap_or(100)
@@ -566,37 +619,36 @@ impl AccountPlan {
         &self.six_steps[step.index()]
     }
 
-    /// What is filled in each section. The items are what the method asks for; a
-    /// section is complete when each is there.
-    pub fn progress(&self, section: Section) -> Progress {
+    /// What each section asks for, and whether it is there: the items behind the
+    /// section's completeness, so the page can say what is still missing.
+    pub fn checklist(&self, section: Section) -> Vec<(Item, bool)> {
         match section {
-            Section::Summary => Progress::of(&[filled(&self.summary)]),
+            Section::Summary => vec![(Item::Summary, filled(&self.summary))],
             Section::Profile => {
                 let p = &self.profile;
-                Progress::of(&[
-                    p.goals.is_filled(),
-                    p.finance.iter().any(FinanceYear::is_filled),
-                    p.market_position.is_filled(),
-                    p.main_competitors.is_filled(),
-                    p.news.is_filled(),
-                    p.category_use.is_filled(),
-                    p.vendors.is_filled(),
-                ])
+                let fact = |which: ProfileFact| (Item::Fact(which), p.fact(which).is_filled());
+                vec![
+                    fact(ProfileFact::Goals),
+                    (Item::Finance, p.finance.iter().any(FinanceYear::is_filled)),
+                    fact(ProfileFact::MarketPosition),
+                    fact(ProfileFact::MainCompetitors),
+                    fact(ProfileFact::News),
+                    fact(ProfileFact::CategoryUse),
+                    fact(ProfileFact::Vendors),
+                ]
             }
             Section::Analysis => {
-                let mut items: Vec<bool> = vec![
-                    filled(&self.swot.strengths),
-                    filled(&self.swot.weaknesses),
-                    filled(&self.swot.opportunities),
-                    filled(&self.swot.threats),
-                ];
+                let mut items: Vec<(Item, bool)> = SwotQuadrant::ALL
+                    .iter()
+                    .map(|q| (Item::Swot(*q), filled(q.of(&self.swot))))
+                    .collect();
                 items.extend(
                     ForceKind::ALL
                         .iter()
-                        .map(|k| self.forces.force(*k).rating.is_some()),
+                        .map(|k| (Item::Force(*k), self.forces.force(*k).rating.is_some())),
                 );
-                items.push(self.needs.iter().any(|n| filled(&n.text)));
-                Progress::of(&items)
+                items.push((Item::Needs, self.needs.iter().any(|n| filled(&n.text))));
+                items
             }
             Section::PowerMap => {
                 let named: Vec<&Person> = self.people.iter().filter(|p| filled(&p.name)).collect();
@@ -604,15 +656,21 @@ impl AccountPlan {
                     .iter()
                     .filter(|p| p.role == Some(BuyingRole::DecisionMaker))
                     .collect();
-                Progress::of(&[
-                    !named.is_empty(),
-                    !deciders.is_empty(),
-                    !named.is_empty()
-                        && named
-                            .iter()
-                            .all(|p| p.role.is_some() && p.attitude.is_some()),
-                    !deciders.is_empty() && deciders.iter().all(|p| filled(&p.owner)),
-                ])
+                vec![
+                    (Item::People, !named.is_empty()),
+                    (Item::DecisionMaker, !deciders.is_empty()),
+                    (
+                        Item::EveryoneAssessed,
+                        !named.is_empty()
+                            && named
+                                .iter()
+                                .all(|p| p.role.is_some() && p.attitude.is_some()),
+                    ),
+                    (
+                        Item::DecisionMakersOwned,
+                        !deciders.is_empty() && deciders.iter().all(|p| filled(&p.owner)),
+                    ),
+                ]
             }
             Section::Competitors => {
                 let named: Vec<&Competitor> = self
@@ -620,48 +678,80 @@ impl AccountPlan {
                     .iter()
                     .filter(|c| filled(&c.name))
                     .collect();
-                Progress::of(&[
-                    !named.is_empty(),
-                    !named.is_empty()
-                        && named
-                            .iter()
-                            .all(|c| filled(&c.strengths) && filled(&c.weaknesses)),
-                ])
+                vec![
+                    (Item::Competitor, !named.is_empty()),
+                    (
+                        Item::CompetitorsAssessed,
+                        !named.is_empty()
+                            && named
+                                .iter()
+                                .all(|c| filled(&c.strengths) && filled(&c.weaknesses)),
+                    ),
+                ]
             }
             Section::Position => {
                 let p = &self.position;
-                Progress::of(&[
-                    filled(&p.history),
-                    filled(&p.supply),
-                    p.switching_cost.is_some(),
-                    p.share_of_wallet().is_some(),
-                    filled(&p.who_favours),
-                    p.ladder.is_some(),
-                    p.lifecycle.is_some(),
-                    p.swot.filled_quadrants() == 4,
-                    p.health.iter().all(|a| filled(a)),
-                ])
+                vec![
+                    (Item::History, filled(&p.history)),
+                    (Item::Supply, filled(&p.supply)),
+                    (Item::SwitchingCost, p.switching_cost.is_some()),
+                    (Item::ShareOfWallet, p.share_of_wallet().is_some()),
+                    (Item::WhoFavours, filled(&p.who_favours)),
+                    (Item::Ladder, p.ladder.is_some()),
+                    (Item::Lifecycle, p.lifecycle.is_some()),
+                    (Item::PositionSwot, p.swot.filled_quadrants() == 4),
+                    (Item::Health, p.health.iter().all(|a| filled(a))),
+                ]
             }
-            Section::SixSteps => {
-                Progress::of(&self.six_steps.iter().map(|s| s.done).collect::<Vec<_>>())
-            }
+            Section::SixSteps => SixStep::ALL
+                .iter()
+                .map(|step| (Item::Step(*step), self.step(*step).done))
+                .collect(),
             Section::Strategy => {
                 let named: Vec<&Objective> =
                     self.objectives.iter().filter(|o| filled(&o.text)).collect();
-                Progress::of(&[
-                    filled(&self.vision),
-                    !named.is_empty(),
-                    !named.is_empty() && named.iter().all(|o| o.is_smart()),
-                ])
+                vec![
+                    (Item::Vision, filled(&self.vision)),
+                    (Item::Objective, !named.is_empty()),
+                    (
+                        Item::ObjectivesSmart,
+                        !named.is_empty() && named.iter().all(|o| o.is_smart()),
+                    ),
+                ]
             }
             Section::Actions => {
                 let tasks: Vec<&Action> = self.actions.iter().filter(|a| filled(&a.task)).collect();
-                Progress::of(&[
-                    !tasks.is_empty(),
-                    !tasks.is_empty() && tasks.iter().all(|a| filled(&a.owner) && a.due.is_some()),
-                ])
+                vec![
+                    (Item::Action, !tasks.is_empty()),
+                    (
+                        Item::ActionsOwned,
+                        !tasks.is_empty()
+                            && tasks.iter().all(|a| filled(&a.owner) && a.due.is_some()),
+                    ),
+                ]
             }
-            Section::Revenue => Progress::of(&[self.revenue.iter().any(RevenueLine::has_target)]),
+            Section::Revenue => vec![(
+                Item::RevenueTarget,
+                self.revenue.iter().any(RevenueLine::has_target),
+            )],
+        }
+    }
+
+    /// What is still missing in a section, in the order of the form.
+    pub fn missing(&self, section: Section) -> Vec<Item> {
+        self.checklist(section)
+            .into_iter()
+            .filter(|(_, there)| !there)
+            .map(|(item, _)| item)
+            .collect()
+    }
+
+    /// How much of each section is filled (see [`AccountPlan::checklist`]).
+    pub fn progress(&self, section: Section) -> Progress {
+        let items = self.checklist(section);
+        Progress {
+            done: items.iter().filter(|(_, there)| *there).count() as u32,
+            total: items.len() as u32,
         }
     }
 
@@ -877,6 +967,41 @@ mod tests {
         plan.people[0].attitude = Some(Attitude::Neutral);
         plan.people[0].owner = "Our MD".into();
         assert_eq!(plan.progress(Section::PowerMap).percent(), 100);
+    }
+
+    #[test]
+    fn what_is_missing_is_the_unfilled_items_of_the_section_in_form_order() {
+        let mut plan = AccountPlan {
+            vision: "Their first call".into(),
+            ..AccountPlan::default()
+        };
+        assert_eq!(
+            plan.missing(Section::Strategy),
+            vec![Item::Objective, Item::ObjectivesSmart]
+        );
+        plan.swot.threats = "Price war".into();
+        plan.forces.rivalry.rating = Some(4);
+        assert_eq!(
+            plan.missing(Section::Analysis),
+            vec![
+                Item::Swot(SwotQuadrant::Strengths),
+                Item::Swot(SwotQuadrant::Weaknesses),
+                Item::Swot(SwotQuadrant::Opportunities),
+                Item::Force(ForceKind::EntryBarriers),
+                Item::Force(ForceKind::Substitutes),
+                Item::Force(ForceKind::BuyerPower),
+                Item::Force(ForceKind::SupplierPower),
+                Item::Needs,
+            ]
+        );
+        // Missing items and progress always tell the same story.
+        for section in Section::ALL {
+            let progress = plan.progress(section);
+            assert_eq!(
+                plan.missing(section).len() as u32,
+                progress.total - progress.done
+            );
+        }
     }
 
     #[test]

@@ -466,6 +466,18 @@ pub fn PlanPage(id: AccountId, section: Section) -> impl IntoView {
                 <nav class="plan-tabs" aria-label=tr(|t| t.plan_sections)>{tabs}</nav>
                 <section class="card plan-section" data-testid="plan-section" data-section=section.slug()>
                     <h2>{move || app.t().plan_section(section)}</h2>
+                    {move || {
+                        let t = app.t();
+                        let missing = ctx.plan.with(|p| p.missing(section));
+                        (!missing.is_empty()).then(|| {
+                            let list: Vec<String> = missing.into_iter().map(|item| t.plan_item(item)).collect();
+                            view! {
+                                <p class="plan-missing" data-testid="plan-missing">
+                                    {fill(t.plan_missing, &[&list.join(t.list_separator)])}
+                                </p>
+                            }
+                        })
+                    }}
                     {body}
                 </section>
             </section>
