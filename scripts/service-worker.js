@@ -26,8 +26,8 @@
 //   page load asks for a newer sw.js, see index.html, so the new one is ready by then).
 // - The network is the fallback for anything missing from the cache (storage cleared
 //   by the browser): online the app then simply loads as if there were no worker.
-// - Only this build's own files are answered, matched by exact URL (the page's URL
-//   without its query); other requests, other hosts and anything but GET never reach
+// - Only this build's own files are answered, matched by exact URL without fragment
+//   (and, for the page, without query); other requests, other hosts and anything but GET never reach
 //   the cache.
 // - Caches are named after the registration's scope: two copies of the app on one
 //   origin (say `/` and `/kam/`) each keep and clean up only their own.
@@ -109,7 +109,13 @@ if (BUILD.files !== null) {
     if (request.method !== 'GET') return;
     const url = new URL(request.url);
     if (url.origin !== self.location.origin) return;
-    // The fragment never reaches a worker; the page's query does not change the page.
+    // Every address of the app is the page plus a fragment (`…/kam/#/accounts/14`), and
+    // browsers hand the worker the request URL with its fragment (the service-worker
+    // spec since 2017: Firefox 52+, Chromium 59+, Safari 11.1+; older ones strip it), so
+    // the fragment goes before matching, or every reload of a `#/…` address would miss
+    // the cache and fail offline. It never reaches a server anyway. The page's query
+    // does not change the page either.
+    url.hash = '';
     if (request.mode === 'navigate') url.search = '';
     if (!OWN.has(url.href)) return;
     event.respondWith(cacheFirst(url.href, request));

@@ -529,9 +529,13 @@ pub struct MergeSummary {
     pub added: usize,
     /// Accounts of mine where at least one field was taken from theirs.
     pub updated: usize,
-    /// Incoming accounts that changed nothing although they differ or are new: the user
-    /// kept all of mine, left a new one out, or the file repeated an account.
-    pub skipped: usize,
+    /// Accounts that differ where the user kept every one of their own values (or that
+    /// were deleted meanwhile, so nothing could be taken).
+    pub kept_mine: usize,
+    /// New accounts of the file the user chose not to add.
+    pub left_out: usize,
+    /// Accounts of the file that repeat an earlier one of the file, so were not merged.
+    pub repeats: usize,
     /// Accounts the file holds exactly as I do.
     pub unchanged: usize,
 }
@@ -547,7 +551,7 @@ pub fn apply_merge(
 ) -> MergeSummary {
     let mut summary = MergeSummary {
         unchanged: plan.unchanged.len(),
-        skipped: plan.repeats.len(),
+        repeats: plan.repeats.len(),
         ..MergeSummary::default()
     };
     let positions: HashMap<AccountId, usize> = workspace
@@ -575,7 +579,7 @@ pub fn apply_merge(
                 account.updated_at = now;
                 summary.updated += 1;
             }
-            _ => summary.skipped += 1,
+            _ => summary.kept_mine += 1,
         }
     }
     let added: Vec<Account> = plan
@@ -585,7 +589,7 @@ pub fn apply_merge(
         .map(|n| n.account.clone())
         .collect();
     summary.added = added.len();
-    summary.skipped += plan.new_accounts.len() - added.len();
+    summary.left_out = plan.new_accounts.len() - added.len();
     workspace.add_accounts(added, now);
     summary
 }
@@ -871,7 +875,9 @@ mod tests {
             MergeSummary {
                 added: 1,
                 updated: 0,
-                skipped: 1,
+                kept_mine: 1,
+                left_out: 0,
+                repeats: 0,
                 unchanged: 1
             }
         );
@@ -948,7 +954,7 @@ mod tests {
     }
 
     #[test]
-    fn summary_counts_added_updated_skipped_and_unchanged() {
+    fn summary_counts_added_updated_kept_mine_left_out_repeats_and_unchanged() {
         let mine = workspace(vec![
             account(1, "1", "One"),
             account(2, "2", "Two"),
@@ -973,7 +979,9 @@ mod tests {
             MergeSummary {
                 added: 1,
                 updated: 2,
-                skipped: 2,
+                kept_mine: 1,
+                left_out: 1,
+                repeats: 0,
                 unchanged: 1
             }
         );
@@ -999,7 +1007,7 @@ mod tests {
         assert_eq!(plan.repeats[0].first_name, "Alpha Renamed");
         let mut merged = mine.clone();
         let summary = apply_merge(&mut merged, &plan, &MergeChoices::default(), 1);
-        assert_eq!(summary.skipped, 3, "kept mine, and two repeats");
+        assert_eq!((summary.kept_mine, summary.repeats), (1, 2));
         assert_eq!(summary.added, 1);
     }
 
@@ -1045,7 +1053,7 @@ mod tests {
         choices.choose_account(conflict_of(&plan, 1), Side::Theirs);
         mine.delete_account(1);
         let summary = apply_merge(&mut mine, &plan, &choices, 1);
-        assert_eq!((summary.updated, summary.skipped), (0, 1));
+        assert_eq!((summary.updated, summary.kept_mine), (0, 1));
         assert!(mine.account(1).is_none());
     }
 

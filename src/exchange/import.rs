@@ -18,7 +18,7 @@ use crate::domain::{
 };
 use crate::i18n::{strings, Strings};
 
-use super::sheet::SheetRow;
+use super::sheet::{CellKind, SheetRow};
 
 /// A field of the basic sheet that a column can fill.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -260,6 +260,14 @@ pub enum Problem {
     RepeatsRow {
         row: u32,
     },
+    /// A workbook cell holding a date (or, where words belong, a number): usually a
+    /// column shifted against its header, so the row is held back rather than imported
+    /// with, say, a date as the customer's name.
+    NotText {
+        target: Target,
+        kind: CellKind,
+        value: String,
+    },
 }
 
 /// A row that cannot be imported, with everything wrong with it.
@@ -299,6 +307,29 @@ pub struct Checker<'a> {
     unnumbered_by_name: HashMap<String, AccountId>,
     seen_numbers: HashMap<String, u32>,
     seen_names: HashMap<String, u32>,
+}
+
+impl Target {
+    /// Whether a workbook cell of this kind fits the column: numbers suit numbers,
+    /// phones, segments (often codes), employees and scores, and the choices (which then
+    /// check the value); a date suits no column, since the basic sheet has no dates.
+    fn accepts(self, kind: CellKind) -> bool {
+        match (self, kind) {
+            (Target::Ignore, _) => true,
+            (_, CellKind::Date) => false,
+            (Target::Score(_), CellKind::Number) => true,
+            (Target::Field(field), CellKind::Number) => matches!(
+                field,
+                Field::Number
+                    | Field::Phone
+                    | Field::Segment
+                    | Field::Employees
+                    | Field::Ownership
+                    | Field::SizeBand
+                    | Field::Relationship
+            ),
+        }
+    }
 }
 
 /// Numbers and names compared as a person would: trimmed, spaces collapsed, any case.
@@ -342,10 +373,20 @@ impl<'a> Checker<'a> {
         let mut account = Account::default();
         let mut filled = Vec::new();
         let mut problems = Vec::new();
-        for (target, cell) in self.mapping.iter().zip(&row.cells) {
+        for (column, (target, cell)) in self.mapping.iter().zip(&row.cells).enumerate() {
             let value = restore_text(cell.trim());
             if value.is_empty() {
                 continue;
+            }
+            if let Some(kind) = row.kind(column) {
+                if !target.accepts(kind) {
+                    problems.push(Problem::NotText {
+                        target: *target,
+                        kind,
+                        value,
+                    });
+                    continue;
+                }
             }
             match *target {
                 Target::Ignore => {}
@@ -376,7 +417,16 @@ impl<'a> Checker<'a> {
                 },
             }
         }
-        if account.name.is_empty() {
+        let name_not_text = problems.iter().any(|p| {
+            matches!(
+                p,
+                Problem::NotText {
+                    target: Target::Field(Field::Name),
+                    ..
+                }
+            )
+        });
+        if account.name.is_empty() && !name_not_text {
             problems.insert(0, Problem::MissingName);
         }
         let number = identity_key(&account.number);
@@ -651,6 +701,7 @@ mod tests {
         SheetRow {
             number,
             cells: header(cells),
+            typed: Vec::new(),
         }
     }
 
@@ -831,6 +882,76 @@ mod tests {
         assert!(
             message.contains("11") && message.contains("1–10"),
             "{message}"
+        );
+    }
+
+    #[test]
+    fn a_date_anywhere_or_a_number_where_words_belong_holds_the_row_back() {
+        use crate::exchange::sheet::{CellKind, TypedCell};
+        let ws = Workspace::default();
+        let c = first_criterion(&ws.model, Axis::Attractiveness).id;
+        let mapping = [
+            Target::Field(Field::Number),
+            Target::Field(Field::Name),
+            Target::Field(Field::Phone),
+            Target::Score(c),
+            Target::Field(Field::ContactPerson),
+        ];
+        let typed = |cells: &[(u32, CellKind)]| {
+            cells
+                .iter()
+                .map(|&(column, kind)| TypedCell { column, kind })
+                .collect::<Vec<_>>()
+        };
+        let mut shifted = row(2, &["30001", "2025-03-14", "13800138000", "7", ""]);
+        shifted.typed = typed(&[
+            (0, CellKind::Number),
+            (1, CellKind::Date),
+            (2, CellKind::Number),
+            (3, CellKind::Number),
+        ]);
+        let mut numbered = row(3, &["30002", "甲公司", "", "2026-01-05", "42"]);
+        numbered.typed = typed(&[(3, CellKind::Date), (4, CellKind::Number)]);
+        let mut fine = row(4, &["30003", "乙公司", "13900139000", "8", "王芳"]);
+        fine.typed = typed(&[
+            (0, CellKind::Number),
+            (2, CellKind::Number),
+            (3, CellKind::Number),
+        ]);
+        let checked = check_all(&ws, &mapping, &[shifted, numbered, fine]);
+        assert_eq!(
+            bad(&checked[0]).problems,
+            vec![Problem::NotText {
+                target: Target::Field(Field::Name),
+                kind: CellKind::Date,
+                value: "2025-03-14".into()
+            }]
+        );
+        assert_eq!(
+            bad(&checked[1]).problems,
+            vec![
+                Problem::NotText {
+                    target: Target::Score(c),
+                    kind: CellKind::Date,
+                    value: "2026-01-05".into()
+                },
+                Problem::NotText {
+                    target: Target::Field(Field::ContactPerson),
+                    kind: CellKind::Number,
+                    value: "42".into()
+                }
+            ]
+        );
+        // Numbers where numbers belong stay as the user sees them.
+        let account = &ready(&checked[2]).account;
+        assert_eq!(
+            (account.number.as_str(), account.phone.as_str()),
+            ("30003", "13900139000")
+        );
+        let t = strings(Language::En);
+        assert_eq!(
+            t.import_problem(&bad(&checked[0]).problems[0], &ws.model, Language::En),
+            "Name holds a date, 2025-03-14: is a column shifted?"
         );
     }
 

@@ -12,6 +12,34 @@ use serde::{Deserialize, Serialize};
 pub struct SheetRow {
     pub number: u32,
     pub cells: Vec<String>,
+    /// The cells a workbook stores as dates or numbers rather than text (CSV has none),
+    /// so that a date where a name belongs — a shifted column — can be flagged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub typed: Vec<TypedCell>,
+}
+
+/// A cell of a workbook that is not text: its column (0-based) and what it holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TypedCell {
+    pub column: u32,
+    pub kind: CellKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CellKind {
+    Number,
+    Date,
+}
+
+impl SheetRow {
+    /// What the cell in `column` holds when it is not text.
+    pub fn kind(&self, column: usize) -> Option<CellKind> {
+        self.typed
+            .iter()
+            .find(|t| t.column as usize == column)
+            .map(|t| t.kind)
+    }
 }
 
 /// The text encodings a CSV file can be read in (WHATWG labels, which the browser's
@@ -94,6 +122,7 @@ pub fn read_csv(
         rows.push(SheetRow {
             number: u32::try_from(number).unwrap_or(u32::MAX),
             cells,
+            typed: Vec::new(),
         });
         if every > 0 && rows.len() % every == 0 {
             progress(rows.len());
@@ -135,9 +164,20 @@ pub fn read_xlsx(
             // column letters match what the user sees.
             let mut texts = vec![String::new(); first_column];
             texts.extend(cells.iter().map(cell_text));
+            let typed = cells
+                .iter()
+                .enumerate()
+                .filter_map(|(column, cell)| {
+                    Some(TypedCell {
+                        column: u32::try_from(first_column + column).ok()?,
+                        kind: cell_kind(cell)?,
+                    })
+                })
+                .collect();
             SheetRow {
                 number: first_row + i as u32 + 1,
                 cells: texts,
+                typed,
             }
         })
         .filter(|row| row.cells.iter().any(|c| !c.is_empty()))
@@ -160,6 +200,16 @@ fn cell_text(cell: &calamine::Data) -> String {
             Some(dt) => dt.format("%Y-%m-%d %H:%M").to_string(),
             None => number_text(d.as_f64()),
         },
+    }
+}
+
+/// Whether a cell holds a date or a number rather than text.
+fn cell_kind(cell: &calamine::Data) -> Option<CellKind> {
+    use calamine::Data;
+    match cell {
+        Data::Int(_) | Data::Float(_) => Some(CellKind::Number),
+        Data::DateTime(_) | Data::DateTimeIso(_) => Some(CellKind::Date),
+        _ => None,
     }
 }
 
@@ -361,6 +411,18 @@ mod tests {
         );
         let numbers: Vec<u32> = rows.iter().map(|r| r.number).collect();
         assert_eq!(numbers, vec![3, 4, 5, 6, 7]);
+        let kinds: Vec<Option<CellKind>> = rows.iter().map(|r| r.kind(1)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                None,
+                Some(CellKind::Number),
+                Some(CellKind::Number),
+                Some(CellKind::Date),
+                None
+            ]
+        );
+        assert_eq!(rows[1].kind(0), None);
     }
 
     #[test]

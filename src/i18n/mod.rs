@@ -24,6 +24,7 @@ use crate::domain::{
     Answer, Axis, Gate, Language, ModelError, Ownership, Relationship, SizeBand, Tier,
 };
 use crate::exchange::import::{Field, Problem, Target};
+use crate::exchange::sheet::CellKind;
 use crate::storage::envelope::LoadError;
 
 /// A criterion's name in `language` (the other language's if blank), or its number.
@@ -42,12 +43,44 @@ pub fn strings(language: Language) -> &'static Strings {
     }
 }
 
-/// Replaces `{0}`, `{1}`… in `template` with `args`.
+/// Replaces `{0}`, `{1}`… in `template` with `args`, and `{N:one|other}` with `one` when
+/// argument N reads "1" and `other` otherwise, so an English count reads "1 account" and
+/// "0 accounts", "2 accounts". (Chinese nouns do not change with the count, and English
+/// plurals need nothing more than one/other.) Anything else in braces is left as it is.
 pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
-    let mut out = template.to_owned();
-    for (i, arg) in args.iter().enumerate() {
-        out = out.replace(&format!("{{{i}}}"), &arg.to_string());
+    let texts: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let inner = &after[..close];
+        let (index, forms) = match inner.split_once(':') {
+            Some((index, forms)) => (index, Some(forms)),
+            None => (inner, None),
+        };
+        match (
+            index.parse::<usize>().ok().and_then(|i| texts.get(i)),
+            forms,
+        ) {
+            (Some(text), None) => out.push_str(text),
+            (Some(text), Some(forms)) => {
+                let (one, other) = forms.split_once('|').unwrap_or((forms, forms));
+                out.push_str(if text == "1" { one } else { other });
+            }
+            (None, _) => {
+                out.push('{');
+                out.push_str(inner);
+                out.push('}');
+            }
+        }
+        rest = &after[close + 1..];
     }
+    out.push_str(rest);
     out
 }
 
@@ -458,6 +491,20 @@ impl Strings {
                 fill(self.import_not_a_number, &[&field.label(self), value])
             }
             Problem::RepeatsRow { row } => fill(self.import_repeats_row, &[row]),
+            Problem::NotText {
+                target,
+                kind,
+                value,
+            } => {
+                let template = match kind {
+                    CellKind::Date => self.import_date_cell,
+                    CellKind::Number => self.import_number_cell,
+                };
+                fill(
+                    template,
+                    &[&self.import_target(*target, model, language), value],
+                )
+            }
         }
     }
 
@@ -586,6 +633,56 @@ mod tests {
     #[test]
     fn fill_replaces_numbered_placeholders() {
         assert_eq!(fill("{1} of {0}", &[&3, &"x"]), "x of 3");
+        assert_eq!(fill("{0} {2}", &[&1, &2]), "1 {2}");
+    }
+
+    #[test]
+    fn fill_chooses_the_singular_for_one_and_the_plural_otherwise() {
+        let template = "{0} {0:account is|accounts are} new; {1} {1:row|rows}";
+        assert_eq!(fill(template, &[&0, &1]), "0 accounts are new; 1 row");
+        assert_eq!(fill(template, &[&1, &2]), "1 account is new; 2 rows");
+        assert_eq!(fill(template, &[&21, &11]), "21 accounts are new; 11 rows");
+    }
+
+    /// The English forms of every count: a number followed by a plural noun must choose
+    /// its form, so "1 accounts" cannot come back.
+    #[test]
+    fn english_counts_read_correctly_for_zero_one_and_many() {
+        let plural_after_count = ["accounts", "rows", "facts", "fields", "actions", "items"];
+        for (key, text) in strings::EN.entries() {
+            for i in 0..10 {
+                for noun in plural_after_count {
+                    assert!(
+                        !text.contains(&format!("{{{i}}} {noun}")),
+                        "{key}: “{{{i}}} {noun}” needs {{{i}:…|{noun}}}"
+                    );
+                }
+            }
+            // Well-formed choices: `{N:one|other}` with N a placeholder of the string.
+            for (start, _) in text.match_indices('{') {
+                let inner = &text[start + 1..start + 1 + text[start + 1..].find('}').unwrap_or(0)];
+                if let Some((index, forms)) = inner.split_once(':') {
+                    assert!(forms.contains('|'), "{key}: {inner} has no “|”");
+                    assert!(
+                        text.contains(&format!("{{{index}}}")),
+                        "{key}: {inner} chooses by a count the string does not show"
+                    );
+                }
+            }
+        }
+        let en = strings(Language::En);
+        for (n, expected) in [(0, "0 accounts"), (1, "1 account"), (2, "2 accounts")] {
+            assert_eq!(fill(en.workspace_accounts, &[&n]), expected);
+        }
+        assert_eq!(
+            fill(en.untiered_count, &[&1]),
+            "1 account is not fully scored and not tiered yet."
+        );
+        assert_eq!(fill(en.count_shown, &[&1, &1]), "Showing 1 of 1 account");
+        assert_eq!(
+            fill(strings(Language::Zh).workspace_accounts, &[&1]),
+            "1 个客户"
+        );
     }
 
     #[test]

@@ -63,7 +63,7 @@ strings! {
     delete_workspace: "删除", "Delete";
     delete_workspace_confirm: "删除工作区“{0}”及其全部数据？删除后无法恢复，建议先导出。", "Delete the workspace “{0}” and all its data? This cannot be undone; export it first to keep a copy.";
     export_first: "先导出", "Export it first";
-    workspace_accounts: "{0} 个客户", "{0} accounts";
+    workspace_accounts: "{0} 个客户", "{0} {0:account|accounts}";
     load_demo: "载入培训演示", "Load the workshop demo";
     reset_demo: "重置演示", "Reset the demo";
     demo_banner: "这是培训演示工作区，数据均为虚构。在这里的修改不会影响其他工作区，随时可以重置。", "This is the workshop demo: all data is fictional. Changes here never touch your other workspaces, and you can reset it at any time.";
@@ -101,9 +101,9 @@ strings! {
 
     // Workspace file import
     import_confirm_title: "用导入的文件替换当前工作区？", "Replace the current workspace with the imported file?";
-    import_confirm_body: "文件“{0}”包含 {1} 个客户。当前工作区的 {2} 个客户及评估标准将被替换。如需保留，请先导出当前工作区。", "The file “{0}” holds {1} accounts. The current workspace's {2} accounts and its scoring model will be replaced. To keep them, export the current workspace first.";
+    import_confirm_body: "文件“{0}”包含 {1} 个客户。当前工作区的 {2} 个客户及评估标准将被替换。如需保留，请先导出当前工作区。", "The file “{0}” holds {1} {1:account|accounts}. The current workspace's {2} {2:account|accounts} and its scoring model will be replaced. To keep them, export the current workspace first.";
     import_replace: "替换当前工作区", "Replace the current workspace";
-    import_done: "已导入“{0}”：{1} 个客户。", "Imported “{0}”: {1} accounts.";
+    import_done: "已导入“{0}”：{1} 个客户。", "Imported “{0}”: {1} {1:account|accounts}.";
     import_failed: "无法导入“{0}”：{1}。当前工作区没有任何改变。", "Could not import “{0}”: {1}. The current workspace is unchanged.";
     file_read_failed: "无法读取文件", "the file could not be read";
     export_failed: "无法导出：{0}", "Could not export: {0}";
@@ -118,7 +118,7 @@ strings! {
     filter_tier: "级别", "Tier";
     filter_size: "规模", "Size band";
     filter_all: "全部", "All";
-    count_shown: "显示 {0} / {1} 个客户", "Showing {0} of {1} accounts";
+    count_shown: "显示 {0} / {1} 个客户", "Showing {0} of {1} {1:account|accounts}";
     no_match: "没有符合条件的客户。", "No account matches the search and filters.";
     show_more: "显示更多（已显示 {0} / {1}）", "Show more ({0} of {1} shown)";
     clear_filters: "清除筛选", "Clear filters";
@@ -274,14 +274,14 @@ strings! {
     col_actual: "实际", "Actual";
     planned_rest: "其余（{0}）", "the rest ({0})";
     planned_invalid: "计划数量须为不小于 0 的整数。", "A planned size is a whole number, 0 or more.";
-    untiered_count: "{0} 个客户评分不完整，尚未分级。", "{0} accounts are not fully scored and not tiered yet.";
+    untiered_count: "{0} 个客户评分不完整，尚未分级。", "{0} {0:account is|accounts are} not fully scored and not tiered yet.";
     tier_guidance_heading: "各级服务原则与联络频率", "Service principle and contact cadence per tier";
     // Matrix
     matrix_title: "客户评估矩阵", "Attractiveness × feasibility matrix";
     matrix_help: "将鼠标移到点上，或选中图表后用方向键逐个查看客户；点击或按回车键打开客户。", "Hover over a point, or select the chart and use the arrow keys to go from account to account; click or press Enter to open one.";
     matrix_label: "客户评估矩阵：用方向键逐个查看客户，回车键打开", "Evaluation matrix: arrow keys go from account to account, Enter opens";
-    matrix_shown: "矩阵上显示 {0} 个客户。", "{0} accounts on the matrix.";
-    matrix_not_shown: "{0} 个客户因评分不完整未显示。", "{0} accounts are not shown because they are not fully scored.";
+    matrix_shown: "矩阵上显示 {0} 个客户。", "{0} {0:account|accounts} on the matrix.";
+    matrix_not_shown: "{0} 个客户因评分不完整未显示。", "{0} {0:account is|accounts are} not shown because {0:it is|they are} not fully scored.";
     matrix_empty: "还没有评分完整的客户。为客户的每项标准打分后，它们会出现在矩阵上。", "No account is fully scored yet. Once every criterion of an account is scored, it appears on the matrix.";
     zone_tier1: "一级客户 · 著重发展", "Tier 1 · focus and develop";
     zone_tier2: "二级客户 · 利用资源有效发展", "Tier 2 · develop with existing resources";
@@ -306,7 +306,7 @@ strings! {
     level_ordinary: "普通客户", "Ordinary customers";
     level_super_potential: "超级潜在客户", "Super-potential customers";
     level_outside: "不在金字塔内", "Outside the pyramid";
-    band_accounts: "{0} 个客户 · {1}（建议 {2}%）", "{0} accounts · {1} (recommended {2}%)";
+    band_accounts: "{0} 个客户 · {1}（建议 {2}%）", "{0} {0:account|accounts} · {1} (recommended {2}%)";
     band_time: "销售时间 {0}（建议 {1}%）", "selling time {0} (recommended {1}%)";
     deviation_time: "{0}获得 {1}% 的计划销售时间，建议为 {2}%。", "{0} get {1}% of planned selling time; recommended {2}%.";
     deviation_accounts: "{0}占金字塔客户数的 {1}%，建议为 {2}%。", "{0} are {1}% of the accounts in the pyramid; recommended {2}%.";
@@ -314,7 +314,7 @@ strings! {
     pyramid_reading: "解读", "Reading";
     level_list_heading: "{0}（{1} 个）", "{0} ({1})";
     level_pick_hint: "点击金字塔的某一层，查看其中的客户。", "Click a level of the pyramid to list its accounts.";
-    outside_count: "{0} 个客户不在金字塔内（未分级或不考虑发展的潜在客户）。", "{0} accounts are outside the pyramid (prospects not tiered or not pursued).";
+    outside_count: "{0} 个客户不在金字塔内（未分级或不考虑发展的潜在客户）。", "{0} {0:account is|accounts are} outside the pyramid (prospects not tiered or not pursued).";
     time_plan_heading: "计划销售时间（按各级联络频率）", "Planned selling time (from each tier's contact cadence)";
     contacts_per_year: "每年联络次数", "Contacts a year";
     hours_per_contact: "每次联络小时数", "Hours per contact";
@@ -343,7 +343,7 @@ strings! {
     import_template: "下载导入模板（CSV）", "Download an import template (CSV)";
     import_template_file: "客户导入模板", "accounts-import-template";
     import_reading: "正在读取“{0}”…", "Reading “{0}”…";
-    import_rows_read: "已读取 {0} 行", "{0} rows read";
+    import_rows_read: "已读取 {0} 行", "{0} {0:row|rows} read";
     import_file: "文件：{0}", "File: {0}";
     import_encoding: "编码", "Encoding";
     import_detected: "（自动识别）", "(detected)";
@@ -371,13 +371,15 @@ strings! {
     import_score_whole: "“{0}”的评分“{1}”不是整数", "score “{1}” for “{0}” is not a whole number";
     import_not_a_choice: "{0}“{1}”无法识别（可填：{2}）", "{0} “{1}” is not recognised (use: {2})";
     import_not_a_number: "{0}“{1}”不是整数", "{0} “{1}” is not a whole number";
+    import_date_cell: "“{0}”列中是日期 {1}：可能是列错位了", "{0} holds a date, {1}: is a column shifted?";
+    import_number_cell: "“{0}”列中是数字 {1}，应为文字：可能是列错位了（如确为数字，请将单元格设为文本格式）", "{0} holds a number, {1}, where text belongs: is a column shifted? (If it really is a number, format the cell as text.)";
     import_repeats_row: "与第 {0} 行是同一客户（编号或名称相同）", "the same customer as row {0} (same number or name)";
     import_duplicates: "与已有客户相同的行（编号相同，或无编号时名称相同）：{0}。", "Rows matching existing accounts (same number, or the same name where there is no number): {0}.";
     import_duplicates_legend: "对这些行：", "For these rows:";
     import_duplicates_skip: "跳过，保留已有客户不变", "Skip them; keep the existing accounts as they are";
     import_duplicates_update: "更新已有客户（空单元格不改变原有内容）", "Update the existing accounts (empty cells change nothing)";
     import_duplicates_add: "作为新客户添加", "Add them as new accounts";
-    import_run: "导入（{0} 行）", "Import ({0} rows)";
+    import_run: "导入（{0} 行）", "Import ({0} {0:row|rows})";
     import_importing: "正在导入…", "Importing…";
     import_summary: "已从“{0}”导入：新增 {1} 个，更新 {2} 个，跳过 {3} 个；有问题未导入的行：{4}。", "Imported from “{0}”: added {1}, updated {2}, skipped {3}; rows with problems not imported: {4}.";
     import_read_failed: "无法将“{0}”作为表格读取：{1}", "Could not read “{0}” as a spreadsheet: {1}";
@@ -399,7 +401,7 @@ strings! {
     plan_print_now: "打印", "Print";
     plan_print_hint: "使用浏览器的打印功能，可选择“另存为 PDF”。", "Use the browser's print dialog; choose “Save as PDF” for a file.";
     plan_stale_info: "信息待更新", "Information due for refresh";
-    plan_stale_count: "{0} 条信息已超过六个月或没有日期，需要更新。", "{0} facts are older than six months or undated and are due for refresh.";
+    plan_stale_count: "{0} 条信息已超过六个月或没有日期，需要更新。", "{0} {0:fact is|facts are} older than six months or undated and {0:is|are} due for refresh.";
     plan_printed_on: "打印日期：{0}", "Printed on {0}";
     plan_matrix_position: "在评估矩阵中的位置", "Position on the matrix";
     plan_not_on_matrix: "该客户尚未完成评分或分级，因此不在矩阵上。", "This account is not on the matrix: its scoring or tiering is not complete.";
@@ -691,7 +693,7 @@ strings! {
     merge_take_all_theirs: "本客户全部采用文件中的", "Take all theirs";
     merge_everywhere_mine: "所有客户都保留我的", "Keep mine for every account";
     merge_everywhere_theirs: "所有客户都采用文件中的", "Take theirs for every account";
-    merge_taken: "{0} / {1} 项采用文件中的", "{0} of {1} fields take theirs";
+    merge_taken: "{0} / {1} 项采用文件中的", "Taken from theirs: {0} of {1} {1:field|fields}";
     merge_choice_for: "{0}：采用哪一方", "{0}: which to use";
     merge_field_gate: "筛选：{0}", "Screening: {0}";
     merge_field_tier_override: "人工调整的级别", "Tier override";
@@ -700,6 +702,8 @@ strings! {
     merge_no_override: "无人工调整", "No override";
     merge_override_value: "{0}（原因：{1}）", "{0} (reason: {1})";
     merge_apply: "执行合并", "Apply the merge";
-    merge_done: "已从“{0}”合并：新增 {1} 个，更新 {2} 个，跳过 {3} 个，{4} 个相同。", "Merged from “{0}”: {1} added, {2} updated, {3} skipped, {4} unchanged.";
+    merge_done: "已从“{0}”合并：新增 {1} 个，更新 {2} 个，保留我的 {3} 个，{4} 个相同。", "Merged from “{0}”: {1} added, {2} updated, {3} kept as yours, {4} unchanged.";
+    merge_done_left_out: "未添加你取消勾选的新客户 {0} 个。", "Not added: {0} new {0:account|accounts} you left out.";
+    merge_done_repeats: "文件中重复的客户 {0} 个未合并。", "Not merged: {0} {0:account|accounts} repeating an earlier one in the file.";
     merge_done_unmapped: "未导入的评分（你的评估标准中没有这些标准）：{0}。", "Scores not imported (no such criterion in your model): {0}.";
 }

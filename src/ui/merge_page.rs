@@ -243,10 +243,19 @@ fn MergeReview() -> impl IntoView {
                 &pending.file_name,
                 &summary.added,
                 &summary.updated,
-                &summary.skipped,
+                &summary.kept_mine,
                 &summary.unchanged,
             ],
         );
+        for (count, template) in [
+            (summary.left_out, t.merge_done_left_out),
+            (summary.repeats, t.merge_done_repeats),
+        ] {
+            if count > 0 {
+                text.push(' ');
+                text.push_str(&fill(template, &[&count]));
+            }
+        }
         if !plan.unmapped_criteria.is_empty() {
             let language = app.language.get_untracked();
             let names: Vec<&str> = plan

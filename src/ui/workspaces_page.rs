@@ -140,7 +140,7 @@ fn WorkspaceRow(id: String) -> impl IntoView {
                 <Show when=is_open>
                     <span class="badge">{tr(|t| t.current_workspace)}</span>
                 </Show>
-                <span class="muted">{move || fill(app.t().workspace_accounts, &[&accounts()])}</span>
+                <span class="muted" data-testid="workspace-count">{move || fill(app.t().workspace_accounts, &[&accounts()])}</span>
             </div>
             <div class="actions">
                 <Show when=move || !is_open()>

@@ -29,7 +29,7 @@ async function openMatrix(page) {
 test('the matrix shows every scored account, steps through them by keyboard and opens one on click', async () => {
   const { page, problems, dialogs } = await openPage(app.browser, app.server.origin);
   await openMatrix(page);
-  assert.match(await page.textContent('[data-testid=matrix-count]'), /5 accounts on the matrix\. 1 accounts are not shown/);
+  assert.match(await page.textContent('[data-testid=matrix-count]'), /5 accounts on the matrix\. 1 account is not shown because it is not fully scored/);
   const svg = await page.innerHTML('[data-testid=matrix] .chart-svg');
   for (const zone of ['Tier 1 · focus and develop', 'Tier 2 · develop with existing resources', 'Tier 3 · invest to develop', 'Not pursued · dare to say no']) {
     assert.ok(svg.includes(zone), zone);
@@ -81,7 +81,7 @@ test('the matrix follows filters, thresholds and scores without a reload', async
   await page.selectOption('[data-testid=matrix-segment]', 'Finance');
   assert.match(await page.textContent('[data-testid=matrix-count]'), /^2 accounts on the matrix\./);
   await page.selectOption('[data-field=matrix_size]', 'small');
-  assert.match(await page.textContent('[data-testid=matrix-count]'), /^1 accounts on the matrix\./);
+  assert.match(await page.textContent('[data-testid=matrix-count]'), /^1 account on the matrix\./);
   await page.selectOption('[data-field=matrix_size]', '');
   await page.selectOption('[data-testid=matrix-segment]', '');
 
@@ -140,13 +140,13 @@ test('the pyramid counts levels, reads its shape, lists a level on click and tak
   // Alpha (customer, Tier 1) is key; Beta (customer, Tier 2) ordinary; prospects in
   // Tiers 1–3 (the hostile one, both twins) super-potential; the unscored one outside.
   const svg = await page.innerHTML('[data-testid=pyramid] .chart-svg');
-  assert.match(svg, /1 accounts · 20% \(recommended 10%\)/);
+  assert.match(svg, /1 account · 20% \(recommended 10%\)/);
   assert.match(svg, /3 accounts · 60% \(recommended 60%\)/);
   // Time: key 48 h, ordinary 12 h, super-potential 12+48+48 = 108 h → 29% / 7% / 64%.
   const reading = await page.textContent('[data-testid=pyramid-reading]');
   assert.match(reading, /Key customers get 29% of planned selling time; recommended 60%\./);
   assert.match(reading, /Super-potential customers get 64% of planned selling time; recommended 10%\./);
-  assert.match(reading, /1 accounts are outside the pyramid/);
+  assert.match(reading, /1 account is outside the pyramid/);
 
   await page.click('button[data-level=super_potential]');
   const list = await page.textContent('[data-testid=level-accounts]');

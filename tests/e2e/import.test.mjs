@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { useApp, openPage, seedStorage, workspaceFile, scoredAccount, readText, SUB_PATH } from './harness.mjs';
@@ -191,6 +192,73 @@ test('10,000 rows import with visible progress', async () => {
   await page.reload();
   await page.waitForSelector('[data-testid=accounts-table]');
   assert.match(await page.textContent('[data-testid=account-count]'), /of 10000 accounts/);
+  assert.deepEqual(problems, []);
+});
+
+/**
+ * Writes a minimal workbook as Excel saves it: text as inline strings, numbers as
+ * floats (`30001` is stored as 30001.0), and `{ date: 'YYYY-MM-DD' }` as a date serial
+ * number in a cell formatted as a date.
+ */
+function writeWorkbook(path, rows) {
+  const column = (i) => String.fromCharCode(65 + i);
+  const escape = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const cell = (value, ref) => {
+    if (typeof value === 'number') return `<c r="${ref}"><v>${value.toFixed(1)}</v></c>`;
+    if (value && value.date) {
+      const serial = (Date.parse(`${value.date}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86400000;
+      return `<c r="${ref}" s="1"><v>${serial}</v></c>`;
+    }
+    return `<c r="${ref}" t="inlineStr"><is><t>${escape(value)}</t></is></c>`;
+  };
+  const sheet = rows
+    .map((cells, r) => `<row r="${r + 1}">${cells.map((v, c) => cell(v, `${column(c)}${r + 1}`)).join('')}</row>`)
+    .join('');
+  const parts = {
+    '[Content_Types].xml':
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>',
+    '_rels/.rels':
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    'xl/workbook.xml':
+      '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="客户" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    'xl/_rels/workbook.xml.rels':
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
+    'xl/styles.xml':
+      '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>',
+    'xl/worksheets/sheet1.xml': `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheet}</sheetData></worksheet>`,
+  };
+  execFileSync('python3', [
+    '-c',
+    'import json, sys, zipfile\nwith zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:\n    for name, text in json.load(sys.stdin).items(): z.writestr(name, text)',
+    path,
+  ], { input: JSON.stringify(parts) });
+}
+
+test('a date where the name belongs holds its row back, and numbers stay whole', async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'kam-dates-')), '客户.xlsx');
+  writeWorkbook(path, [
+    ['客户编号', '客户名称', '联系电话', '财务状况'],
+    [30001, { date: '2025-03-14' }, 13800138000, 7],
+    [30002, '上海汽车', 13900139000, 8],
+  ]);
+  const { page, problems } = await openPage(app.browser, app.server.origin);
+  await page.goto(`${app.server.origin}${SUB_PATH}#/import`);
+  await chooseFile(page, path);
+  await page.locator('[data-testid=import-summary]').waitFor();
+  assert.match(await page.textContent('[data-testid=import-summary]'), /Rows ready to import: 1\. Rows with problems: 1\./);
+  assert.equal(
+    await page.textContent('[data-testid=import-problems] li'),
+    'Row 2: Name holds a date, 2025-03-14: is a column shifted?',
+  );
+  await page.click('[data-testid=language-switch]');
+  assert.match(await page.textContent('[data-testid=import-problems] li'), /第 2 行：.*“客户名称”列中是日期 2025-03-14：可能是列错位了/);
+  await page.click('[data-testid=language-switch]');
+  await importAndWait(page);
+  assert.deepEqual(await page.locator('[data-testid=accounts-table] .account-link').allTextContents(), ['上海汽车']);
+  await page.click('.account-link');
+  await page.waitForSelector('[data-testid=tier-section]');
+  assert.equal(await page.inputValue('[data-field=number]'), '30002');
+  assert.equal(await page.inputValue('[data-field=phone]'), '13900139000');
   assert.deepEqual(problems, []);
 });
 

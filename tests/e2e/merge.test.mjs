@@ -82,14 +82,14 @@ test('merge two workspaces with a conflict', async () => {
   await row('score-1').locator('[data-testid=take-theirs]').check();
   await row('phone').locator('[data-testid=take-theirs]').check();
   await row('phone').locator('[data-testid=keep-mine]').check();
-  assert.equal(await card.locator('[data-testid=merge-taken]').textContent(), '2 of 3 fields take theirs');
+  assert.equal(await card.locator('[data-testid=merge-taken]').textContent(), 'Taken from theirs: 2 of 3 fields');
   assert.match(await row('address').locator('[data-testid=merge-theirs]').getAttribute('class'), /chosen/);
 
   // The per-account buttons set every field at once.
   await card.locator('[data-testid=merge-take-all]').click();
-  assert.equal(await card.locator('[data-testid=merge-taken]').textContent(), '3 of 3 fields take theirs');
+  assert.equal(await card.locator('[data-testid=merge-taken]').textContent(), 'Taken from theirs: 3 of 3 fields');
   await card.locator('[data-testid=merge-keep-all]').click();
-  assert.equal(await card.locator('[data-testid=merge-taken]').textContent(), '0 of 3 fields take theirs');
+  assert.equal(await card.locator('[data-testid=merge-taken]').textContent(), 'Taken from theirs: 0 of 3 fields');
   await row('address').locator('[data-testid=take-theirs]').check();
   await row('score-1').locator('[data-testid=take-theirs]').check();
 
@@ -97,7 +97,7 @@ test('merge two workspaces with a conflict', async () => {
   await page.waitForSelector('[data-testid=accounts-table]');
   assert.match(
     await page.textContent('.notices'),
-    /Merged from “colleague\.json”: 1 added, 1 updated, 0 skipped, 1 unchanged\./,
+    /Merged from “colleague\.json”: 1 added, 1 updated, 0 kept as yours, 1 unchanged\./,
   );
   const names = await page.locator('[data-testid=accounts-table] .account-link').allTextContents();
   assert.deepEqual([...names].sort(), ['Alpha Motors', 'Beta Bank', 'Gamma Parts']);
@@ -175,7 +175,7 @@ test('hostile text in the file shows as text; unknown criteria are reported; can
 
   // The global button, then cancel: nothing changes.
   await page.click('[data-testid=merge-all-theirs]');
-  assert.equal(await card.locator('[data-testid=merge-taken]').textContent(), '1 of 1 fields take theirs');
+  assert.equal(await card.locator('[data-testid=merge-taken]').textContent(), 'Taken from theirs: 1 of 1 field');
   await page.click('[data-testid=merge-cancel]');
   await page.waitForSelector('[data-testid=accounts-table]');
   assert.equal(await page.locator('[data-testid=accounts-table] tbody tr').count(), 2);
@@ -200,7 +200,7 @@ test('hostile text in the file shows as text; unknown criteria are reported; can
   await page.waitForSelector('[data-testid=accounts-table]');
   assert.match(
     await page.textContent('.notices'),
-    /Merged from “hostile\.json”: 1 added, 0 updated, 2 skipped, 0 unchanged\. Scores not imported \(no such criterion in your model\): Brand awareness\./,
+    /Merged from “hostile\.json”: 1 added, 0 updated, 1 kept as yours, 0 unchanged\. Not merged: 1 account repeating an earlier one in the file\. Scores not imported \(no such criterion in your model\): Brand awareness\./,
   );
   assert.ok((await page.locator('[data-testid=accounts-table] .account-link').allTextContents()).includes(hostile));
   assert.equal(await page.locator('main img').count(), 0);
@@ -234,6 +234,6 @@ test('hundreds of differing accounts are shown a page at a time and merge in one
   await page.click('[data-testid=merge-conflict] >> nth=0 >> [data-testid=merge-keep-all]');
   await page.click('[data-testid=merge-apply]');
   await page.waitForSelector('[data-testid=accounts-table]');
-  assert.match(await page.textContent('.notices'), /0 added, 299 updated, 1 skipped, 0 unchanged\./);
+  assert.match(await page.textContent('.notices'), /0 added, 299 updated, 1 kept as yours, 0 unchanged\./);
   assert.deepEqual(problems, []);
 });

@@ -158,6 +158,61 @@ test('after the first load the app starts, shows its accounts, draws the matrix 
   }
 });
 
+// Every view lives at a `#/…` address, and browsers hand the service worker the request
+// URL with its fragment: each address must open from the cache with the server gone, by
+// reload and in a new tab (as typed, bookmarked or shared), at the root and under a
+// sub-path, with or without a query. `fromServiceWorker()` proves the worker answered,
+// not the browser's HTTP cache.
+const ADDRESSES = [
+  ['#/accounts/1', 'h1[data-testid=account-title]', 'Alpha Motors'],
+  ['#/accounts/1/plan/profile', 'h1[data-testid=plan-title]', 'Account plan: Alpha Motors'],
+  ['#/matrix', 'h1', 'Attractiveness × feasibility matrix'],
+  ['#/ranking', 'h1', 'Ranking & tiers'],
+  ['#/import', 'h1', 'Import accounts from a spreadsheet'],
+  ['?source=mail#/accounts/2', 'h1[data-testid=account-title]', 'Beta Bank'],
+  ['index.html?x=1#/matrix', 'h1', 'Attractiveness × feasibility matrix'],
+];
+
+for (const base of ['/kam/', '/']) {
+  test(`offline, every address under ${base} opens from the cache, by reload and in a new tab`, async () => {
+    const server = await startServer();
+    const context = await offlineCapableContext();
+    try {
+      const { page, problems } = await openPage(browser, server.origin, { context, path: base });
+      await seedStorage(page, { 'kam.workspace': workspaceFile(accounts()) });
+      await offlineReady(page);
+      await server.stop();
+      await context.setOffline(true);
+
+      const opened = async (p, response, [address, selector, heading]) => {
+        assert.ok(response, `${address}: a response`);
+        assert.ok(response.fromServiceWorker(), `${address}: answered by the service worker`);
+        assert.equal(response.status(), 200, address);
+        await p.waitForSelector('.app-header');
+        assert.equal((await p.textContent(selector, { timeout: 10000 }))?.trim(), heading, address);
+      };
+      for (const entry of ADDRESSES) {
+        const url = `${server.origin}${base}${entry[0]}`;
+        // Reload at the address: the page was already at it.
+        await page.goto(url);
+        await opened(page, await page.reload(), entry);
+        // A new tab opened at it, as a bookmark or a shared link does.
+        const tab = await context.newPage();
+        const tabProblems = [];
+        tab.on('pageerror', (err) => tabProblems.push(err.message));
+        tab.on('console', (msg) => msg.type() === 'error' && tabProblems.push(msg.text()));
+        await opened(tab, await tab.goto(url), entry);
+        assert.deepEqual(tabProblems, [], entry[0]);
+        await tab.close();
+      }
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+      await server.stop();
+    }
+  });
+}
+
 test('a new build takes over once the old pages are closed, and an open old page keeps its own files', async () => {
   const build = mkdtempSync(join(tmpdir(), 'kam-build-'));
   cpSync(dist, build, { recursive: true });

@@ -146,7 +146,7 @@ test('thresholds and planned sizes re-tier at once and are kept', async () => {
   assert.match(await tierOf(2), /Tier 2/);
   assert.match(await tierOf(3), /Tier 3/);
   assert.match(await tierOf(4), /Not tiered/);
-  assert.equal(await page.textContent('[data-testid=untiered-count]'), '1 accounts are not fully scored and not tiered yet.');
+  assert.equal(await page.textContent('[data-testid=untiered-count]'), '1 account is not fully scored and not tiered yet.');
 
   await page.fill('[data-threshold=attractiveness]', '7.5');
   assert.match(await tierOf(1), /Tier 2/);

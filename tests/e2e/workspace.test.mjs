@@ -30,7 +30,7 @@ test('export the workspace to a file and import it back after confirming', async
   await page.waitForSelector('[data-testid=accounts-table]');
   await importFile(page, 'colleague.json', exported);
   const dialog = await page.textContent('[data-testid=import-confirm]');
-  assert.match(dialog, /The file “colleague\.json” holds 2 accounts\. The current workspace's 1 accounts/);
+  assert.match(dialog, /The file “colleague\.json” holds 2 accounts\. The current workspace's 1 account and/);
   await page.click('[data-testid=import-confirm] >> text=Cancel');
   assert.equal(await page.locator('[data-testid=accounts-table] tbody tr').count(), 1);
 

@@ -91,6 +91,26 @@ test('workspaces can be created, opened, renamed, duplicated and deleted after c
   await page.click('[data-workspace=main] [data-testid=open-workspace]');
   assert.deepEqual(await page.locator('[data-testid=accounts-table] .account-link').allTextContents(), ['Shanghai Account']);
 
+  // Counts read correctly for one and for many, in both languages.
+  await page.click('[data-testid=workspace-link]');
+  const count = () => page.textContent('[data-workspace=main] [data-testid=workspace-count]');
+  assert.equal(await count(), '1 account');
+  await page.click('nav >> text=Accounts');
+  await page.click('[data-testid=add-account]');
+  await page.fill('[data-field=name]', 'Second Account');
+  await page.click('[data-testid=create-account]');
+  await page.waitForSelector('[data-testid=tier-section]');
+  await page.click('[data-testid=workspace-link]');
+  assert.equal(await count(), '2 accounts');
+  await page.click('[data-testid=language-switch]');
+  assert.equal(await count(), '2 个客户');
+  await page.click('[data-testid=language-switch]');
+  await page.click('nav >> text=Accounts');
+  await page.click('.account-link:text("Second Account")');
+  await page.click('[data-testid=delete-account]');
+  await page.click('[data-testid=confirm-delete]');
+  await page.waitForSelector('[data-testid=accounts-table]');
+
   await page.click('[data-testid=workspace-link]');
   await page.click('[data-workspace=main] [data-testid=rename-workspace]');
   await page.fill('[data-field=workspace_name]', 'Shanghai team');
