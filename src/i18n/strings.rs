@@ -21,6 +21,9 @@ macro_rules! strings {
 
 strings! {
     // Shell
+    page_loading: "正在加载页面…", "Loading the page…";
+    page_unavailable: "无法加载此页面：可能与服务器的连接已中断。你的数据仍安全地保存在本浏览器中。恢复连接后请重试。", "This page could not be loaded: the connection to the server may be gone. Your data is safe in this browser. Try again once the connection is back.";
+    try_again: "重试", "Try again";
     app_title: "大客户管理工作台", "Key-account workbench";
     nav_label: "主导航", "Main navigation";
     nav_accounts: "客户档案", "Accounts";

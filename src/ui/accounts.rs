@@ -303,7 +303,7 @@ pub fn AccountList() -> impl IntoView {
                         <li>{tr(|t| t.first_run_step5)}</li>
                     </ol>
                     <div class="actions centered">
-                        <button type="button" class="primary" data-testid="start-demo" on:click=move |_| start_demo(app)>
+                        <button type="button" class="primary" data-testid="start-demo" on:click=move |_| start_demo(app, None)>
                             {tr(|t| t.start_demo)}
                         </button>
                         <a class="button" href=Route::Import.href() data-testid="first-run-import">{tr(|t| t.first_run_import)}</a>

@@ -9,6 +9,7 @@ mod import_page;
 mod matrix_page;
 mod merge_page;
 mod model_page;
+mod pages;
 mod plan;
 mod pyramid_page;
 mod ranking_page;

@@ -9,22 +9,13 @@ use crate::i18n::fill;
 use crate::storage::envelope;
 use crate::storage::local::SaveError;
 
-use super::account_page::{AccountPage, NewAccountPage};
-use super::accounts::AccountList;
-use super::actions_page::ActionsPage;
 use super::dom;
-use super::import_page::ImportPage;
-use super::matrix_page::MatrixPage;
-use super::merge_page::{provide_merge_context, use_merge_context, MergePage};
-use super::model_page::ModelPage;
-use super::plan::print::PlanPrint;
-use super::plan::PlanPage;
-use super::pyramid_page::PyramidPage;
-use super::ranking_page::RankingPage;
+use super::merge_page::{provide_merge_context, use_merge_context};
+use super::pages::CurrentPage;
 use super::router::{use_hash_route, Route};
 use super::state::{provide_app_state, use_app, Notice, SaveProblem, SaveStatus};
 use super::widgets::tr;
-use super::workspaces_page::{display_name, start_demo, WorkspacesPage};
+use super::workspaces_page::{display_name, start_demo};
 
 /// A workspace file read and checked, waiting for the user to confirm the replacement.
 #[derive(Clone, PartialEq)]
@@ -61,22 +52,6 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    let page = move || match route.get() {
-        Route::Accounts | Route::Unknown => view! { <AccountList/> }.into_any(),
-        Route::NewAccount => view! { <NewAccountPage/> }.into_any(),
-        Route::Account(id) => view! { <AccountPage id=id/> }.into_any(),
-        Route::Model => view! { <ModelPage/> }.into_any(),
-        Route::Ranking => view! { <RankingPage/> }.into_any(),
-        Route::Matrix => view! { <MatrixPage/> }.into_any(),
-        Route::Pyramid => view! { <PyramidPage/> }.into_any(),
-        Route::Workspaces => view! { <WorkspacesPage/> }.into_any(),
-        Route::Import => view! { <ImportPage/> }.into_any(),
-        Route::Plan(id, section) => view! { <PlanPage id=id section=section/> }.into_any(),
-        Route::PlanPrint(id) => view! { <PlanPrint id=id/> }.into_any(),
-        Route::Actions => view! { <ActionsPage/> }.into_any(),
-        Route::Merge => view! { <MergePage/> }.into_any(),
-    };
-
     view! {
         <a class="skip-link" href="#main">{tr(|t| t.nav_label)}</a>
         <header class="app-header">
@@ -101,14 +76,13 @@ pub fn App() -> impl IntoView {
                 <div class="notice demo" data-testid="demo-banner">
                     <span>{tr(|t| t.demo_banner)}</span>
                     <button type="button" data-testid="reset-demo" on:click=move |_| {
-                        start_demo(app);
-                        app.notify(Notice::Info(app.t().demo_reset_done.to_owned()));
+                        start_demo(app, Some(app.t().demo_reset_done));
                     }>{tr(|t| t.reset_demo)}</button>
                 </div>
             </div>
         </Show>
         <ImportConfirm pending_import=pending_import/>
-        <main id="main" tabindex="-1">{page}</main>
+        <main id="main" tabindex="-1"><CurrentPage route=route/></main>
     }
 }
 

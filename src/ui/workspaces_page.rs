@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use crate::domain::catalogue::WorkspaceEntry;
-use crate::domain::demo::demo_workspace;
 use crate::domain::Workspace;
 use crate::i18n::{fill, Strings};
 use crate::storage::envelope;
@@ -23,14 +22,27 @@ pub fn display_name(entry: &WorkspaceEntry, t: &Strings) -> String {
     }
 }
 
-/// Loads (or resets) the demo workspace and shows its accounts.
-pub fn start_demo(app: AppState) {
-    let t = app.t();
-    let demo = demo_workspace(app.language.get_untracked(), app.now());
-    match app.load_demo(t.demo_name, &demo) {
-        Ok(()) => navigate(Route::Accounts),
-        Err(reason) => app.notify(Notice::Error(fill(t.workspace_failed, &[&reason]))),
-    }
+/// Loads (or resets) the demo workspace and shows its accounts; `done` (a notice) is
+/// shown once it is in place. The demo's data is fetched with its chunk the first time.
+pub fn start_demo(app: AppState, done: Option<&'static str>) {
+    leptos::task::spawn_local(async move {
+        let t = app.t();
+        let result = match super::pages::demo_workspace(app.language.get_untracked(), app.now())
+            .await
+        {
+            Ok(demo) => app.load_demo(t.demo_name, &demo),
+            Err(super::pages::Unavailable) => Err(t.page_unavailable.to_owned()),
+        };
+        match result {
+            Ok(()) => {
+                navigate(Route::Accounts);
+                if let Some(text) = done {
+                    app.notify(Notice::Info(text.to_owned()));
+                }
+            }
+            Err(reason) => app.notify(Notice::Error(fill(t.workspace_failed, &[&reason]))),
+        }
+    });
 }
 
 #[component]
@@ -84,7 +96,7 @@ pub fn WorkspacesPage() -> impl IntoView {
             </section>
             <section class="card">
                 <p>{tr(|t| t.demo_banner)}</p>
-                <button type="button" class="primary" data-testid="load-demo" on:click=move |_| start_demo(app)>
+                <button type="button" class="primary" data-testid="load-demo" on:click=move |_| start_demo(app, None)>
                     {move || if app.catalogue.with(|c| c.demo().is_some()) { app.t().reset_demo } else { app.t().load_demo }}
                 </button>
             </section>

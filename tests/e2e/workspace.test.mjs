@@ -200,6 +200,7 @@ test('long registers show 200 rows at a time with a "show more" button', async (
   assert.equal(await rows(), 450);
   assert.equal(await page.locator('[data-testid=show-more]').count(), 0);
   await page.click('nav >> text=Ranking & tiers');
+  await page.waitForSelector('[data-testid=ranking-table] tbody tr');
   assert.equal(await page.locator('[data-testid=ranking-table] tbody tr').count(), 200);
   assert.deepEqual(problems, []);
 });

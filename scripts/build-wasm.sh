@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Trunk post-build hook: builds every WebAssembly file of the app into Trunk's staging
+# directory, then the offline cache (sw.js) over the whole build. Trunk itself only
+# copies the page, the stylesheet and the icon: it cannot split an app into parts.
+#
+# - The app (src/main.rs) is split into a main module, loaded at start, and chunks, each
+#   loaded the first time a page that needs it opens (`#[wasm_split]` functions in
+#   src/ui/pages.rs). The raw cargo output, which keeps its relocations for this
+#   (`--emit-relocs`, .cargo/config.toml), is split by wasm-split-cli; wasm-bindgen then
+#   runs on the main module only, keeping the exports the chunks link against; in
+#   release builds wasm-opt shrinks every file. All files of one build carry one
+#   content hash in their names (kam-workbench-<hash>…), so a browser never mixes the
+#   main module of one build with a chunk of another, with or without the offline cache.
+#   The page's start-up script and preload links are written into index.html.
+# - <staging>/tools/: the tools module (src/bin/kam-tools.rs: charts, CSV export),
+#   imported when a chart or an export is first used.
+# - <staging>/sheets/: the sheets module (src/bin/kam-sheets.rs: XLSX and CSV reading,
+#   XLSX writing) with its worker script (src/ui/sheets_worker.js), started when a
+#   spreadsheet is first imported or exported as XLSX.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+profile=${TRUNK_PROFILE:-release}
+staging=${TRUNK_STAGING_DIR:-$root/dist}
+flags=()
+[ "$profile" = release ] && flags+=(--release)
+cargo build "${flags[@]}" --target wasm32-unknown-unknown \
+  --bin kam-workbench --bin kam-tools --bin kam-sheets
+out="target/wasm32-unknown-unknown/$profile"
+
+# The flags cargo-leptos passes too: the chunks use bulk memory and saturating float
+# conversions, which wasm-opt must be told about once the target-features section is gone.
+optimise() {
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int "$1" -o "$1"
+}
+
+# --- The app, split.
+split=$(mktemp -d)
+trap 'rm -rf "$split"' EXIT
+wasm-split-cli --target web --out-name kam-workbench "$out/kam-workbench.wasm" "$split/parts"
+wasm-bindgen --target web --no-typescript --keep-lld-exports \
+  --out-dir "$split/app" --out-name kam-workbench "$split/parts/kam-workbench.wasm"
+cp "$split/parts/__wasm_split.js" "$split/app/"
+for chunk in "$split"/parts/*.wasm; do
+  [ "$(basename "$chunk")" = kam-workbench.wasm ] || cp "$chunk" "$split/app/"
+done
+if [ "$profile" = release ]; then
+  # wasm-opt (binaryen built for node) takes about a second to start, and most chunks
+  # are a few hundred bytes of glue it cannot shrink: optimise the files of 4 KB and
+  # more, two at a time.
+  export -f optimise
+  find "$split/app" -maxdepth 1 -name '*.wasm' -size +4k -print0 |
+    xargs -0 -n 1 -P "$(nproc)" bash -c 'optimise "$0"'
+fi
+rm -rf "$staging"/kam-workbench-*
+python3 "$root/scripts/name-app-files.py" "$split/app" "$staging"
+
+# --- The on-demand modules.
+module() { # <bin> <out dir> <out name>
+  mkdir -p "$2"
+  cp "$out/$1.wasm" "$split/$1.wasm"
+  python3 "$root/scripts/strip-relocs.py" "$split/$1.wasm"
+  wasm-bindgen --target web --no-typescript --out-dir "$2" --out-name "$3" "$split/$1.wasm"
+  if [ "$profile" = release ]; then optimise "$2/$3_bg.wasm"; fi
+}
+module kam-tools "$staging/tools" kam_tools
+module kam-sheets "$staging/sheets" kam_sheets
+cp src/ui/sheets_worker.js "$staging/sheets/worker.js"
+
+bash "$root/scripts/offline-cache.sh" "$staging"  # last: sw.js precaches every file built above

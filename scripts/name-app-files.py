@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""Gives the split app's files one content hash and starts the app from index.html.
+
+    name-app-files.py <app dir> <staging dir>
+
+<app dir> holds what scripts/build-wasm.sh made: wasm-bindgen's kam-workbench.js and
+kam-workbench_bg.wasm (the main module), wasm-split-cli's loader __wasm_split.js and the
+chunks (split_<page>.wasm, chunk_<n>.wasm). They are written into <staging dir> as
+
+    kam-workbench-<hash>.js, kam-workbench-<hash>_bg.wasm     the main module
+    kam-workbench-<hash>.split.js                               the chunk loader
+    kam-workbench-<hash>.<chunk>.wasm                           each chunk
+    kam-workbench-<hash>.snippets/                              wasm-bindgen's snippets
+
+with the references between them rewritten to the new names, and the page's start-up
+script (plus preload links for the main module) is put into <staging dir>/index.html.
+The names of chunks are not stable between builds and the loader fetches them by name,
+so every file must come from the same build: the hash in every name makes that hold in
+the browser's HTTP cache too. Each rewrite must match what the pinned wasm-bindgen and
+wasm-split-cli write; if one matches nothing the build stops instead of shipping an app
+that cannot load its chunks.
+"""
+
+import hashlib
+import os
+import re
+import shutil
+import sys
+
+app_dir, staging = sys.argv[1:3]
+names = sorted(n for n in os.listdir(app_dir) if os.path.isfile(os.path.join(app_dir, n)))
+# wasm-bindgen's snippets (inline JavaScript of the crate), imported by the main glue.
+snippets = os.path.join(app_dir, "snippets")
+expected = {"kam-workbench.js", "kam-workbench_bg.wasm", "__wasm_split.js"}
+if not expected <= set(names):
+    sys.exit(f"name-app-files.py: {app_dir} lacks {sorted(expected - set(names))}")
+chunks = [n for n in names if n.endswith(".wasm") and n != "kam-workbench_bg.wasm"]
+
+digest = hashlib.sha256()
+for parent, dirs, files in sorted(os.walk(app_dir)):
+    dirs.sort()
+    for name in sorted(files):
+        path = os.path.join(parent, name)
+        with open(path, "rb") as f:
+            digest.update(os.path.relpath(path, app_dir).encode() + b"\0" + f.read())
+stem = f"kam-workbench-{digest.hexdigest()[:16]}"
+
+
+def read(name):
+    with open(os.path.join(app_dir, name), encoding="utf-8") as f:
+        return f.read()
+
+
+def rewrite(text, old, new, what):
+    if old not in text:
+        sys.exit(f"name-app-files.py: {what}: no {old!r} to rewrite")
+    return text.replace(old, new)
+
+
+# Only the module specifiers: the keys of the imports object name the wasm's own import
+# module ("./__wasm_split.js") and stay as they are.
+main_js = rewrite(read("kam-workbench.js"), 'from "./__wasm_split.js"', f'from "./{stem}.split.js"', "kam-workbench.js")
+if os.path.isdir(snippets):
+    main_js = rewrite(main_js, "'./snippets/", f"'./{stem}.snippets/", "kam-workbench.js")
+# The default wasm URL is unused (the page passes it) but must not point at a missing file.
+main_js = main_js.replace("'kam-workbench_bg.wasm'", f"'{stem}_bg.wasm'")
+loader = rewrite(read("__wasm_split.js"), '"./kam-workbench.js"', f'"./{stem}.js"', "__wasm_split.js")
+for chunk in chunks:
+    loader = rewrite(loader, f'new URL("./{chunk}"', f'new URL("./{stem}.{chunk}"', "__wasm_split.js")
+left = re.findall(r'new URL\("\./(?!kam-workbench-)[^"]+"', loader)
+if left:
+    sys.exit(f"name-app-files.py: the loader fetches files it was not given: {left}")
+
+
+def write(name, data):
+    mode = "w" if isinstance(data, str) else "wb"
+    with open(os.path.join(staging, name), mode, **({"encoding": "utf-8"} if mode == "w" else {})) as f:
+        f.write(data)
+
+
+def copy(name, new_name):
+    with open(os.path.join(app_dir, name), "rb") as f:
+        write(new_name, f.read())
+
+
+write(f"{stem}.js", main_js)
+write(f"{stem}.split.js", loader)
+copy("kam-workbench_bg.wasm", f"{stem}_bg.wasm")
+for chunk in chunks:
+    copy(chunk, f"{stem}.{chunk}")
+if os.path.isdir(snippets):
+    shutil.copytree(snippets, os.path.join(staging, f"{stem}.snippets"))
+
+# The start-up: the main module and its glue are fetched in parallel with the page's
+# other work (preload), then wasm-bindgen's init runs the app's `main`.
+start = (
+    f'<link rel="modulepreload" href="./{stem}.js">\n'
+    f'<link rel="preload" href="./{stem}_bg.wasm" as="fetch" type="application/wasm" crossorigin>\n'
+    f'<script type="module">import init from "./{stem}.js"; init({{ module_or_path: "./{stem}_bg.wasm" }});</script>\n'
+)
+page_path = os.path.join(staging, "index.html")
+with open(page_path, encoding="utf-8") as f:
+    page = f.read()
+page = re.sub(r'<link rel="modulepreload" href="\./kam-workbench-[^"]*">\n.*?</script>\n', "", page, flags=re.S)
+page = rewrite(page, "</head>", start + "</head>", "index.html")
+with open(page_path, "w", encoding="utf-8") as f:
+    f.write(page)
+print(f"app: {stem} (main module and {len(chunks)} chunks)")
