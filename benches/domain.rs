@@ -10,6 +10,7 @@ use kam::charts::matrix::{draw_matrix, MatrixLabels, MatrixPoint, MatrixSize};
 use kam::charts::pyramid::{draw_pyramid, BandText};
 use kam::domain::pyramid::{build_pyramid, Level};
 use kam::domain::ranking::{count_tiers, rank_accounts};
+use kam::domain::register::{Query, Register};
 use kam::domain::scoring::Score;
 use kam::domain::{Account, Workspace};
 use kam::domain::{Axis, Tier};
@@ -85,11 +86,18 @@ fn main() {
         time("count tiers", 20, || {
             count_tiers(rows.iter().map(|r| &r.assessment))
         });
-        time("search \"customer 12\"", 20, || {
-            ws.accounts
-                .iter()
-                .filter(|a| a.matches_search("customer 12"))
-                .count()
+        let ranking_index: std::collections::HashMap<_, _> =
+            rows.iter().map(|r| (r.account, r)).collect();
+        time("prepare the register for listing", 20, || {
+            Register::new(&ws.accounts, |id| ranking_index.get(&id).copied())
+        });
+        let register = Register::new(&ws.accounts, |id| ranking_index.get(&id).copied());
+        let query = Query {
+            text: "customer 12".into(),
+            ..Query::default()
+        };
+        time("search \"customer 12\" (register prepared)", 20, || {
+            register.list(&ws.accounts, &query, |_| None).len()
         });
         let points: Vec<MatrixPoint> = rows
             .iter()

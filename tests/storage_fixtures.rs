@@ -68,7 +68,7 @@ fn format_v1_fixture_assesses_as_its_users_saw_it() {
     let second = rows.iter().find(|r| r.account == 4).expect("account 4");
     assert_eq!(
         second.assessment.basis,
-        TierBasis::FailedScreening(vec![Gate::Profitable])
+        TierBasis::FailedScreening([Gate::Profitable].into_iter().collect())
     );
     assert_eq!(second.assessment.computed, Some(Tier::NotPursued));
     assert_eq!(second.assessment.effective, Some(Tier::Tier3));
@@ -94,7 +94,12 @@ fn format_v1_migrates_to_v2_without_plans() {
 #[test]
 fn format_v2_fixture_loads_the_account_plan() {
     let ws = decode(&fixture("workspace-v2.json")).expect("version 2 loads");
-    let plan = ws.accounts[0].plan.as_deref().expect("a plan");
+    let plan = ws.accounts[0]
+        .plan
+        .as_ref()
+        .expect("a plan")
+        .read()
+        .expect("the plan reads");
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
     assert_eq!(plan.profile.goals.level, Some(InfoLevel::PublicFree));
     assert_eq!(

@@ -129,10 +129,10 @@ pub struct Account {
     /// A manager's placement on the customer pyramid, replacing the default mapping.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level_override: Option<LevelOverride>,
-    /// The account plan; none until one is started (most accounts of a register have
-    /// none, and an absent plan costs nothing in storage).
+    /// The account plan, as its document; none until one is started (most accounts of
+    /// a register have none, and an absent plan costs nothing in storage).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub plan: Option<Box<super::plan::AccountPlan>>,
+    pub plan: Option<super::plan::PlanDoc>,
     /// Milliseconds since the Unix epoch.
     pub created_at: i64,
     pub updated_at: i64,
@@ -170,33 +170,6 @@ impl Account {
             problems.push(AccountProblem::EmailInvalid);
         }
         problems
-    }
-
-    /// The text searched by the register's search box, lower-cased.
-    pub fn search_text(&self) -> String {
-        [
-            &self.number,
-            &self.name,
-            &self.industry,
-            &self.segment,
-            &self.company_type,
-            &self.address,
-            &self.contact_person,
-            &self.main_products,
-            &self.main_partners,
-        ]
-        .iter()
-        .map(|s| s.to_lowercase())
-        .collect::<Vec<_>>()
-        .join("\u{1f}")
-    }
-
-    /// Whether every word of `query` occurs in the account's searchable fields.
-    pub fn matches_search(&self, query: &str) -> bool {
-        let haystack = self.search_text();
-        query
-            .split_whitespace()
-            .all(|word| haystack.contains(&word.to_lowercase()))
     }
 }
 
@@ -279,16 +252,6 @@ mod tests {
         ] {
             assert!(!email_looks_valid(bad), "{bad}");
         }
-    }
-
-    #[test]
-    fn search_matches_every_word_case_insensitively() {
-        let mut a = named(1, "Shanghai Auto Parts", "SH-01");
-        a.segment = "汽车".into();
-        assert!(a.matches_search("auto 汽车"));
-        assert!(a.matches_search("sh-01"));
-        assert!(!a.matches_search("auto bank"));
-        assert!(a.matches_search("   "));
     }
 
     #[test]

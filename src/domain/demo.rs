@@ -5,6 +5,7 @@
 //! same picture.
 
 use super::account::{Account, Ownership, Relationship, SizeBand};
+use super::plan::PlanDoc;
 use super::pyramid::{Level, LevelOverride};
 use super::scoring::Score;
 use super::screening::{Answer, Gate};
@@ -228,12 +229,17 @@ pub fn demo_workspace(language: Language, now: i64) -> Workspace {
     let today = chrono::DateTime::from_timestamp_millis(now)
         .map(|d| d.date_naive())
         .unwrap_or_default();
+    // Writing a plan the demo made cannot fail; were it to, the account has none.
     if let Some(a) = ws.accounts.get_mut(0) {
-        a.plan = Some(Box::new(super::demo_plans::full_plan(language, today)));
+        a.plan = PlanDoc::write(&super::demo_plans::full_plan(language, today))
+            .ok()
+            .flatten();
     }
     for index in [1, 5] {
         if let Some(a) = ws.accounts.get_mut(index) {
-            a.plan = Some(Box::new(super::demo_plans::started_plan(language)));
+            a.plan = PlanDoc::write(&super::demo_plans::started_plan(language))
+                .ok()
+                .flatten();
         }
     }
     ws
@@ -300,7 +306,11 @@ mod tests {
         let plans: Vec<u32> = ws
             .accounts
             .iter()
-            .filter_map(|a| a.plan.as_ref().map(|p| p.completeness()))
+            .filter_map(|a| {
+                a.plan
+                    .as_ref()
+                    .map(|p| p.read().expect("readable").completeness())
+            })
             .collect();
         assert_eq!(plans.len(), 3);
         assert!(plans[0] > 50, "{plans:?}");

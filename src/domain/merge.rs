@@ -19,6 +19,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::account::{Account, AccountId};
 use super::model::{CriterionId, ScoringModel};
+use super::plan::same_plan;
 use super::screening::Gate;
 use super::text::LocalizedText;
 use super::workspace::Workspace;
@@ -128,7 +129,7 @@ impl Field {
                 };
                 key(mine) != key(theirs)
             }
-            Field::Plan => mine.plan != theirs.plan,
+            Field::Plan => !same_plan(mine.plan.as_ref(), theirs.plan.as_ref()),
             // Text fields were answered above.
             _ => false,
         }
@@ -819,7 +820,11 @@ mod tests {
         );
         theirs.tier_override = TierOverride::new(Tier::Tier1, "strategic", 5).ok();
         theirs.level_override = LevelOverride::new(Some(Level::Key), "board", 5).ok();
-        theirs.plan = Some(Box::default());
+        theirs.plan = crate::domain::plan::PlanDoc::write(&crate::domain::plan::AccountPlan {
+            summary: "theirs".into(),
+            ..Default::default()
+        })
+        .expect("writes");
         let plan = plan_merge(&workspace(vec![mine]), &workspace(vec![theirs]));
         assert_eq!(
             conflict_of(&plan, 1).fields,

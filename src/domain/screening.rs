@@ -45,15 +45,53 @@ pub struct Screening {
     pub note: String,
 }
 
+/// Some of the four gates, in their order. A set of bits: assessing 10,000 accounts
+/// allocates nothing for their screening.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct GateSet(u8);
+
+impl GateSet {
+    fn bit(gate: Gate) -> u8 {
+        1 << gate as u8
+    }
+
+    pub fn insert(&mut self, gate: Gate) {
+        self.0 |= Self::bit(gate);
+    }
+
+    pub fn contains(self, gate: Gate) -> bool {
+        self.0 & Self::bit(gate) != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The gates of the set, in the order of [`Gate::ALL`].
+    pub fn iter(self) -> impl Iterator<Item = Gate> {
+        Gate::ALL.into_iter().filter(move |g| self.contains(*g))
+    }
+}
+
+impl FromIterator<Gate> for GateSet {
+    fn from_iter<I: IntoIterator<Item = Gate>>(gates: I) -> Self {
+        let mut set = GateSet::default();
+        for gate in gates {
+            set.insert(gate);
+        }
+        set
+    }
+}
+
 /// The outcome of screening.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScreeningStatus {
     /// Every gate answered yes.
     Passed,
     /// At least one gate answered no: these are the reasons.
-    Failed(Vec<Gate>),
+    Failed(GateSet),
     /// No gate failed, but these are still unanswered.
-    Pending(Vec<Gate>),
+    Pending(GateSet),
 }
 
 impl Screening {
@@ -83,7 +121,7 @@ impl Screening {
 
     /// One "no" fails screening; unanswered gates leave it pending.
     pub fn status(&self) -> ScreeningStatus {
-        let with = |wanted: Answer| -> Vec<Gate> {
+        let with = |wanted: Answer| -> GateSet {
             Gate::ALL
                 .into_iter()
                 .filter(|g| self.answer(*g) == wanted)
@@ -116,14 +154,17 @@ mod tests {
         s.set(Gate::Sustainable, Answer::No);
         assert_eq!(
             s.status(),
-            ScreeningStatus::Failed(vec![Gate::Profitable, Gate::Sustainable])
+            ScreeningStatus::Failed([Gate::Profitable, Gate::Sustainable].into_iter().collect())
         );
     }
 
     #[test]
     fn screening_passes_only_when_every_gate_is_yes() {
         let mut s = Screening::default();
-        assert_eq!(s.status(), ScreeningStatus::Pending(Gate::ALL.to_vec()));
+        assert_eq!(
+            s.status(),
+            ScreeningStatus::Pending(Gate::ALL.into_iter().collect())
+        );
         for g in Gate::ALL {
             s.set(g, Answer::Yes);
         }
@@ -131,7 +172,7 @@ mod tests {
         s.set(Gate::Implementable, Answer::Unknown);
         assert_eq!(
             s.status(),
-            ScreeningStatus::Pending(vec![Gate::Implementable])
+            ScreeningStatus::Pending([Gate::Implementable].into_iter().collect())
         );
     }
 }

@@ -7,7 +7,7 @@ use super::account::Account;
 use super::model::{Axis, ScoringModel};
 use super::pyramid::ContactPlan;
 use super::scoring::{axis_score, AxisScore, Tenths};
-use super::screening::{Gate, ScreeningStatus};
+use super::screening::{GateSet, ScreeningStatus};
 use super::text::LocalizedText;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -224,7 +224,7 @@ pub enum TierBasis {
     /// Both axes complete; the thresholds decided.
     Scores,
     /// A screening gate answered "no": not pursued whatever the scores.
-    FailedScreening(Vec<Gate>),
+    FailedScreening(GateSet),
     /// Not every criterion is scored, so there is no tier by rule.
     Incomplete,
 }
@@ -262,10 +262,9 @@ pub fn assess(account: &Account, model: &ScoringModel, settings: &TierSettings) 
     let feasibility = axis_score(model, Axis::Feasibility, &account.scores);
     let screening = account.screening.status();
     let (basis, computed) = match (&screening, attractiveness.value(), feasibility.value()) {
-        (ScreeningStatus::Failed(gates), _, _) => (
-            TierBasis::FailedScreening(gates.clone()),
-            Some(Tier::NotPursued),
-        ),
+        (ScreeningStatus::Failed(gates), _, _) => {
+            (TierBasis::FailedScreening(*gates), Some(Tier::NotPursued))
+        }
         (_, Some(a), Some(f)) => (
             TierBasis::Scores,
             Some(classify(a, f, &settings.thresholds)),
@@ -289,6 +288,7 @@ mod tests {
     use super::*;
     use crate::domain::scoring::Score;
     use crate::domain::screening::Answer;
+    use crate::domain::screening::Gate;
 
     fn t(v: u32) -> Tenths {
         Tenths(v)
@@ -354,7 +354,10 @@ mod tests {
         account.screening.set(Gate::Profitable, Answer::No);
         let a = assess(&account, &ScoringModel::default(), &TierSettings::default());
         assert_eq!(a.computed, Some(Tier::NotPursued));
-        assert_eq!(a.basis, TierBasis::FailedScreening(vec![Gate::Profitable]));
+        assert_eq!(
+            a.basis,
+            TierBasis::FailedScreening([Gate::Profitable].into_iter().collect())
+        );
         // Even before it is scored.
         account.scores.clear();
         let a = assess(&account, &ScoringModel::default(), &TierSettings::default());

@@ -95,7 +95,7 @@ pub fn ranking_table<'a>(
         };
         let screening = match &assessment.screening {
             crate::domain::ScreeningStatus::Failed(gates) => {
-                crate::i18n::fill(t.screening_failed, &[&t.gate_list(gates)])
+                crate::i18n::fill(t.screening_failed, &[&t.gate_list(*gates)])
             }
             crate::domain::ScreeningStatus::Passed => t.screening_passed.to_owned(),
             crate::domain::ScreeningStatus::Pending(_) => String::new(),

@@ -21,7 +21,7 @@ use crate::domain::plan::{
 use crate::domain::scoring::ScoreError;
 use crate::domain::ScoringModel;
 use crate::domain::{
-    Answer, Axis, Gate, Language, ModelError, Ownership, Relationship, SizeBand, Tier,
+    Answer, Axis, Gate, GateSet, Language, ModelError, Ownership, Relationship, SizeBand, Tier,
 };
 use crate::exchange::import::{Field, Problem, Target};
 use crate::exchange::sheet::CellKind;
@@ -131,10 +131,10 @@ impl Strings {
     }
 
     /// Gate names joined in the language's list style.
-    pub fn gate_list(&self, gates: &[Gate]) -> String {
+    pub fn gate_list(&self, gates: GateSet) -> String {
         gates
             .iter()
-            .map(|g| self.gate_name(*g))
+            .map(|g| self.gate_name(g))
             .collect::<Vec<_>>()
             .join(self.list_separator)
     }

@@ -66,6 +66,9 @@ strings! {
     delete_workspace: "删除", "Delete";
     delete_workspace_confirm: "删除工作区“{0}”及其全部数据？删除后无法恢复，建议先导出。", "Delete the workspace “{0}” and all its data? This cannot be undone; export it first to keep a copy.";
     export_first: "先导出", "Export it first";
+    storage_usage: "浏览器存储：已使用 {0}%（约 {1} / {2} 百万字符）。", "Browser storage: {0}% used ({1} of {2} million characters).";
+    storage_usage_label: "浏览器存储已使用的比例", "Share of browser storage used";
+    storage_nearly_full: "浏览器存储已使用 {0}%，即将用满。请导出工作区文件，并删除不再需要的工作区（包括演示），以免保存失败。", "This browser's storage is {0}% full. Export workspace files and delete the workspaces you no longer need (the demo too) before saving fails.";
     workspace_accounts: "{0} 个客户", "{0} {0:account|accounts}";
     load_demo: "载入培训演示", "Load the workshop demo";
     reset_demo: "重置演示", "Reset the demo";
@@ -394,6 +397,7 @@ strings! {
 
     // The account plan
     plan_link: "客户计划", "Account plan";
+    plan_unreadable: "无法读取此客户计划（{0}）。它保持原样，不会被覆盖；可以导出工作区文件保留一份副本。", "This account plan could not be read ({0}). It is kept as it is and nothing writes over it; export the workspace file to keep a copy.";
     plan_title: "客户计划：{0}", "Account plan: {0}";
     plan_complete: "完成 {0}%", "{0}% complete";
     plan_not_started: "尚未开始", "Not started";

@@ -1,12 +1,14 @@
 //! The only code that touches localStorage. Every access is guarded: storage may be
 //! blocked (private modes, disabled site data), full, or hold data this version cannot
 //! read. Unreadable data is never overwritten: it is copied aside under its own key
-//! before anything is saved, and if that copy fails nothing is saved at all.
+//! before anything is saved, and if that copy fails nothing is saved at all. Workspaces
+//! are stored packed (`super::packed`); plain JSON stored by earlier versions still loads.
 
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
 use super::envelope::{self, LoadError};
+use super::packed;
 use crate::domain::catalogue::{Catalogue, MAIN_ID};
 use crate::domain::{Language, Workspace};
 
@@ -43,7 +45,9 @@ pub fn available() -> bool {
 pub enum Loaded {
     /// Nothing saved yet (first run).
     Empty,
-    Workspace(Box<Workspace>),
+    /// The workspace, and its envelope's JSON as stored (what saving it unchanged would
+    /// write, so nothing is written until it changes).
+    Workspace(Box<Workspace>, String),
     /// Saved data that could not be read; it is still in place under its key
     /// and, when `kept_as` is `Some`, also copied under that key.
     Unreadable {
@@ -64,17 +68,30 @@ pub fn load(key: &str, now: i64) -> Loaded {
         Ok(None) => return Loaded::Empty,
         Err(_) => return Loaded::Blocked,
     };
-    match envelope::decode(&raw) {
-        Ok(ws) => Loaded::Workspace(Box::new(ws)),
-        Err(error) => {
+    match decode_stored(&raw) {
+        Ok((ws, json)) => Loaded::Workspace(Box::new(ws), json),
+        Err((error, readable)) => {
             let key = format!("{UNREADABLE_PREFIX}{now}");
             let kept_as = LocalStorage::raw().set_item(&key, &raw).ok().map(|_| key);
             Loaded::Unreadable {
                 error,
-                raw,
+                // Offered for download: the JSON if it could be unpacked, else as stored.
+                raw: readable.unwrap_or(raw),
                 kept_as,
             }
         }
+    }
+}
+
+/// Reads a stored workspace value (packed, or plain JSON from earlier versions): the
+/// workspace and its JSON, or why not (with the JSON if unpacking got that far).
+pub fn decode_stored(stored: &str) -> Result<(Workspace, String), (LoadError, Option<String>)> {
+    let json = packed::unpack(stored)
+        .map_err(|e| (LoadError::NotJson(e.to_string()), None))?
+        .into_owned();
+    match envelope::decode(&json) {
+        Ok(ws) => Ok((ws, json)),
+        Err(error) => Err((error, Some(json))),
     }
 }
 
@@ -86,7 +103,12 @@ pub enum SaveError {
     Other(String),
 }
 
-/// Writes `text` (an encoded envelope) under `key`.
+/// Writes a workspace (its encoded envelope, `json`) under `key`, packed.
+pub fn save_workspace(key: &str, json: &str) -> Result<(), SaveError> {
+    save(key, &packed::pack(json))
+}
+
+/// Writes `text` under `key` as it is.
 pub fn save(key: &str, text: &str) -> Result<(), SaveError> {
     if !available() {
         return Err(SaveError::Blocked);
@@ -109,6 +131,50 @@ pub fn remove(key: &str) {
     if available() {
         let _ = LocalStorage::raw().remove_item(key);
     }
+}
+
+/// How much of the browser's storage this origin uses, in characters (UTF-16 units,
+/// keys included, as browsers count the quota).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Usage {
+    pub used: u64,
+    pub quota: u64,
+}
+
+impl Usage {
+    /// The quota Chromium, Firefox and Safari give localStorage: 5 MiB characters.
+    pub const QUOTA: u64 = 5_242_880;
+    /// From this share on, the user is warned before a save fails.
+    pub const WARN_PERCENT: u64 = 80;
+
+    pub fn percent(self) -> u64 {
+        (self.used * 100).checked_div(self.quota).unwrap_or(100)
+    }
+
+    pub fn nearly_full(self) -> bool {
+        self.percent() >= Self::WARN_PERCENT
+    }
+}
+
+/// What this origin's localStorage holds now. Lengths are read on the JavaScript side,
+/// so measuring copies none of the (possibly megabytes of) stored text.
+pub fn usage() -> Option<Usage> {
+    let storage = web_sys::window()?.local_storage().ok().flatten()?;
+    let mut used = 0u64;
+    for i in 0..storage.length().ok()? {
+        let Ok(Some(key)) = storage.key(i) else {
+            continue;
+        };
+        let value = js_sys::Reflect::get(&storage, &wasm_bindgen::JsValue::from_str(&key))
+            .ok()
+            .and_then(|v| v.dyn_into::<js_sys::JsString>().ok())
+            .map_or(0, |v| u64::from(v.length()));
+        used += key.encode_utf16().count() as u64 + value;
+    }
+    Some(Usage {
+        used,
+        quota: Usage::QUOTA,
+    })
 }
 
 /// The named workspaces; the default list when none is saved or it cannot be read

@@ -118,14 +118,14 @@ pub fn AccountPage(id: AccountId) -> impl IntoView {
 #[component]
 fn PlanSummary(id: AccountId) -> impl IntoView {
     let app = use_app();
+    let doc = Memo::new(move |_| {
+        app.workspace
+            .with(|ws| ws.account(id).and_then(|a| a.plan.clone()))
+    });
     let state = Memo::new(move |_| {
-        app.workspace.with(|ws| {
-            ws.account(id).and_then(|a| a.plan.as_deref()).map(|p| {
-                (
-                    p.completeness(),
-                    p.facts_needing_refresh(super::plan::today()),
-                )
-            })
+        doc.with(|d| {
+            d.as_ref()
+                .map(|d| crate::domain::plan::PlanSummary::of(d, super::plan::today()))
         })
     });
     view! {
@@ -138,14 +138,15 @@ fn PlanSummary(id: AccountId) -> impl IntoView {
                 let t = app.t();
                 match state.get() {
                     None => t.plan_not_started.to_owned(),
-                    Some((complete, stale)) => {
-                        let mut text = fill(t.plan_complete, &[&complete]);
-                        if stale > 0 {
+                    Some(Ok(summary)) => {
+                        let mut text = fill(t.plan_complete, &[&summary.completeness]);
+                        if summary.stale {
                             text.push_str(" · ⚠ ");
                             text.push_str(t.plan_stale_info);
                         }
                         text
                     }
+                    Some(Err(reason)) => fill(t.plan_unreadable, &[&reason]),
                 }
             }}
         </p>
@@ -320,11 +321,11 @@ fn ScreeningSection(id: AccountId) -> impl IntoView {
             ScreeningStatus::Passed => ("screening-status passed", t.screening_passed.to_owned()),
             ScreeningStatus::Failed(gates) => (
                 "screening-status failed",
-                fill(t.screening_failed, &[&t.gate_list(&gates)]),
+                fill(t.screening_failed, &[&t.gate_list(gates)]),
             ),
             ScreeningStatus::Pending(gates) => (
                 "screening-status pending",
-                fill(t.screening_pending, &[&t.gate_list(&gates)]),
+                fill(t.screening_pending, &[&t.gate_list(gates)]),
             ),
         }
     };
@@ -594,7 +595,7 @@ fn TierSection(id: AccountId) -> impl IntoView {
         let mut lines = Vec::new();
         match &a.basis {
             TierBasis::FailedScreening(gates) => {
-                lines.push(fill(t.why_failed_screening, &[&t.gate_list(gates)]));
+                lines.push(fill(t.why_failed_screening, &[&t.gate_list(*gates)]));
             }
             TierBasis::Incomplete => lines.push(t.why_incomplete.to_owned()),
             TierBasis::Scores => {

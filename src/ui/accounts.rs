@@ -1,143 +1,138 @@
-//! The account register (客户档案): search, filters, sortable columns.
+//! The account register (客户档案): search, filters, sortable columns. The rules of
+//! searching, filtering and sorting are `crate::domain::register`'s; this page keeps
+//! the register prepared (once per change of the data) and draws the rows shown.
 
-use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::{Account, Axis, SizeBand, Tier};
+use crate::domain::plan::{PlanSummary, Section};
+use crate::domain::register::{Column, Query, Register, TierFilter};
+use crate::domain::{AccountId, Axis, Relationship, SizeBand, Tier};
 use crate::i18n::{fill, Strings};
 
 use super::router::Route;
-use super::state::{use_app, Ranking};
-use super::widgets::{score_text, segment_select, tr, ShowMore, TierBadge, PAGE_SIZE};
+use super::state::use_app;
+use super::widgets::{keyed_rows, score_text, segment_select, tr, ShowMore, TierBadge, PAGE_SIZE};
 use super::workspaces_page::start_demo;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Column {
-    Number,
-    Name,
-    Segment,
-    SizeBand,
-    Relationship,
-    Attractiveness,
-    Feasibility,
-    Tier,
-    Plan,
-}
-
-impl Column {
-    const ALL: [Column; 9] = [
-        Column::Number,
-        Column::Name,
-        Column::Segment,
-        Column::SizeBand,
-        Column::Relationship,
-        Column::Attractiveness,
-        Column::Feasibility,
-        Column::Tier,
-        Column::Plan,
-    ];
-
-    fn label(self, t: &Strings) -> &'static str {
-        match self {
-            Column::Number => t.field_number,
-            Column::Name => t.field_name,
-            Column::Segment => t.field_segment,
-            Column::SizeBand => t.field_size_band,
-            Column::Relationship => t.field_relationship,
-            Column::Attractiveness => t.col_attractiveness,
-            Column::Feasibility => t.col_feasibility,
-            Column::Tier => t.col_tier,
-            Column::Plan => t.plan_column,
-        }
-    }
-
-    fn key(self) -> &'static str {
-        match self {
-            Column::Number => "number",
-            Column::Name => "name",
-            Column::Segment => "segment",
-            Column::SizeBand => "size",
-            Column::Relationship => "status",
-            Column::Attractiveness => "attractiveness",
-            Column::Feasibility => "feasibility",
-            Column::Tier => "tier",
-            Column::Plan => "plan",
-        }
-    }
-}
-
-/// Whether the account has no value in this column; such rows sort last in both
-/// directions, so they never crowd the top.
-fn missing(column: Column, a: &Account, ranking: &Ranking) -> bool {
-    let row = ranking.row(a.id);
+fn label(column: Column, t: &Strings) -> &'static str {
     match column {
-        Column::Number => a.number.trim().is_empty(),
-        Column::Name => a.name.trim().is_empty(),
-        Column::Segment => a.segment.trim().is_empty(),
-        Column::SizeBand => a.size_band.is_none(),
-        Column::Relationship => false,
-        Column::Attractiveness => row
-            .and_then(|r| r.assessment.score(Axis::Attractiveness))
-            .is_none(),
-        Column::Feasibility => row
-            .and_then(|r| r.assessment.score(Axis::Feasibility))
-            .is_none(),
-        Column::Tier => row.and_then(|r| r.assessment.effective).is_none(),
-        Column::Plan => a.plan.is_none(),
+        Column::Number => t.field_number,
+        Column::Name => t.field_name,
+        Column::Segment => t.field_segment,
+        Column::SizeBand => t.field_size_band,
+        Column::Relationship => t.field_relationship,
+        Column::Attractiveness => t.col_attractiveness,
+        Column::Feasibility => t.col_feasibility,
+        Column::Tier => t.col_tier,
+        Column::Plan => t.plan_column,
     }
 }
 
-/// Orders two accounts that both have a value in `column`.
-fn compare(column: Column, a: &Account, b: &Account, ranking: &Ranking) -> Ordering {
-    let score = |acc: &Account, axis| ranking.row(acc.id).and_then(|r| r.assessment.score(axis));
-    let tier = |acc: &Account| ranking.row(acc.id).and_then(|r| r.assessment.effective);
+/// The column's name in test hooks and form controls.
+fn key(column: Column) -> &'static str {
     match column {
-        Column::Number => a.number.trim().cmp(b.number.trim()),
-        Column::Name => a.name.trim().cmp(b.name.trim()),
-        Column::Segment => a.segment.trim().cmp(b.segment.trim()),
-        Column::SizeBand => a.size_band.cmp(&b.size_band),
-        Column::Relationship => a.relationship.cmp(&b.relationship),
-        Column::Attractiveness => {
-            score(a, Axis::Attractiveness).cmp(&score(b, Axis::Attractiveness))
+        Column::Number => "number",
+        Column::Name => "name",
+        Column::Segment => "segment",
+        Column::SizeBand => "size",
+        Column::Relationship => "status",
+        Column::Attractiveness => "attractiveness",
+        Column::Feasibility => "feasibility",
+        Column::Tier => "tier",
+        Column::Plan => "plan",
+    }
+}
+
+/// A plan's state in the list: none, its summary, or one still being worked out (the
+/// plan's code loads after the list is on screen).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum PlanCell {
+    None,
+    Pending,
+    Summary { completeness: u32, stale: bool },
+}
+
+/// Everything one row shows, so a row is drawn once and kept until any of it changes.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Row {
+    id: AccountId,
+    number: String,
+    name: String,
+    segment: String,
+    size: Option<SizeBand>,
+    relationship: Relationship,
+    attractiveness: String,
+    feasibility: String,
+    tier: Option<Tier>,
+    overridden: bool,
+    plan: PlanCell,
+}
+
+impl Row {
+    /// The row's key: its account in the high half, a digest of what it shows in the low
+    /// half, so a row is drawn again exactly when what it shows changes.
+    fn key(&self, language: crate::domain::Language) -> u64 {
+        let mut hasher = Fnv(0xcbf2_9ce4_8422_2325);
+        (self, language).hash(&mut hasher);
+        (self.id << 32) | (hasher.finish() & 0xffff_ffff)
+    }
+}
+
+/// FNV-1a: a few lines for a row's digest, where collisions only cost a redraw that was
+/// not needed (the account id keeps rows of different accounts apart).
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
         }
-        Column::Feasibility => score(a, Axis::Feasibility).cmp(&score(b, Axis::Feasibility)),
-        Column::Tier => tier(a).cmp(&tier(b)),
-        Column::Plan => {
-            let complete = |acc: &Account| acc.plan.as_ref().map(|p| p.completeness());
-            complete(a).cmp(&complete(b))
+    }
+}
+
+impl Row {
+    fn view(&self, t: &'static Strings) -> AnyView {
+        view! {
+            <tr data-account-id=self.id.to_string()>
+                <td>{self.number.clone()}</td>
+                <td><a href=Route::Account(self.id).href() class="account-link">{self.name.clone()}</a></td>
+                <td>{self.segment.clone()}</td>
+                <td>{self.size.map(|s| t.size_band(s)).unwrap_or("")}</td>
+                <td>{t.relationship(self.relationship)}</td>
+                <td class="num">{self.attractiveness.clone()}</td>
+                <td class="num">{self.feasibility.clone()}</td>
+                <td><TierBadge tier=self.tier overridden=self.overridden/></td>
+                <td class="num plan-cell">{plan_cell(self.id, self.plan, t)}</td>
+            </tr>
         }
+        .into_any()
     }
 }
 
 /// How complete the account's plan is, marked when its information is due for refresh.
-fn plan_cell(account: &Account, t: &'static Strings, today: chrono::NaiveDate) -> AnyView {
-    match account.plan.as_deref() {
-        None => view! { <span class="muted">"—"</span> }.into_any(),
-        Some(plan) => {
-            let stale = plan.facts_needing_refresh(today) > 0;
-            view! {
-                <a href=Route::Plan(account.id, crate::domain::plan::Section::Summary).href()
-                    data-plan-complete=plan.completeness().to_string()>
-                    {format!("{}%", plan.completeness())}
-                </a>
-                {stale.then(|| view! {
-                    <span class="stale-mark" title=t.plan_stale_info data-testid="stale-mark">
-                        " ⚠"<span class="visually-hidden">{t.plan_stale_info}</span>
-                    </span>
-                })}
-            }
-            .into_any()
+fn plan_cell(id: AccountId, plan: PlanCell, t: &'static Strings) -> AnyView {
+    let href = Route::Plan(id, Section::Summary).href();
+    match plan {
+        PlanCell::None => view! { <span class="muted">"—"</span> }.into_any(),
+        PlanCell::Pending => view! { <a href=href>"…"</a> }.into_any(),
+        PlanCell::Summary { completeness, stale } => view! {
+            <a href=href data-plan-complete=completeness.to_string()>{format!("{completeness}%")}</a>
+            {stale.then(|| view! {
+                <span class="stale-mark" title=t.plan_stale_info data-testid="stale-mark">
+                    " ⚠"<span class="visually-hidden">{t.plan_stale_info}</span>
+                </span>
+            })}
         }
+        .into_any(),
     }
-}
-
-/// The tier filter: a tier, or "not tiered".
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum TierFilter {
-    All,
-    Tier(Tier),
-    Untiered,
 }
 
 #[component]
@@ -150,44 +145,81 @@ pub fn AccountList() -> impl IntoView {
     let sort = RwSignal::new((Column::Name, true));
     let shown = RwSignal::new(PAGE_SIZE);
 
-    let visible_ids = Memo::new(move |_| {
-        let query = search.get();
-        let segment = segment.get();
-        let tier_filter = tier_filter.get();
-        let size = size.get();
+    // Prepared once per change of the accounts or their ranking, not per keystroke.
+    let register = Memo::new(move |_| {
+        app.ranking.with(|r| {
+            app.workspace
+                .with(|ws| Register::new(&ws.accounts, |id| r.row(id)))
+        })
+    });
+
+    // Plan summaries are worked out by the plan's code, loaded with them; until then a
+    // plan's cell says "…".
+    let plan_docs = Memo::new(move |_| {
+        app.workspace.with(|ws| {
+            ws.accounts
+                .iter()
+                .filter_map(|a| a.plan.clone().map(|d| (a.id, d)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let summaries = RwSignal::new(None::<HashMap<AccountId, Option<PlanSummary>>>);
+    let asked = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        let docs = plan_docs.get();
+        asked.update_value(|n| *n += 1);
+        let this = asked.get_value();
+        if docs.is_empty() {
+            summaries.set(Some(HashMap::new()));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let found = super::pages::plan_summaries(docs, super::plan::today()).await;
+            // An older answer arriving after a newer question is not shown.
+            if let (Ok(list), true) = (found, asked.try_get_value() == Some(this)) {
+                summaries.set(Some(list.into_iter().collect()));
+            }
+        });
+    });
+    let plan_of = move |id: AccountId, has_plan: bool| -> PlanCell {
+        if !has_plan {
+            return PlanCell::None;
+        }
+        summaries.with(|s| match s.as_ref().and_then(|s| s.get(&id)) {
+            Some(Some(p)) => PlanCell::Summary {
+                completeness: p.completeness,
+                stale: p.stale,
+            },
+            _ => PlanCell::Pending,
+        })
+    };
+
+    let query = Memo::new(move |_| {
         let (column, ascending) = sort.get();
-        app.ranking.with(|ranking| {
-            app.workspace.with(|ws| {
-                let mut rows: Vec<&Account> = ws
-                    .accounts
-                    .iter()
-                    .filter(|a| a.matches_search(&query))
-                    .filter(|a| segment.is_empty() || a.segment.trim() == segment)
-                    .filter(|a| size.is_none() || a.size_band == size)
-                    .filter(|a| {
-                        let tier = ranking.row(a.id).and_then(|r| r.assessment.effective);
-                        match tier_filter {
-                            TierFilter::All => true,
-                            TierFilter::Tier(t) => tier == Some(t),
-                            TierFilter::Untiered => tier.is_none(),
-                        }
+        Query {
+            text: search.get(),
+            segment: segment.get(),
+            tier: tier_filter.get(),
+            size: size.get(),
+            sort: column,
+            ascending,
+        }
+    });
+    let visible = Memo::new(move |_| {
+        query.with(|q| {
+            // Plan completeness matters only to the plan column's order.
+            let plans = (q.sort == Column::Plan).then(|| summaries.get()).flatten();
+            register.with(|r| {
+                app.workspace.with(|ws| {
+                    r.list(&ws.accounts, q, |id| {
+                        plans
+                            .as_ref()?
+                            .get(&id)
+                            .copied()
+                            .flatten()
+                            .map(|p| p.completeness)
                     })
-                    .collect();
-                rows.sort_by(|a, b| {
-                    let by_value = || {
-                        let order = compare(column, a, b, ranking);
-                        if ascending {
-                            order
-                        } else {
-                            order.reverse()
-                        }
-                    };
-                    missing(column, a, ranking)
-                        .cmp(&missing(column, b, ranking))
-                        .then_with(by_value)
-                        .then_with(|| a.id.cmp(&b.id))
-                });
-                rows.into_iter().map(|a| a.id).collect::<Vec<_>>()
+                })
             })
         })
     });
@@ -233,50 +265,69 @@ pub fn AccountList() -> impl IntoView {
         };
         view! {
             <th scope="col" aria-sort=aria_sort>
-                <button type="button" class="sort" data-sort=column.key()
+                <button type="button" class="sort" data-sort=key(column)
                     title=tr(|t| t.sort_by)
                     on:click=move |_| sort.update(|(c, asc)| {
                         if *c == column { *asc = !*asc } else { *c = column; *asc = true }
                     })>
-                    {move || column.label(app.t())}{arrow}
+                    {move || label(column, app.t())}{arrow}
                 </button>
             </th>
         }
     };
 
-    let rows = move || {
-        let today = super::plan::today();
+    // The rows shown, each keyed by what it shows: a search or an edit redraws only the
+    // rows that changed, and the others stay as they are in the page.
+    let drawn = StoredValue::new(HashMap::<u64, Row>::new());
+    let keys = Memo::new(move |_| {
+        let language = app.language.get();
         let limit = shown.get();
-        let ids = visible_ids.get();
-        app.ranking.with(|ranking| {
-            app.workspace.with(|ws| {
-                let t = app.t();
-                ids.iter()
-                    .take(limit)
-                    .filter_map(|id| ws.account(*id))
-                    .map(|a| {
-                        let row = ranking.row(a.id);
-                        let tier = row.and_then(|r| r.assessment.effective);
-                        let overridden = row.is_some_and(|r| r.assessment.overridden);
-                        let att = score_text(row.and_then(|r| r.assessment.score(Axis::Attractiveness)));
-                        let fea = score_text(row.and_then(|r| r.assessment.score(Axis::Feasibility)));
-                        view! {
-                            <tr data-account-id=a.id.to_string()>
-                                <td>{a.number.clone()}</td>
-                                <td><a href=Route::Account(a.id).href() class="account-link">{a.name.clone()}</a></td>
-                                <td>{a.segment.clone()}</td>
-                                <td>{a.size_band.map(|s| t.size_band(s)).unwrap_or("")}</td>
-                                <td>{t.relationship(a.relationship)}</td>
-                                <td class="num">{att}</td>
-                                <td class="num">{fea}</td>
-                                <td><TierBadge tier=tier overridden=overridden/></td>
-                                <td class="num plan-cell">{plan_cell(a, t, today)}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()
+        let rows: Vec<Row> = visible.with(|positions| {
+            app.ranking.with(|ranking| {
+                app.workspace.with(|ws| {
+                    positions
+                        .iter()
+                        .take(limit)
+                        .filter_map(|i| ws.accounts.get(*i))
+                        .map(|a| {
+                            let assessment = ranking.row(a.id).map(|r| &r.assessment);
+                            Row {
+                                id: a.id,
+                                number: a.number.clone(),
+                                name: a.name.clone(),
+                                segment: a.segment.clone(),
+                                size: a.size_band,
+                                relationship: a.relationship,
+                                attractiveness: score_text(
+                                    assessment.and_then(|x| x.score(Axis::Attractiveness)),
+                                ),
+                                feasibility: score_text(
+                                    assessment.and_then(|x| x.score(Axis::Feasibility)),
+                                ),
+                                tier: assessment.and_then(|x| x.effective),
+                                overridden: assessment.is_some_and(|x| x.overridden),
+                                plan: plan_of(a.id, a.plan.is_some()),
+                            }
+                        })
+                        .collect()
+                })
             })
-        })
+        });
+        let keyed: Vec<(u64, Row)> = rows.into_iter().map(|r| (r.key(language), r)).collect();
+        let keys = keyed.iter().map(|(k, _)| *k).collect::<Vec<_>>();
+        drawn.set_value(keyed.into_iter().collect());
+        keys
+    });
+    let rows = move || {
+        keyed_rows(
+            keys.into(),
+            Arc::new(move |key| {
+                let t = app.t();
+                drawn
+                    .with_value(|d| d.get(&key).map(|row| row.view(t)))
+                    .unwrap_or_else(|| ().into_any())
+            }),
+        )
     };
 
     view! {
@@ -357,9 +408,9 @@ pub fn AccountList() -> impl IntoView {
                     </Show>
                 </div>
                 <p class="count" data-testid="account-count">
-                    {move || fill(app.t().count_shown, &[&visible_ids.with(|v| v.len()), &total()])}
+                    {move || fill(app.t().count_shown, &[&visible.with(|v| v.len()), &total()])}
                 </p>
-                <Show when=move || visible_ids.with(|v| !v.is_empty()) fallback=move || view! {
+                <Show when=move || visible.with(|v| !v.is_empty()) fallback=move || view! {
                     <p class="empty-state">{tr(|t| t.no_match)}</p>
                 }>
                     <div class="table-wrap">
@@ -368,7 +419,7 @@ pub fn AccountList() -> impl IntoView {
                             <tbody>{rows}</tbody>
                         </table>
                     </div>
-                    <ShowMore shown=shown total=Signal::derive(move || visible_ids.with(|v| v.len()))/>
+                    <ShowMore shown=shown total=Signal::derive(move || visible.with(|v| v.len()))/>
                 </Show>
             </Show>
         </section>

@@ -20,15 +20,21 @@ pub fn ActionsPage() -> impl IntoView {
     let app = use_app();
     let today = today();
     let shown = RwSignal::new(PAGE_SIZE);
-    let owners = Memo::new(move |_| {
+    // Every account's actions, read from its plan (a plan that cannot be read has none
+    // to list; its own page says why).
+    let actions = Memo::new(move |_| {
         app.workspace.with(|ws| {
-            action_owners(
-                ws.accounts
-                    .iter()
-                    .filter_map(|a| a.plan.as_deref())
-                    .flat_map(|p| p.actions.iter()),
-            )
+            ws.accounts
+                .iter()
+                .filter_map(|a| {
+                    let plan = a.plan.as_ref()?.read().ok()?;
+                    (!plan.actions.is_empty()).then_some((a.id, plan.actions))
+                })
+                .collect::<Vec<_>>()
         })
+    });
+    let owners = Memo::new(move |_| {
+        actions.with(|all| action_owners(all.iter().flat_map(|(_, list)| list.iter())))
     });
     let chosen = RwSignal::new(local::read(local::ACTIONS_OWNER_KEY).unwrap_or_default());
     // A remembered owner counts only while some action still names them; otherwise the
@@ -39,11 +45,9 @@ pub fn ActionsPage() -> impl IntoView {
     });
     let overdue = Memo::new(move |_| {
         let owner = owner.get();
-        app.workspace.with(|ws| {
+        actions.with(|all| {
             overdue_actions(
-                ws.accounts
-                    .iter()
-                    .filter_map(|a| a.plan.as_deref().map(|p| (a.id, p.actions.as_slice()))),
+                all.iter().map(|(id, list)| (*id, list.as_slice())),
                 owner.as_deref(),
                 today,
             )
@@ -76,16 +80,13 @@ pub fn ActionsPage() -> impl IntoView {
         overdue.with(|list| {
             app.workspace.with(|ws| {
                 let accounts = ws.accounts_by_id();
+                let by_account: std::collections::HashMap<_, _> =
+                    actions.with(|all| all.iter().map(|(id, l)| (*id, l.clone())).collect());
                 list.iter()
                     .take(limit)
                     .filter_map(|o| {
                         let account = accounts.get(&o.account)?;
-                        let action = account
-                            .plan
-                            .as_deref()?
-                            .actions
-                            .iter()
-                            .find(|a| a.id == o.action)?;
+                        let action = by_account.get(&o.account)?.iter().find(|a| a.id == o.action)?;
                         Some(view! {
                             <tr data-account-id=account.id.to_string() data-action=action.id.to_string()>
                                 <td>

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use crate::domain::merge::{
     apply_merge, plan_merge, Conflict, Field, MergeChoices, MergePlan, MergeSummary, Side,
 };
+use crate::domain::plan::PlanDoc;
 use crate::domain::{Account, Language, ScoringModel, Workspace};
 use crate::i18n::{fill, Strings};
 
@@ -165,10 +166,11 @@ fn field_value(field: Field, account: &Account, t: &Strings) -> Option<String> {
             || t.merge_no_override.to_owned(),
             |o| fill(t.merge_override_value, &[&t.level(o.level), &o.reason]),
         )),
-        Field::Plan => Some(account.plan.as_ref().map_or_else(
-            || t.plan_not_started.to_owned(),
-            |p| fill(t.plan_complete, &[&p.completeness()]),
-        )),
+        Field::Plan => Some(match account.plan.as_ref().map(PlanDoc::read) {
+            None => t.plan_not_started.to_owned(),
+            Some(Ok(plan)) => fill(t.plan_complete, &[&plan.completeness()]),
+            Some(Err(reason)) => fill(t.plan_unreadable, &[&reason]),
+        }),
         _ => None,
     }
 }

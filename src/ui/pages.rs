@@ -11,7 +11,9 @@
 use leptos::prelude::*;
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
-use crate::domain::plan::Section;
+use chrono::NaiveDate;
+
+use crate::domain::plan::{PlanDoc, PlanSummary};
 use crate::domain::{AccountId, Language, Workspace};
 
 use super::accounts::AccountList;
@@ -28,68 +30,53 @@ impl From<SplitLoaderError> for Unavailable {
     }
 }
 
-// One split point per page, or per group of pages that are used together (an account
-// and the new-account form; the plan's sections and its print layout). Each returns the
-// page's view; the function names say which chunk holds the page.
+// One split point per group of pages used together; each draws the pages of its
+// group for their routes. Fewer split points mean fewer wrappers in the main module and
+// fewer shared chunks for the browser to fetch.
 
 #[wasm_split(account, fallible)]
-fn account_page(id: AccountId) -> Result<AnyView, Unavailable> {
-    Ok(view! { <super::account_page::AccountPage id=id/> }.into_any())
-}
-
-#[wasm_split(account, fallible)]
-fn new_account_page() -> Result<AnyView, Unavailable> {
-    Ok(view! { <super::account_page::NewAccountPage/> }.into_any())
-}
-
-#[wasm_split(model, fallible)]
-fn model_page() -> Result<AnyView, Unavailable> {
-    Ok(view! { <super::model_page::ModelPage/> }.into_any())
+fn account_pages(route: Route) -> Result<AnyView, Unavailable> {
+    Ok(match route {
+        Route::NewAccount => view! { <super::account_page::NewAccountPage/> }.into_any(),
+        Route::Account(id) => view! { <super::account_page::AccountPage id=id/> }.into_any(),
+        _ => view! { <super::model_page::ModelPage/> }.into_any(),
+    })
 }
 
 #[wasm_split(ranking, fallible)]
-fn ranking_page() -> Result<AnyView, Unavailable> {
-    Ok(view! { <super::ranking_page::RankingPage/> }.into_any())
+fn ranking_pages(route: Route) -> Result<AnyView, Unavailable> {
+    Ok(match route {
+        Route::Actions => view! { <super::actions_page::ActionsPage/> }.into_any(),
+        _ => view! { <super::ranking_page::RankingPage/> }.into_any(),
+    })
 }
 
-#[wasm_split(matrix, fallible)]
-fn matrix_page() -> Result<AnyView, Unavailable> {
-    Ok(view! { <super::matrix_page::MatrixPage/> }.into_any())
-}
-
-#[wasm_split(pyramid, fallible)]
-fn pyramid_page() -> Result<AnyView, Unavailable> {
-    Ok(view! { <super::pyramid_page::PyramidPage/> }.into_any())
-}
-
-#[wasm_split(workspaces, fallible)]
-fn workspaces_page() -> Result<AnyView, Unavailable> {
-    Ok(view! { <super::workspaces_page::WorkspacesPage/> }.into_any())
-}
-
-#[wasm_split(import, fallible)]
-fn import_page() -> Result<AnyView, Unavailable> {
-    Ok(view! { <super::import_page::ImportPage/> }.into_any())
+#[wasm_split(charts, fallible)]
+fn chart_pages(route: Route) -> Result<AnyView, Unavailable> {
+    Ok(match route {
+        Route::Pyramid => view! { <super::pyramid_page::PyramidPage/> }.into_any(),
+        _ => view! { <super::matrix_page::MatrixPage/> }.into_any(),
+    })
 }
 
 #[wasm_split(plan, fallible)]
-fn plan_page(id: AccountId, section: Section) -> Result<AnyView, Unavailable> {
-    Ok(view! { <super::plan::PlanPage id=id section=section/> }.into_any())
+fn plan_pages(route: Route) -> Result<AnyView, Unavailable> {
+    Ok(match route {
+        Route::PlanPrint(id) => view! { <super::plan::print::PlanPrint id=id/> }.into_any(),
+        Route::Plan(id, section) => {
+            view! { <super::plan::PlanPage id=id section=section/> }.into_any()
+        }
+        _ => ().into_any(),
+    })
 }
 
-#[wasm_split(plan, fallible)]
-fn plan_print(id: AccountId) -> Result<AnyView, Unavailable> {
-    Ok(view! { <super::plan::print::PlanPrint id=id/> }.into_any())
-}
-
-#[wasm_split(actions, fallible)]
-fn actions_page() -> Result<AnyView, Unavailable> {
-    Ok(view! { <super::actions_page::ActionsPage/> }.into_any())
-}
-
-#[wasm_split(merge, fallible)]
-fn merge_page() -> Result<AnyView, Unavailable> {
-    Ok(view! { <super::merge_page::MergePage/> }.into_any())
+#[wasm_split(data, fallible)]
+fn data_pages(route: Route) -> Result<AnyView, Unavailable> {
+    Ok(match route {
+        Route::Import => view! { <super::import_page::ImportPage/> }.into_any(),
+        Route::Merge => view! { <super::merge_page::MergePage/> }.into_any(),
+        _ => view! { <super::workspaces_page::WorkspacesPage/> }.into_any(),
+    })
 }
 
 /// The trainers' demo (forty accounts and their plans, in either language) is data the
@@ -104,22 +91,37 @@ pub async fn demo_workspace(language: Language, now: i64) -> Result<Workspace, U
     demo_data(language, now).await
 }
 
+/// How complete each plan is and whether its facts need refreshing, for the account
+/// list's plan column. Reading a plan takes the plan's code, which the first screen does
+/// not carry; a plan that cannot be read has no summary.
+#[wasm_split(plan_summary, fallible)]
+fn summarise_plans(
+    docs: Vec<(AccountId, PlanDoc)>,
+    today: NaiveDate,
+) -> Result<Vec<(AccountId, Option<PlanSummary>)>, Unavailable> {
+    Ok(docs
+        .iter()
+        .map(|(id, doc)| (*id, PlanSummary::of(doc, today).ok()))
+        .collect())
+}
+
+/// [`summarise_plans`], loading its code the first time.
+pub async fn plan_summaries(
+    docs: Vec<(AccountId, PlanDoc)>,
+    today: NaiveDate,
+) -> Result<Vec<(AccountId, Option<PlanSummary>)>, Unavailable> {
+    summarise_plans(docs, today).await
+}
+
 /// The page at `route`, fetching its code first if it is not loaded yet.
 async fn page(route: Route) -> Result<AnyView, Unavailable> {
     match route {
         Route::Accounts | Route::Unknown => Ok(view! { <AccountList/> }.into_any()),
-        Route::NewAccount => new_account_page().await,
-        Route::Account(id) => account_page(id).await,
-        Route::Model => model_page().await,
-        Route::Ranking => ranking_page().await,
-        Route::Matrix => matrix_page().await,
-        Route::Pyramid => pyramid_page().await,
-        Route::Workspaces => workspaces_page().await,
-        Route::Import => import_page().await,
-        Route::Plan(id, section) => plan_page(id, section).await,
-        Route::PlanPrint(id) => plan_print(id).await,
-        Route::Actions => actions_page().await,
-        Route::Merge => merge_page().await,
+        Route::NewAccount | Route::Account(_) | Route::Model => account_pages(route).await,
+        Route::Ranking | Route::Actions => ranking_pages(route).await,
+        Route::Matrix | Route::Pyramid => chart_pages(route).await,
+        Route::Plan(..) | Route::PlanPrint(_) => plan_pages(route).await,
+        Route::Import | Route::Merge | Route::Workspaces => data_pages(route).await,
     }
 }
 
@@ -130,16 +132,33 @@ async fn page(route: Route) -> Result<AnyView, Unavailable> {
 #[component]
 pub fn CurrentPage(route: RwSignal<Route>) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
-    move || {
+    // The page to show next, handed over once when `ready` changes.
+    let next = StoredValue::new_local(None::<AnyView>);
+    let ready = RwSignal::new(0u32);
+    let asked = StoredValue::new(0u32);
+    Effect::new(move |_| {
         let route = route.get();
         attempt.track();
-        view! {
-            <Suspense fallback=|| view! { <p class="page-loading" role="status">{tr(|t| t.page_loading)}</p> }>
-                {Suspend::new(async move {
-                    page(route).await.unwrap_or_else(|Unavailable| unavailable(attempt))
-                })}
-            </Suspense>
-        }
+        asked.update_value(|n| *n += 1);
+        let this = asked.get_value();
+        leptos::task::spawn_local(async move {
+            let page = page(route)
+                .await
+                .unwrap_or_else(|Unavailable| unavailable(attempt));
+            if asked.try_get_value() == Some(this) {
+                next.set_value(Some(page));
+                ready.update(|n| *n += 1);
+            }
+        });
+    });
+    move || {
+        ready.track();
+        next.try_update_value(Option::take)
+            .flatten()
+            .unwrap_or_else(|| {
+                view! { <p class="page-loading" role="status">{tr(|t| t.page_loading)}</p> }
+                    .into_any()
+            })
     }
 }
 

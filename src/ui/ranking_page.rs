@@ -117,7 +117,7 @@ fn RankedTable() -> impl IntoView {
                     .map(|(row, a)| {
                         let screening = match &row.assessment.screening {
                             ScreeningStatus::Passed => t.screening_passed.to_owned(),
-                            ScreeningStatus::Failed(gates) => fill(t.screening_failed, &[&t.gate_list(gates)]),
+                            ScreeningStatus::Failed(gates) => fill(t.screening_failed, &[&t.gate_list(*gates)]),
                             ScreeningStatus::Pending(_) => "—".to_owned(),
                         };
                         let tier = row.assessment.effective;

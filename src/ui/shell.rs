@@ -301,10 +301,22 @@ fn Notices() -> impl IntoView {
             _ => None,
         }
     };
+    // Said before a save fails for want of room, whatever page is open.
+    let nearly_full = move || {
+        app.storage_usage
+            .get()
+            .filter(|u| u.nearly_full())
+            .map(|u| fill(app.t().storage_nearly_full, &[&u.percent()]))
+    };
     view! {
         <div class="notices" aria-live="polite">
             {move || save_problem().map(|text| view! {
                 <div class="notice error persistent" role="alert" data-testid="save-problem">{text}</div>
+            })}
+            {move || nearly_full().map(|text| view! {
+                <div class="notice warning persistent" role="alert" data-testid="storage-nearly-full">
+                    {text} " " <a href=Route::Workspaces.href()>{tr(|t| t.workspaces_title)}</a>
+                </div>
             })}
             {move || {
                 let t = app.t();
@@ -363,14 +375,10 @@ fn Notices() -> impl IntoView {
                                 <button type="button" on:click=restore data-testid="undo-delete">{t.undo}</button>
                             }.into_any())
                         }
-                        Notice::PlanItemRemoved { account, before, item, label } => {
+                        Notice::Removed { label, undo } => {
                             let restore = move |_| {
                                 let now = app.now();
-                                app.edit(|ws| {
-                                    ws.update_account(account, now, |a| {
-                                        a.plan.get_or_insert_with(Default::default).restore(&before, item);
-                                    });
-                                });
+                                app.edit(|ws| undo.apply(ws, now));
                                 app.dismiss(id);
                             };
                             ("notice info", view! {

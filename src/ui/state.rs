@@ -12,7 +12,7 @@ use crate::domain::ranking::{count_tiers, rank_accounts, RankedRow, TierCounts};
 use crate::domain::{AccountId, Language, Workspace};
 use crate::i18n::{strings, Strings};
 use crate::storage::envelope::{self, LoadError};
-use crate::storage::local::{self, Loaded, SaveError};
+use crate::storage::local::{self, Loaded, SaveError, Usage};
 
 use super::dom::now_millis;
 
@@ -53,14 +53,45 @@ pub enum Notice {
     Error(String),
     /// An account was deleted; it can be put back.
     Deleted(Box<crate::domain::Account>),
-    /// An item of an account plan was removed; it can be put back. `before` is the plan
-    /// just before, `label` names the item.
-    PlanItemRemoved {
-        account: AccountId,
-        before: Box<crate::domain::plan::AccountPlan>,
-        item: crate::domain::plan::PlanItem,
+    /// Something was removed (an item of an account plan); `undo` puts it back, `label`
+    /// names it.
+    Removed {
         label: String,
+        undo: Undo,
     },
+}
+
+/// An edit that puts back what a removal took. The page that removed it makes it, so
+/// its code loads with that page, not with the notices that offer it.
+#[derive(Clone)]
+pub struct Undo(std::sync::Arc<UndoFn>);
+
+type UndoFn = dyn Fn(&mut Workspace, i64) + Send + Sync;
+
+impl Undo {
+    pub fn new(undo: impl Fn(&mut Workspace, i64) + Send + Sync + 'static) -> Undo {
+        Undo(std::sync::Arc::new(undo))
+    }
+
+    /// Puts the removed thing back into `workspace` at time `now`.
+    pub fn apply(&self, workspace: &mut Workspace, now: i64) {
+        (self.0)(workspace, now)
+    }
+}
+
+/// One undo is the same as another only if it is the very same.
+impl PartialEq for Undo {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Undo {}
+
+impl std::fmt::Debug for Undo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Undo")
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,6 +136,8 @@ pub struct AppState {
     pub save_status: RwSignal<SaveStatus>,
     pub notices: RwSignal<Vec<NoticeEntry>>,
     pub ranking: Memo<Ranking>,
+    /// How full the browser's storage is, measured at start and after every save.
+    pub storage_usage: RwSignal<Option<Usage>>,
     /// False while saving would overwrite data that was not copied aside.
     can_save: RwSignal<bool>,
     next_notice: StoredValue<u32>,
@@ -177,11 +210,9 @@ impl AppState {
             return;
         }
         self.save_catalogue();
-        let opened = open_stored(&local::workspace_key(id));
+        let mut opened = open_stored(&local::workspace_key(id));
         // Counted as saved before it is shown, so opening writes nothing.
-        if let Ok(text) = envelope::encode_for_storage(&opened.workspace) {
-            self.last_saved.set_value(text);
-        }
+        self.last_saved.set_value(opened.saved_text());
         self.notices.update(|n| {
             n.retain(|e| {
                 !matches!(
@@ -212,7 +243,7 @@ impl AppState {
             .try_update(|c| c.add(name, demo))
             .ok_or("no catalogue")?
             .map_err(|e| e.to_string())?;
-        if let Err(error) = local::save(&local::workspace_key(&id), &text) {
+        if let Err(error) = local::save_workspace(&local::workspace_key(&id), &text) {
             self.catalogue.update(|c| {
                 let _ = c.remove(&id);
             });
@@ -237,7 +268,8 @@ impl AppState {
                     self.workspace.set(demo.clone());
                     return Ok(());
                 }
-                local::save(&local::workspace_key(&id), &text).map_err(|e| format!("{e:?}"))?;
+                local::save_workspace(&local::workspace_key(&id), &text)
+                    .map_err(|e| format!("{e:?}"))?;
                 self.open_workspace(&id);
                 Ok(())
             }
@@ -260,7 +292,9 @@ impl AppState {
             return Ok(self.workspace.get_untracked());
         }
         let text = local::read(&local::workspace_key(id)).ok_or("nothing is stored")?;
-        envelope::decode(&text).map_err(|e| e.to_string())
+        local::decode_stored(&text)
+            .map(|(ws, _)| ws)
+            .map_err(|(e, _)| e.to_string())
     }
 
     pub fn delete_workspace(&self, id: &str) -> Result<(), String> {
@@ -297,9 +331,21 @@ fn initial_language() -> Language {
 /// A workspace read from storage, with what the user must be told about it.
 struct Opened {
     workspace: Workspace,
+    /// The JSON it was read from, when it was read.
+    json: Option<String>,
     notice: Option<Notice>,
     can_save: bool,
     status: Option<SaveStatus>,
+}
+
+impl Opened {
+    /// What counts as already saved: the text it was read from (so opening writes
+    /// nothing and costs no second encoding), or the empty workspace's.
+    fn saved_text(&mut self) -> String {
+        self.json
+            .take()
+            .unwrap_or_else(|| envelope::encode_for_storage(&self.workspace).unwrap_or_default())
+    }
 }
 
 /// Reads the workspace under `key`; unreadable data is kept aside and announced.
@@ -307,18 +353,21 @@ fn open_stored(key: &str) -> Opened {
     match local::load(key, now_millis()) {
         Loaded::Empty => Opened {
             workspace: Workspace::default(),
+            json: None,
             notice: None,
             can_save: true,
             status: None,
         },
-        Loaded::Workspace(ws) => Opened {
+        Loaded::Workspace(ws, json) => Opened {
             workspace: *ws,
+            json: Some(json),
             notice: None,
             can_save: true,
             status: None,
         },
         Loaded::Blocked => Opened {
             workspace: Workspace::default(),
+            json: None,
             notice: None,
             can_save: false,
             status: Some(SaveStatus::NotSaved(SaveProblem::Failed(
@@ -331,6 +380,7 @@ fn open_stored(key: &str) -> Opened {
             kept_as,
         } => Opened {
             workspace: Workspace::default(),
+            json: None,
             can_save: kept_as.is_some(),
             status: kept_as
                 .is_none()
@@ -354,7 +404,10 @@ pub fn provide_app_state() -> AppState {
     let mut startup_notices = Vec::new();
 
     let catalogue = RwSignal::new(local::load_catalogue());
-    let opened = open_stored(&local::workspace_key(&catalogue.get_untracked().active));
+    let mut opened = open_stored(&local::workspace_key(&catalogue.get_untracked().active));
+    // What is stored already counts as saved: merely opening the page writes nothing,
+    // so it can never replace data it did not change (unreadable data included).
+    last_saved.set_value(opened.saved_text());
     if !opened.can_save {
         can_save.set(false);
     }
@@ -362,13 +415,8 @@ pub fn provide_app_state() -> AppState {
         save_status.set(status);
     }
     startup_notices.extend(opened.notice);
-    let workspace = opened.workspace;
-    // What is stored already counts as saved: merely opening the page writes nothing,
-    // so it can never replace data it did not change (unreadable data included).
-    if let Ok(text) = envelope::encode_for_storage(&workspace) {
-        last_saved.set_value(text);
-    }
-    let workspace = RwSignal::new(workspace);
+    let workspace = RwSignal::new(opened.workspace);
+    let storage_usage = RwSignal::new(local::usage());
 
     let ranking = Memo::new(move |_| {
         workspace.with(|ws| {
@@ -398,6 +446,7 @@ pub fn provide_app_state() -> AppState {
         save_status,
         notices,
         ranking,
+        storage_usage,
         can_save,
         next_notice: StoredValue::new(0),
     };
@@ -434,13 +483,14 @@ pub fn provide_app_state() -> AppState {
             return;
         }
         let key = local::workspace_key(&catalogue.with_untracked(|c| c.active.clone()));
-        match local::save(&key, &text) {
+        match local::save_workspace(&key, &text) {
             Ok(()) => {
                 last_saved.set_value(text);
                 save_status.set(SaveStatus::Saved);
             }
             Err(error) => save_status.set(SaveStatus::NotSaved(SaveProblem::Failed(error))),
         }
+        storage_usage.set(local::usage());
     };
     flush.set_value(Some(Callback::new(move |()| write_now())));
     Effect::new(move |first: Option<()>| {
@@ -509,13 +559,13 @@ pub fn provide_app_state() -> AppState {
         let Some(text) = event.new_value() else {
             return;
         };
-        match envelope::decode(&text) {
-            Ok(ws) => {
-                last_saved.set_value(text);
+        match local::decode_stored(&text) {
+            Ok((ws, json)) => {
+                last_saved.set_value(json);
                 workspace.set(ws);
                 state.notify(Notice::OtherTabUpdated);
             }
-            Err(error) => {
+            Err((error, _)) => {
                 can_save.set(false);
                 save_status.set(SaveStatus::NotSaved(SaveProblem::Paused));
                 state.notify(Notice::OtherTabUnreadable(error));

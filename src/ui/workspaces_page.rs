@@ -27,12 +27,11 @@ pub fn display_name(entry: &WorkspaceEntry, t: &Strings) -> String {
 pub fn start_demo(app: AppState, done: Option<&'static str>) {
     leptos::task::spawn_local(async move {
         let t = app.t();
-        let result = match super::pages::demo_workspace(app.language.get_untracked(), app.now())
-            .await
-        {
-            Ok(demo) => app.load_demo(t.demo_name, &demo),
-            Err(super::pages::Unavailable) => Err(t.page_unavailable.to_owned()),
-        };
+        let result =
+            match super::pages::demo_workspace(app.language.get_untracked(), app.now()).await {
+                Ok(demo) => app.load_demo(t.demo_name, &demo),
+                Err(super::pages::Unavailable) => Err(t.page_unavailable.to_owned()),
+            };
         match result {
             Ok(()) => {
                 navigate(Route::Accounts);
@@ -74,6 +73,19 @@ pub fn WorkspacesPage() -> impl IntoView {
         app.catalogue
             .with(|c| c.entries.iter().map(|e| e.id.clone()).collect::<Vec<_>>())
     });
+    // Other tabs may have written since the last save here.
+    app.storage_usage.set(crate::storage::local::usage());
+    let usage = move || {
+        app.storage_usage.get().map(|u| {
+            let t = app.t();
+            let millions = |n: u64| format!("{:.2}", n as f64 / 1_000_000.0);
+            view! {
+                <p>{fill(t.storage_usage, &[&u.percent(), &millions(u.used), &millions(u.quota)])}</p>
+                <meter min="0" max="100" low="60" high="80" optimum="0" value=u.percent().to_string()
+                    aria-label=t.storage_usage_label></meter>
+            }
+        })
+    };
     view! {
         <section class="page workspaces-page">
             <h1>{tr(|t| t.workspaces_title)}</h1>
@@ -81,6 +93,7 @@ pub fn WorkspacesPage() -> impl IntoView {
             <ul class="workspace-list" data-testid="workspace-list">
                 {move || ids.get().into_iter().map(|id| view! { <WorkspaceRow id=id/> }).collect_view()}
             </ul>
+            <section class="card storage-usage" data-testid="storage-usage">{usage}</section>
             <section class="card">
                 <form class="inline-form" on:submit=create novalidate=true data-testid="new-workspace-form">
                     <label class="field grow">

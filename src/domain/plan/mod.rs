@@ -6,6 +6,7 @@
 //! amounts, growth), `people` (power map, org chart, warnings), `strategy` (SMART
 //! objectives, overdue actions), `finance` (growth by year, share of wallet, variance).
 
+pub mod doc;
 pub mod facts;
 pub mod finance;
 pub mod people;
@@ -16,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::account::slugs;
 
+pub use doc::{read_plan, same_plan, PlanDoc, PlanSummary, UnreadablePlan};
 pub use facts::{Amount, Fact, Freshness, InfoLevel};
 pub use finance::{FinanceYear, Metric, RevenueLine, TargetActual};
 pub use people::{Attitude, BuyingRole, Person, PersonId, PowerMapWarning, RelationshipLevel};

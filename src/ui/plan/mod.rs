@@ -14,13 +14,15 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::plan::{AccountPlan, Amount, Fact, PlanItem, Section, SixStep};
+use crate::domain::plan::{
+    read_plan, AccountPlan, Amount, Fact, PlanDoc, PlanItem, Section, SixStep, UnreadablePlan,
+};
 use crate::domain::AccountId;
 use crate::i18n::{fill, strings, Strings};
 
 use super::dom;
 use super::router::Route;
-use super::state::{use_app, AppState, Notice};
+use super::state::{use_app, AppState, Notice, Undo};
 use super::widgets::{account_not_found, tr, Choice};
 
 /// Reads a value from the plan.
@@ -78,33 +80,46 @@ pub struct PlanCtx {
     pub app: AppState,
     pub id: AccountId,
     pub plan: Memo<AccountPlan>,
+    /// Why the stored plan cannot be read, when it cannot: the page then says so and
+    /// writes nothing over it.
+    pub unreadable: Memo<Option<UnreadablePlan>>,
 }
 
 impl PlanCtx {
     pub fn new(app: AppState, id: AccountId) -> PlanCtx {
-        let plan = Memo::new(move |_| {
-            app.workspace.with(|ws| {
-                ws.account(id)
-                    .and_then(|a| a.plan.as_deref().cloned())
-                    .unwrap_or_default()
-            })
+        // The document first, so the plan is read again only when its text changes, not
+        // on every edit of the workspace.
+        let doc = Memo::new(move |_| {
+            app.workspace
+                .with(|ws| ws.account(id).and_then(|a| a.plan.clone()))
         });
-        PlanCtx { app, id, plan }
+        let read = Memo::new(move |_| doc.with(|d| read_plan(d.as_ref())));
+        let plan = Memo::new(move |_| read.with(|r| r.clone().unwrap_or_default()));
+        let unreadable = Memo::new(move |_| read.with(|r| r.clone().err()));
+        PlanCtx {
+            app,
+            id,
+            plan,
+            unreadable,
+        }
     }
 
     /// Changes the plan (starting it if the account has none; an emptied plan is
-    /// dropped, so it costs nothing in storage).
+    /// dropped, so it costs nothing in storage). A plan that could not be read is
+    /// never written over.
     pub fn edit(&self, f: impl FnOnce(&mut AccountPlan)) {
+        if self.unreadable.with_untracked(Option::is_some) {
+            return;
+        }
+        let mut plan = self.plan.get_untracked();
+        f(&mut plan);
+        let Ok(doc) = PlanDoc::write(&plan) else {
+            return;
+        };
         let now = self.app.now();
         let id = self.id;
         self.app.edit(|ws| {
-            ws.update_account(id, now, |account| {
-                let plan = account.plan.get_or_insert_with(Default::default);
-                f(plan);
-                if plan.is_empty() {
-                    account.plan = None;
-                }
-            });
+            ws.update_account(id, now, |account| account.plan = doc);
         });
     }
 
@@ -117,12 +132,19 @@ impl PlanCtx {
         let before = self.plan.get_untracked();
         let label = item_label(self.t(), &before, item);
         self.edit(|p| p.remove(item));
-        self.app.notify(Notice::PlanItemRemoved {
-            account: self.id,
-            before: Box::new(before),
-            item,
-            label,
+        let account = self.id;
+        let undo = Undo::new(move |ws, now| {
+            ws.update_account(account, now, |a| {
+                let Ok(mut plan) = read_plan(a.plan.as_ref()) else {
+                    return;
+                };
+                plan.restore(&before, item);
+                if let Ok(doc) = PlanDoc::write(&plan) {
+                    a.plan = doc;
+                }
+            });
         });
+        self.app.notify(Notice::Removed { label, undo });
     }
 }
 
@@ -463,8 +485,10 @@ pub fn PlanPage(id: AccountId, section: Section) -> impl IntoView {
                     </span>
                     <a class="button" href=Route::PlanPrint(id).href() data-testid="plan-print">{tr(|t| t.plan_print)}</a>
                 </div>
+                {move || ctx.unreadable.get().map(|reason| unreadable_plan(app, &reason))}
                 <nav class="plan-tabs" aria-label=tr(|t| t.plan_sections)>{tabs}</nav>
-                <section class="card plan-section" data-testid="plan-section" data-section=section.slug()>
+                <section class="card plan-section" data-testid="plan-section" data-section=section.slug()
+                    hidden=move || ctx.unreadable.with(Option::is_some)>
                     <h2>{move || app.t().plan_section(section)}</h2>
                     {move || {
                         let t = app.t();
@@ -483,6 +507,15 @@ pub fn PlanPage(id: AccountId, section: Section) -> impl IntoView {
             </section>
         }
         .into_any()
+    }
+}
+
+/// The stored plan cannot be read: said plainly, and it is kept as it is.
+pub fn unreadable_plan(app: AppState, reason: &UnreadablePlan) -> impl IntoView {
+    view! {
+        <p class="notice error" role="alert" data-testid="plan-unreadable">
+            {fill(app.t().plan_unreadable, &[reason])}
+        </p>
     }
 }
 

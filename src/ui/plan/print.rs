@@ -392,6 +392,9 @@ pub fn PlanPrint(id: AccountId) -> impl IntoView {
             }
             .into_any();
         };
+        if let Some(reason) = ctx.unreadable.get() {
+            return super::unreadable_plan(app, &reason).into_any();
+        }
         let plan = ctx.plan.get();
         let ranking = app.ranking.with(|r| {
             r.row(id)
