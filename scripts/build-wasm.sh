@@ -6,12 +6,14 @@
 # - The app (src/main.rs) is split into a main module, loaded at start, and chunks, each
 #   loaded the first time a page that needs it opens (`#[wasm_split]` functions in
 #   src/ui/pages.rs). The raw cargo output, which keeps its relocations for this
-#   (`--emit-relocs`, .cargo/config.toml), is split by wasm-split-cli; wasm-bindgen then
+#   (`--emit-relocs`), is split by wasm-split-cli; wasm-bindgen then
 #   runs on the main module only, keeping the exports the chunks link against; in
 #   release builds wasm-opt shrinks every file. All files of one build carry one
 #   content hash in their names (kam-workbench-<hash>…), so a browser never mixes the
 #   main module of one build with a chunk of another, with or without the offline cache.
-#   The page's start-up script and preload links are written into index.html.
+#   The page's start-up script and preload links are written into index.html. The texts
+#   of both languages are not in the WebAssembly: kam-strings writes one table per
+#   language beside it, and the page loads the one in use.
 # - <staging>/tools/: the tools module (src/bin/kam-tools.rs: charts, CSV export),
 #   imported when a chart or an export is first used.
 # - <staging>/sheets/: the sheets module (src/bin/kam-sheets.rs: XLSX and CSV reading,
@@ -24,14 +26,21 @@ profile=${TRUNK_PROFILE:-release}
 staging=${TRUNK_STAGING_DIR:-$root/dist}
 flags=()
 [ "$profile" = release ] && flags+=(--release)
-cargo build "${flags[@]}" --target wasm32-unknown-unknown \
-  --bin kam-workbench --bin kam-tools --bin kam-sheets
+# The app keeps the linker's relocations, which wasm-split-cli needs to split it. Only
+# its own link gets the flag (`cargo rustc` passes it to the last crate alone), so the
+# compiled dependencies are shared with every other build: the on-demand modules, linked
+# without it, stay as small as plain links make them.
+cargo rustc "${flags[@]}" --target wasm32-unknown-unknown --bin kam-workbench -- \
+  -Clink-arg=--emit-relocs
+cargo build "${flags[@]}" --target wasm32-unknown-unknown --bin kam-tools --bin kam-sheets
 out="target/wasm32-unknown-unknown/$profile"
 
 # The flags cargo-leptos passes too: the chunks use bulk memory and saturating float
 # conversions, which wasm-opt must be told about once the target-features section is gone.
+# (wasm-split-cli writes a name subsection binaryen does not know; it warns and drops it.)
 optimise() {
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int "$1" -o "$1"
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int "$1" -o "$1" \
+    2> >(grep -v 'unknown name subsection' >&2)
 }
 
 # --- The app, split.
@@ -41,6 +50,8 @@ wasm-split-cli --target web --out-name kam-workbench "$out/kam-workbench.wasm" "
 wasm-bindgen --target web --no-typescript --keep-lld-exports \
   --out-dir "$split/app" --out-name kam-workbench "$split/parts/kam-workbench.wasm"
 cp "$split/parts/__wasm_split.js" "$split/app/"
+# The texts of each language, loaded by the page (natively built, run once per build).
+cargo run --quiet --bin kam-strings -- "$split/app"
 for chunk in "$split"/parts/*.wasm; do
   [ "$(basename "$chunk")" = kam-workbench.wasm ] || cp "$chunk" "$split/app/"
 done
@@ -58,9 +69,7 @@ python3 "$root/scripts/name-app-files.py" "$split/app" "$staging"
 # --- The on-demand modules.
 module() { # <bin> <out dir> <out name>
   mkdir -p "$2"
-  cp "$out/$1.wasm" "$split/$1.wasm"
-  python3 "$root/scripts/strip-relocs.py" "$split/$1.wasm"
-  wasm-bindgen --target web --no-typescript --out-dir "$2" --out-name "$3" "$split/$1.wasm"
+  wasm-bindgen --target web --no-typescript --out-dir "$2" --out-name "$3" "$out/$1.wasm"
   if [ "$profile" = release ]; then optimise "$2/$3_bg.wasm"; fi
 }
 module kam-tools "$staging/tools" kam_tools

@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
-# Builds the release bundle into dist/ (opt-level z, LTO, wasm-opt -Oz) and prints the
-# gzipped sizes of what a browser downloads on first load.
+# Builds the release bundle into dist/ (opt-level z, LTO, split into parts loaded on
+# demand, wasm-opt -Oz) and prints the gzipped sizes of what a browser downloads on
+# first load and of what loads later.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 trunk build --release
+gz() { gzip -9 -c "$1" | wc -c; }
 wasm=$(ls dist/kam-workbench-*_bg.wasm)
-js=$(ls dist/kam-workbench-*.js)  # the app; dist/sw.js is the offline cache
-wasm_gz=$(gzip -9 -c "$wasm" | wc -c)
-js_gz=$(gzip -9 -c "$js" | wc -c)
-printf 'release size: wasm %d B (%d B gzipped), js %d B (%d B gzipped), first load wasm+js %d KB gzipped\n' \
-  "$(wc -c < "$wasm")" "$wasm_gz" "$(wc -c < "$js")" "$js_gz" "$(( (wasm_gz + js_gz) / 1024 ))"
-tools_wasm_gz=$(gzip -9 -c dist/tools/kam_tools_bg.wasm | wc -c)
-tools_js_gz=$(gzip -9 -c dist/tools/kam_tools.js | wc -c)
-printf 'tools module (charts, exports; loaded on demand): wasm %d B gzipped, js %d B gzipped\n' "$tools_wasm_gz" "$tools_js_gz"
-sheets_wasm_gz=$(gzip -9 -c dist/sheets/kam_sheets_bg.wasm | wc -c)
-sheets_js_gz=$(( $(gzip -9 -c dist/sheets/kam_sheets.js | wc -c) + $(gzip -9 -c dist/sheets/worker.js | wc -c) ))
-printf 'sheets module (XLSX/CSV import, XLSX export; a worker, started on demand): wasm %d B gzipped, js %d B gzipped\n' "$sheets_wasm_gz" "$sheets_js_gz"
+stem=${wasm%_bg.wasm}
+# The texts of one language load at start too: count the larger table.
+texts=$(for f in "$stem".strings.*.json; do gz "$f"; done | sort -n | tail -n 1)
+first=$(( $(gz "$wasm") + $(gz "$stem.js") + $(gz "$stem.split.js") + texts ))
+printf 'first load: app wasm %d B + js %d B + chunk loader %d B + texts %d B = %d KB gzipped\n' \
+  "$(gz "$wasm")" "$(gz "$stem.js")" "$(gz "$stem.split.js")" "$texts" "$(( first / 1024 ))"
+chunks=0
+for f in "$stem".*.wasm; do chunks=$(( chunks + $(gz "$f") )); done
+printf 'pages loaded on demand: %d chunks, %d KB gzipped in all\n' \
+  "$(ls "$stem".*.wasm | wc -l)" "$(( chunks / 1024 ))"
+printf 'tools module (charts, exports; on demand): wasm %d B + js %d B gzipped\n' \
+  "$(gz dist/tools/kam_tools_bg.wasm)" "$(gz dist/tools/kam_tools.js)"
+printf 'sheets module (XLSX/CSV import, XLSX export; a worker, on demand): wasm %d B + js %d B gzipped\n' \
+  "$(gz dist/sheets/kam_sheets_bg.wasm)" "$(( $(gz dist/sheets/kam_sheets.js) + $(gz dist/sheets/worker.js) ))"

@@ -10,6 +10,7 @@ chunks (split_<page>.wasm, chunk_<n>.wasm). They are written into <staging dir> 
     kam-workbench-<hash>.js, kam-workbench-<hash>_bg.wasm     the main module
     kam-workbench-<hash>.split.js                               the chunk loader
     kam-workbench-<hash>.<chunk>.wasm                           each chunk
+    kam-workbench-<hash>.strings.<language>.json                each language's texts
     kam-workbench-<hash>.snippets/                              wasm-bindgen's snippets
 
 with the references between them rewritten to the new names, and the page's start-up
@@ -22,6 +23,7 @@ that cannot load its chunks.
 """
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -35,6 +37,9 @@ expected = {"kam-workbench.js", "kam-workbench_bg.wasm", "__wasm_split.js"}
 if not expected <= set(names):
     sys.exit(f"name-app-files.py: {app_dir} lacks {sorted(expected - set(names))}")
 chunks = [n for n in names if n.endswith(".wasm") and n != "kam-workbench_bg.wasm"]
+tables = [n for n in names if n.startswith("strings.") and n.endswith(".json")]
+if len(tables) != 2:
+    sys.exit(f"name-app-files.py: {app_dir} should hold two text tables, not {tables}")
 
 digest = hashlib.sha256()
 for parent, dirs, files in sorted(os.walk(app_dir)):
@@ -88,15 +93,30 @@ write(f"{stem}.split.js", loader)
 copy("kam-workbench_bg.wasm", f"{stem}_bg.wasm")
 for chunk in chunks:
     copy(chunk, f"{stem}.{chunk}")
+for table in tables:
+    copy(table, f"{stem}.{table}")
 if os.path.isdir(snippets):
     shutil.copytree(snippets, os.path.join(staging, f"{stem}.snippets"))
 
 # The start-up: the main module and its glue are fetched in parallel with the page's
-# other work (preload), then wasm-bindgen's init runs the app's `main`.
+# other work (preload), then wasm-bindgen's init runs the app's `main`. The text table of
+# the likely language (saved choice, else the browser's) is fetched meanwhile; the app
+# takes it if it guessed alike (src/ui/texts.rs).
+urls = {t[len("strings."):-len(".json")]: f"./{stem}.{t}" for t in tables}
 start = (
     f'<link rel="modulepreload" href="./{stem}.js">\n'
     f'<link rel="preload" href="./{stem}_bg.wasm" as="fetch" type="application/wasm" crossorigin>\n'
-    f'<script type="module">import init from "./{stem}.js"; init({{ module_or_path: "./{stem}_bg.wasm" }});</script>\n'
+    '<script type="module">\n'
+    f'import init from "./{stem}.js";\n'
+    f"const urls = {json.dumps(urls)};\n"
+    'let tag = "";\n'
+    'try { tag = localStorage.getItem("kam.language") || ""; } catch (e) {}\n'
+    'if (!urls[tag]) tag = /^zh/i.test(navigator.language || "") ? "zh-CN" : "en";\n'
+    "const text = fetch(urls[tag]).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))));\n"
+    "text.catch(() => {});\n"
+    "window.kamStrings = { urls, early: { tag, text } };\n"
+    f'init({{ module_or_path: "./{stem}_bg.wasm" }});\n'
+    "</script>\n"
 )
 page_path = os.path.join(staging, "index.html")
 with open(page_path, encoding="utf-8") as f:
@@ -105,4 +125,4 @@ page = re.sub(r'<link rel="modulepreload" href="\./kam-workbench-[^"]*">\n.*?</s
 page = rewrite(page, "</head>", start + "</head>", "index.html")
 with open(page_path, "w", encoding="utf-8") as f:
     f.write(page)
-print(f"app: {stem} (main module and {len(chunks)} chunks)")
+print(f"app: {stem} (main module, {len(chunks)} chunks, {len(tables)} text tables)")

@@ -7,13 +7,12 @@
 //! - [`storage`]: the saved-data format (envelope, versions, migrations) and, in the
 //!   browser only, the code that touches localStorage.
 //! - [`i18n`]: every user-facing string, in Simplified Chinese and English.
-//! - `ui` (browser only): the Leptos application.
+//!
+//! The Leptos application (`src/ui/`) belongs to the app's binary (`src/main.rs`), not to
+//! this library: the on-demand modules link the library too, and must not carry the app.
 
 pub mod charts;
 pub mod domain;
 pub mod exchange;
 pub mod i18n;
 pub mod storage;
-
-#[cfg(target_arch = "wasm32")]
-pub mod ui;

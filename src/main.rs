@@ -1,9 +1,18 @@
-//! Entry point: installs the panic hook and mounts the app; nothing else.
+//! Entry point: installs the panic hook and mounts the app. The app's pages and
+//! components (`ui`) live in this binary; the method, files and texts come from the
+//! library, shared with the on-demand modules.
+
+#[cfg(target_arch = "wasm32")]
+mod ui;
+
+// The library's modules under the names the app's code uses (`crate::domain`, …).
+#[cfg(target_arch = "wasm32")]
+use kam::{charts, domain, exchange, i18n, storage};
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    kam::ui::mount();
+    ui::mount();
 }
 
 // The binary only makes sense in the browser; natively the crate is a library for tests.

@@ -112,6 +112,17 @@ mod exports {
             .collect()
     }
 
+    /// The trainers' demo workspace in `language` ("zh-CN" or "en"), dated from `now`
+    /// (ms since the epoch), as the JSON of a workspace file. Its texts are data of this
+    /// module, so the app's first load does not carry them.
+    #[wasm_bindgen]
+    pub fn demo_workspace_file(language: &str, now: f64) -> Result<String, JsError> {
+        let language = kam::domain::Language::from_tag(language)
+            .ok_or_else(|| JsError::new("unknown language"))?;
+        let workspace = kam::domain::demo::demo_workspace(language, now as i64);
+        kam::storage::envelope::encode_for_storage(&workspace).map_err(|e| JsError::new(&e))
+    }
+
     /// A table (JSON list of rows of cells) as CSV bytes for Excel (see
     /// `kam::exchange::ranking_csv::write_csv`).
     #[wasm_bindgen]

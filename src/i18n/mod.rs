@@ -8,7 +8,7 @@
 
 mod strings;
 
-pub use strings::Strings;
+pub use strings::{Strings, FINGERPRINT};
 
 use crate::domain::account::AccountProblem;
 use crate::domain::plan::finance::Metric;
@@ -36,11 +36,86 @@ fn criterion_name(model: &ScoringModel, id: u32, language: Language) -> String {
 }
 
 /// The strings of one language.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn strings(language: Language) -> &'static Strings {
     match language {
         Language::Zh => &strings::ZH,
         Language::En => &strings::EN,
     }
+}
+
+/// The strings of one language: its table once loaded ([`install`]), else the other
+/// language's (a moment during a switch), else blanks (before the first table, when the
+/// app shows nothing yet).
+#[cfg(target_arch = "wasm32")]
+pub fn strings(language: Language) -> &'static Strings {
+    static BLANK: Strings = Strings::BLANK;
+    let other = match language {
+        Language::Zh => Language::En,
+        Language::En => Language::Zh,
+    };
+    loaded(language).or_else(|| loaded(other)).unwrap_or(&BLANK)
+}
+
+#[cfg(target_arch = "wasm32")]
+static TABLES: [std::sync::OnceLock<&'static Strings>; 2] =
+    [std::sync::OnceLock::new(), std::sync::OnceLock::new()];
+
+#[cfg(target_arch = "wasm32")]
+fn slot(language: Language) -> &'static std::sync::OnceLock<&'static Strings> {
+    match language {
+        Language::Zh => &TABLES[0],
+        Language::En => &TABLES[1],
+    }
+}
+
+/// The table of `language`, if it is loaded.
+#[cfg(target_arch = "wasm32")]
+pub fn loaded(language: Language) -> Option<&'static Strings> {
+    slot(language).get().copied()
+}
+
+/// One language's table as `kam-strings` writes it into the build.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct Table {
+    /// [`FINGERPRINT`] of the keys the texts are for, in hexadecimal.
+    pub keys: String,
+    pub texts: Vec<String>,
+}
+
+impl Table {
+    pub fn of(strings: &Strings) -> Table {
+        Table {
+            keys: format!("{FINGERPRINT:016x}"),
+            texts: strings
+                .entries()
+                .into_iter()
+                .map(|(_, t)| t.to_owned())
+                .collect(),
+        }
+    }
+
+    /// The table as strings for the rest of the page's life, or why it does not fit.
+    pub fn into_strings(self) -> Result<&'static Strings, String> {
+        if self.keys != format!("{FINGERPRINT:016x}") {
+            return Err("the text table is for another build".into());
+        }
+        let texts: Vec<&'static str> = self
+            .texts
+            .into_iter()
+            .map(|t| &*Box::leak(t.into_boxed_str()))
+            .collect();
+        Strings::leak(texts).ok_or_else(|| "the text table has the wrong length".into())
+    }
+}
+
+/// Makes `json` (a [`Table`]) the strings of `language`.
+#[cfg(target_arch = "wasm32")]
+pub fn install(language: Language, json: &str) -> Result<(), String> {
+    let table: Table = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let strings = table.into_strings()?;
+    let _ = slot(language).set(strings);
+    Ok(())
 }
 
 /// Replaces `{0}`, `{1}`… in `template` with `args`, and `{N:one|other}` with `one` when
@@ -589,6 +664,29 @@ mod tests {
             .collect();
         found.sort();
         found
+    }
+
+    #[test]
+    fn a_language_table_written_for_the_browser_reads_back_every_text() {
+        for language in Language::ALL {
+            let json = serde_json::to_string(&Table::of(strings(language))).expect("writes");
+            let table: Table = serde_json::from_str(&json).expect("reads");
+            let read = table.into_strings().expect("fits the keys");
+            assert_eq!(read.entries(), strings(language).entries());
+        }
+    }
+
+    #[test]
+    fn a_table_for_other_keys_or_of_another_length_is_refused() {
+        let mut other = Table::of(strings(Language::En));
+        other.keys = "0000000000000000".into();
+        assert!(other.into_strings().is_err());
+        let mut short = Table::of(strings(Language::En));
+        short.texts.pop();
+        assert!(short.into_strings().is_err());
+        let mut long = Table::of(strings(Language::En));
+        long.texts.push("extra".into());
+        assert!(long.into_strings().is_err());
     }
 
     #[test]

@@ -1,26 +1,82 @@
 //! The string table: one line per key, Chinese then English.
+//!
+//! The texts are compiled into native code only (tests, and `kam-strings`, which writes
+//! them as one JSON table per language into the build). The app in the browser loads the
+//! table of the language in use at start and the other one in the background
+//! (`crate::i18n::install`), so its WebAssembly carries neither language's texts.
 
 macro_rules! strings {
     ($($key:ident: $zh:literal, $en:literal;)*) => {
-        /// All user-facing strings of one language.
+        /// All user-facing strings of one language. `repr(C)` with every field a
+        /// `&'static str`: laid out exactly as an array of them (see `leak`).
+        #[repr(C)]
         pub struct Strings {
             $(pub $key: &'static str,)*
         }
 
-        pub static ZH: Strings = Strings { $($key: $zh,)* };
-        pub static EN: Strings = Strings { $($key: $en,)* };
+        /// Identifies this list of keys, in this order: a table written for another
+        /// build is refused rather than read into the wrong fields.
+        pub const FINGERPRINT: u64 = fingerprint(&[$(stringify!($key),)*]);
+
+        /// How many keys there are.
+        const COUNT: usize = [$(stringify!($key),)*].len();
+
+        const _: () = assert!(
+            std::mem::size_of::<Strings>() == std::mem::size_of::<[&str; COUNT]>()
+                && std::mem::align_of::<Strings>() == std::mem::align_of::<[&str; COUNT]>()
+        );
 
         impl Strings {
-            /// Every (key, text) pair, for completeness tests.
+            /// The table of `texts`, in key order, for the rest of the program; none if
+            /// they do not fit the keys.
+            pub fn leak(texts: Vec<&'static str>) -> Option<&'static Strings> {
+                let texts: Box<[&'static str; COUNT]> = texts.into_boxed_slice().try_into().ok()?;
+                let table = Box::into_raw(texts).cast::<Strings>();
+                // SAFETY: `Strings` is `repr(C)` and all its COUNT fields are
+                // `&'static str`, so it has the size, alignment and field offsets of
+                // `[&'static str; COUNT]` (checked below): the array's memory is a valid
+                // `Strings`. The box is never freed, so the reference is `'static`.
+                // (Setting 647 fields one by one compiled to 26 KB of WebAssembly.)
+                Some(unsafe { &*table })
+            }
+
+            /// Every key's text blank: what shows before a language is loaded (never,
+            /// as the app starts only once one is).
+            pub const BLANK: Strings = Strings { $($key: "",)* };
+
+            /// Every (key, text) pair, for completeness tests and the tables' writer.
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$((stringify!($key), self.$key),)*]
             }
         }
+
+        #[cfg(not(target_arch = "wasm32"))]
+        pub static ZH: Strings = Strings { $($key: $zh,)* };
+        #[cfg(not(target_arch = "wasm32"))]
+        pub static EN: Strings = Strings { $($key: $en,)* };
     };
+}
+
+/// FNV-1a over the key names, each followed by a separator, at compile time.
+const fn fingerprint(keys: &[&str]) -> u64 {
+    let mut hash = 0xcbf2_9ce4_8422_2325_u64;
+    let mut k = 0;
+    while k < keys.len() {
+        let bytes = keys[k].as_bytes();
+        let mut i = 0;
+        while i <= bytes.len() {
+            let byte = if i < bytes.len() { bytes[i] } else { b'\n' };
+            hash = (hash ^ byte as u64).wrapping_mul(0x0100_0000_01b3);
+            i += 1;
+        }
+        k += 1;
+    }
+    hash
 }
 
 strings! {
     // Shell
+    language_load_failed: "无法加载另一种语言的界面文字（{0}）。请检查连接后重试。", "The other language could not be loaded ({0}). Check the connection and try again.";
     page_loading: "正在加载页面…", "Loading the page…";
     page_unavailable: "无法加载此页面：可能与服务器的连接已中断。你的数据仍安全地保存在本浏览器中。恢复连接后请重试。", "This page could not be loaded: the connection to the server may be gone. Your data is safe in this browser. Try again once the connection is back.";
     try_again: "重试", "Try again";

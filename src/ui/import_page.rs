@@ -162,6 +162,15 @@ pub fn ImportPage() -> impl IntoView {
         stage.set(Stage::Reading { rows: 0 });
         error.set(None);
         spawn_local(async move {
+            // Headers and choices are matched in both languages: both tables are needed
+            // (the other one is normally loaded already, in the background).
+            for language in Language::ALL {
+                if let Err(reason) = super::texts::load(language).await {
+                    error.set(Some(reason));
+                    stage.set(Stage::Choose);
+                    return;
+                }
+            }
             let read = sheets::read_sheet(&data, &encoding, sheet_index, move |rows| {
                 stage.set(Stage::Reading { rows })
             })

@@ -17,19 +17,40 @@ mod router;
 mod sheets;
 mod shell;
 mod state;
+mod texts;
 mod tools_module;
 mod widgets;
 mod workspaces_page;
 
 use leptos::prelude::*;
 
-/// Mounts the app on `<body>`, replacing the loading message of `index.html`.
+/// Loads the texts of the language in use, then mounts the app on `<body>`, replacing
+/// the loading message of `index.html`; if the texts cannot be loaded, that message says
+/// so in both languages (no table of texts is there to say it in one).
 pub fn mount() {
-    if let Some(boot) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("boot"))
-    {
-        boot.remove();
-    }
-    mount_to_body(shell::App);
+    // Leptos's executor is set up by the mount itself, so the wait before it runs on
+    // wasm-bindgen's.
+    wasm_bindgen_futures::spawn_local(async {
+        let boot = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("boot"));
+        match texts::load(state::initial_language()).await {
+            Ok(()) => {
+                if let Some(boot) = boot {
+                    boot.remove();
+                }
+                mount_to_body(shell::App);
+            }
+            Err(reason) => {
+                if let Some(boot) = boot {
+                    boot.set_class_name("boot-error");
+                    boot.set_text_content(Some(&format!(
+                        "无法加载界面文字（{reason}）。请检查与服务器的连接后刷新页面。\n\
+                         The interface texts could not be loaded ({reason}). Check the \
+                         connection to the server and reload the page."
+                    )));
+                }
+            }
+        }
+    });
 }

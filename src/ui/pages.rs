@@ -14,7 +14,7 @@ use wasm_split_helpers::{wasm_split, SplitLoaderError};
 use chrono::NaiveDate;
 
 use crate::domain::plan::{PlanDoc, PlanSummary};
-use crate::domain::{AccountId, Language, Workspace};
+use crate::domain::AccountId;
 
 use super::accounts::AccountList;
 use super::router::Route;
@@ -79,18 +79,6 @@ fn data_pages(route: Route) -> Result<AnyView, Unavailable> {
     })
 }
 
-/// The trainers' demo (forty accounts and their plans, in either language) is data the
-/// first screen offers but seldom needs.
-#[wasm_split(demo, fallible)]
-fn demo_data(language: Language, now: i64) -> Result<Workspace, Unavailable> {
-    Ok(crate::domain::demo::demo_workspace(language, now))
-}
-
-/// The demo workspace, built by its chunk.
-pub async fn demo_workspace(language: Language, now: i64) -> Result<Workspace, Unavailable> {
-    demo_data(language, now).await
-}
-
 /// How complete each plan is and whether its facts need refreshing, for the account
 /// list's plan column. Reading a plan takes the plan's code, which the first screen does
 /// not carry; a plan that cannot be read has no summary.
@@ -113,15 +101,21 @@ pub async fn plan_summaries(
     summarise_plans(docs, today).await
 }
 
-/// The page at `route`, fetching its code first if it is not loaded yet.
-async fn page(route: Route) -> Result<AnyView, Unavailable> {
+type PageFuture =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, Unavailable>>>>;
+
+/// The page at `route`, fetching its code first if it is not loaded yet. (Each group's
+/// loader is its own boxed future rather than one state machine holding all of them.)
+fn page(route: Route) -> PageFuture {
     match route {
-        Route::Accounts | Route::Unknown => Ok(view! { <AccountList/> }.into_any()),
-        Route::NewAccount | Route::Account(_) | Route::Model => account_pages(route).await,
-        Route::Ranking | Route::Actions => ranking_pages(route).await,
-        Route::Matrix | Route::Pyramid => chart_pages(route).await,
-        Route::Plan(..) | Route::PlanPrint(_) => plan_pages(route).await,
-        Route::Import | Route::Merge | Route::Workspaces => data_pages(route).await,
+        Route::Accounts | Route::Unknown => {
+            Box::pin(std::future::ready(Ok(view! { <AccountList/> }.into_any())))
+        }
+        Route::NewAccount | Route::Account(_) | Route::Model => Box::pin(account_pages(route)),
+        Route::Ranking | Route::Actions => Box::pin(ranking_pages(route)),
+        Route::Matrix | Route::Pyramid => Box::pin(chart_pages(route)),
+        Route::Plan(..) | Route::PlanPrint(_) => Box::pin(plan_pages(route)),
+        Route::Import | Route::Merge | Route::Workspaces => Box::pin(data_pages(route)),
     }
 }
 
@@ -132,6 +126,11 @@ async fn page(route: Route) -> Result<AnyView, Unavailable> {
 #[component]
 pub fn CurrentPage(route: RwSignal<Route>) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
+    // Each page lives under an owner of its own, a child of this component's: it is
+    // disposed when the next page takes its place, not when the address changes (the
+    // page stays on screen until the next one is ready).
+    let parent = Owner::current();
+    let shown_owner = StoredValue::new(None::<Owner>);
     // The page to show next, handed over once when `ready` changes.
     let next = StoredValue::new_local(None::<AnyView>);
     let ready = RwSignal::new(0u32);
@@ -141,14 +140,24 @@ pub fn CurrentPage(route: RwSignal<Route>) -> impl IntoView {
         attempt.track();
         asked.update_value(|n| *n += 1);
         let this = asked.get_value();
-        leptos::task::spawn_local(async move {
-            let page = page(route)
-                .await
-                .unwrap_or_else(|Unavailable| unavailable(attempt));
-            if asked.try_get_value() == Some(this) {
+        let owner = parent.as_ref().map_or_else(Owner::new, Owner::child);
+        owner.clone().with(|| {
+            leptos::task::spawn_local_scoped(async move {
+                let page = page(route)
+                    .await
+                    .unwrap_or_else(|Unavailable| unavailable(attempt));
+                if asked.try_get_value() != Some(this) {
+                    // A later address was asked for meanwhile: this page is never shown.
+                    owner.cleanup();
+                    return;
+                }
                 next.set_value(Some(page));
+                let previous = shown_owner.try_update_value(|o| o.replace(owner)).flatten();
                 ready.update(|n| *n += 1);
-            }
+                if let Some(previous) = previous {
+                    previous.cleanup();
+                }
+            });
         });
     });
     move || {

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::domain::Workspace;
+use crate::domain::{Language, Workspace};
 use crate::i18n::fill;
 use crate::storage::envelope;
 use crate::storage::local::SaveError;
@@ -145,16 +145,51 @@ fn SaveIndicator() -> impl IntoView {
 #[component]
 fn LanguageSwitch() -> impl IntoView {
     let app = use_app();
-    let toggle = move |_| {
-        app.language.update(|l| {
-            *l = match l {
-                crate::domain::Language::Zh => crate::domain::Language::En,
-                crate::domain::Language::En => crate::domain::Language::Zh,
+    let other_of = |language| match language {
+        Language::Zh => Language::En,
+        Language::En => Language::Zh,
+    };
+    let other = move || other_of(app.language.get());
+    // The other language's texts load in the background as soon as the app is up; the
+    // switch waits for them (a moment), so switching never shows a page half translated.
+    let installed = super::texts::installed();
+    let failed = RwSignal::new(None::<String>);
+    let fetch = move |then_switch: bool| {
+        let language = other_of(app.language.get_untracked());
+        leptos::task::spawn_local(async move {
+            match super::texts::load(language).await {
+                Ok(()) => {
+                    failed.set(None);
+                    if then_switch {
+                        app.language.set(language);
+                    }
+                }
+                Err(reason) => {
+                    if then_switch {
+                        let text = fill(app.t().language_load_failed, &[&reason]);
+                        app.notify(Notice::Error(text));
+                    }
+                    failed.set(Some(reason));
+                }
             }
-        })
+        });
+    };
+    fetch(false);
+    let ready = move || {
+        installed.track();
+        crate::i18n::loaded(other()).is_some()
+    };
+    let toggle = move |_| {
+        if ready() {
+            app.language.set(other());
+        } else {
+            // The background load failed: try again, and switch if it works now.
+            fetch(true);
+        }
     };
     view! {
         <button type="button" class="language-switch" on:click=toggle
+            disabled=move || !ready() && failed.with(Option::is_none)
             title=tr(|t| t.language_switch_label)
             lang=move || match app.language.get() {
                 crate::domain::Language::Zh => "en",

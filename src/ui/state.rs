@@ -319,7 +319,7 @@ pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }
 
-fn initial_language() -> Language {
+pub(super) fn initial_language() -> Language {
     local::load_language().unwrap_or_else(|| {
         let tag = web_sys::window()
             .and_then(|w| w.navigator().language())
@@ -454,6 +454,7 @@ pub fn provide_app_state() -> AppState {
         state.notify(notice);
     }
     provide_context(state);
+    provide_context(super::texts::Installed(RwSignal::new(0)));
 
     // Persistence: one effect schedules a write whenever the workspace changes. Writes
     // are gathered for a moment, so typing in a large workspace does not serialise it

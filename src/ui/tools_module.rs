@@ -209,6 +209,22 @@ pub fn draw_matrix_markers(
     Ok(())
 }
 
+/// The trainers' demo workspace, built by the tools module (loaded first if need be).
+pub async fn demo_workspace(
+    language: crate::domain::Language,
+    now: i64,
+) -> Result<crate::domain::Workspace, String> {
+    load().await?;
+    let args = Array::of2(
+        &JsValue::from_str(language.tag()),
+        &JsValue::from(now as f64),
+    );
+    let json = call_raw("demo_workspace_file", &args)?
+        .as_string()
+        .ok_or("the demo is not text")?;
+    crate::storage::envelope::decode(&json).map_err(|e| e.to_string())
+}
+
 /// A table as CSV bytes (UTF-8 with BOM, formulas neutralised), written by the tools
 /// module.
 pub fn csv_file(table: &[Vec<String>]) -> Result<Vec<u8>, String> {

@@ -23,15 +23,14 @@ pub fn display_name(entry: &WorkspaceEntry, t: &Strings) -> String {
 }
 
 /// Loads (or resets) the demo workspace and shows its accounts; `done` (a notice) is
-/// shown once it is in place. The demo's data is fetched with its chunk the first time.
+/// shown once it is in place. The demo is built by the tools module, loaded the first
+/// time.
 pub fn start_demo(app: AppState, done: Option<&'static str>) {
     leptos::task::spawn_local(async move {
         let t = app.t();
-        let result =
-            match super::pages::demo_workspace(app.language.get_untracked(), app.now()).await {
-                Ok(demo) => app.load_demo(t.demo_name, &demo),
-                Err(super::pages::Unavailable) => Err(t.page_unavailable.to_owned()),
-            };
+        let result = super::tools_module::demo_workspace(app.language.get_untracked(), app.now())
+            .await
+            .and_then(|demo| app.load_demo(t.demo_name, &demo));
         match result {
             Ok(()) => {
                 navigate(Route::Accounts);

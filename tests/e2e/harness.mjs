@@ -129,6 +129,59 @@ export async function seedStorage(page, entries) {
   await page.waitForSelector('.app-header');
 }
 
+/**
+ * The workspace JSON in a value the app stored in localStorage: packed values
+ * (src/storage/packed.rs: `kam-lz4-1:<length>:` then 15 bits a character from U+3400,
+ * LZ4 block with its size first) are unpacked here, independently of the app's code;
+ * anything else is returned as it is.
+ */
+export function unpackStored(value) {
+  const prefix = 'kam-lz4-1:';
+  if (typeof value !== 'string' || !value.startsWith(prefix)) return value;
+  const rest = value.slice(prefix.length);
+  const colon = rest.indexOf(':');
+  const length = Number(rest.slice(0, colon));
+  const bytes = new Uint8Array(length);
+  let acc = 0;
+  let held = 0;
+  let n = 0;
+  for (const ch of rest.slice(colon + 1)) {
+    acc = ((acc << 15) | (ch.codePointAt(0) - 0x3400)) >>> 0;
+    held += 15;
+    while (held >= 8 && n < length) {
+      held -= 8;
+      bytes[n++] = (acc >>> held) & 0xff;
+    }
+    acc &= (1 << held) - 1;
+  }
+  // LZ4 block: sequences of literals and matches; the first 4 bytes are the size.
+  const size = bytes[0] | (bytes[1] << 8) | (bytes[2] << 16) | (bytes[3] << 24);
+  const out = new Uint8Array(size);
+  let i = 4;
+  let o = 0;
+  while (i < length) {
+    const token = bytes[i++];
+    let literals = token >> 4;
+    if (literals === 15) for (let b = 255; b === 255; literals += b) b = bytes[i++];
+    out.set(bytes.subarray(i, i + literals), o);
+    i += literals;
+    o += literals;
+    if (i >= length) break;
+    const offset = bytes[i] | (bytes[i + 1] << 8);
+    i += 2;
+    let match = (token & 15) + 4;
+    if ((token & 15) === 15) for (let b = 255; b === 255; match += b) b = bytes[i++];
+    for (let k = 0; k < match; k++, o++) out[o] = out[o - offset];
+  }
+  return new TextDecoder().decode(out.subarray(0, o));
+}
+
+/** The workspace stored under `key` in the page's localStorage, as its envelope (parsed). */
+export async function storedWorkspace(page, key = 'kam.workspace') {
+  const value = await page.evaluate((k) => localStorage.getItem(k), key);
+  return value === null ? null : JSON.parse(unpackStored(value));
+}
+
 export const FORMAT = 'kam-workbench/workspace';
 /** The format version this build writes (`envelope::VERSION`). */
 export const VERSION = 2;

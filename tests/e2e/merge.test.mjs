@@ -3,7 +3,7 @@
 // hostile text in the file shown as text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, openPage, seedStorage, workspaceFile, scoredAccount, SUB_PATH, FORMAT, VERSION } from './harness.mjs';
+import { useApp, openPage, seedStorage, workspaceFile, scoredAccount, storedWorkspace, SUB_PATH, FORMAT, VERSION } from './harness.mjs';
 
 const app = useApp({ before, after });
 
@@ -119,7 +119,7 @@ test('merge two workspaces with a conflict', async () => {
   await page.reload();
   await page.waitForSelector('.app-header');
   await checkAlpha();
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('kam.workspace')));
+  const stored = await storedWorkspace(page);
   assert.equal(stored.version, VERSION);
   assert.deepEqual(stored.workspace.accounts.map((a) => [a.id, a.name]), [[1, 'Alpha Motors'], [2, 'Beta Bank'], [3, 'Gamma Parts']]);
   assert.deepEqual(problems, []);

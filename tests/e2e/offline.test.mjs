@@ -171,6 +171,14 @@ const ADDRESSES = [
   ['#/import', 'h1', 'Import accounts from a spreadsheet'],
   ['?source=mail#/accounts/2', 'h1[data-testid=account-title]', 'Beta Bank'],
   ['index.html?x=1#/matrix', 'h1', 'Attractiveness × feasibility matrix'],
+  // Every other page, each loaded in parts never fetched online (the cache has them all).
+  ['#/accounts/new', 'h1', 'New account'],
+  ['#/model', 'h1', 'Scoring model'],
+  ['#/pyramid', 'h1', 'Customer pyramid'],
+  ['#/workspaces', 'h1', 'Workspaces'],
+  ['#/actions', 'h1', 'Overdue actions'],
+  ['#/merge', 'h1', 'Merge a workspace file'],
+  ['#/accounts/1/plan/print', 'h1[data-testid=print-title]', 'Account plan: Alpha Motors'],
 ];
 
 for (const base of ['/kam/', '/']) {

@@ -2,7 +2,7 @@
 // without touching real data, and opening, renaming, duplicating and deleting.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, openPage, seedStorage, workspaceFile, scoredAccount, readText, SUB_PATH } from './harness.mjs';
+import { useApp, openPage, seedStorage, workspaceFile, scoredAccount, readText, storedWorkspace, SUB_PATH } from './harness.mjs';
 
 const app = useApp({ before, after });
 const rows = (page) => page.locator('[data-testid=accounts-table] tbody tr').count();
@@ -58,7 +58,7 @@ test('resetting the demo restores it and never touches a real workspace', async 
   await page.waitForSelector('[data-testid=tier-section]');
   assert.equal(await page.textContent('[data-testid=account-title]'), original);
 
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('kam.workspace')).workspace.accounts.map((a) => a.name));
+  const stored = (await storedWorkspace(page)).workspace.accounts.map((a) => a.name);
   assert.deepEqual(stored, ['Real Customer Ltd']);
   await page.click('[data-testid=workspace-link]');
   await page.click('[data-workspace=main] [data-testid=open-workspace]');
@@ -164,7 +164,7 @@ test('a workspace deleted in another tab is never saved over another one', async
   await first.page.waitForSelector('[data-testid=tier-section]');
   await first.page.waitForTimeout(600);
   assert.equal(await first.page.textContent('[data-testid=save-status]'), 'Not saved');
-  const main = await first.page.evaluate(() => JSON.parse(localStorage.getItem('kam.workspace')).workspace.accounts.map((a) => a.name));
+  const main = (await storedWorkspace(first.page)).workspace.accounts.map((a) => a.name);
   assert.deepEqual(main, ['Main Account']);
   assert.deepEqual(first.problems, []);
   assert.deepEqual(second.problems, []);
