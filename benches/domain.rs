@@ -91,12 +91,21 @@ fn main() {
         time("prepare the register for listing", 20, || {
             Register::new(&ws.accounts, |id| ranking_index.get(&id).copied())
         });
-        let register = Register::new(&ws.accounts, |id| ranking_index.get(&id).copied());
         let query = Query {
             text: "customer 12".into(),
             ..Query::default()
         };
-        time("search \"customer 12\" (register prepared)", 20, || {
+        time(
+            "first search (makes every account's search text)",
+            20,
+            || {
+                Register::new(&ws.accounts, |id| ranking_index.get(&id).copied())
+                    .list(&ws.accounts, &query, |_| None)
+                    .len()
+            },
+        );
+        let register = Register::new(&ws.accounts, |id| ranking_index.get(&id).copied());
+        time("search \"customer 12\" (after the first)", 20, || {
             register.list(&ws.accounts, &query, |_| None).len()
         });
         let points: Vec<MatrixPoint> = rows

@@ -76,12 +76,13 @@ function workspaceText(list) {
 // --- The same rule in plain JavaScript: weighted axis scores in tenths (half up),
 // screening, the tier table, overrides; ranked by combined score, then attractiveness,
 // then name, then id; incomplete accounts after, in register order.
-const CRITERIA = [
-  [1, 'a', 40], [2, 'a', 30], [3, 'a', 20], [4, 'a', 10],
-  [5, 'f', 30], [6, 'f', 30], [7, 'f', 30], [8, 'f', 10],
-];
-const GATES = ['reachable', 'profitable', 'implementable', 'sustainable'];
+// Self-contained: its source is run in the page.
 function rankJs(list, threshold = 55) {
+  const CRITERIA = [
+    [1, 'a', 40], [2, 'a', 30], [3, 'a', 20], [4, 'a', 10],
+    [5, 'f', 30], [6, 'f', 30], [7, 'f', 30], [8, 'f', 10],
+  ];
+  const GATES = ['reachable', 'profitable', 'implementable', 'sustainable'];
   const axis = (scores, which) => {
     let weighted = 0;
     let total = 0;

@@ -8,6 +8,7 @@ TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 BINARYEN_VERSION=132
 PLAYWRIGHT_VERSION=1.65.1
+WASM_SPLIT_VERSION=0.2.4
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
@@ -37,6 +38,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
+# The splitter that cuts the app into a main module and chunks loaded per page
+# (scripts/build-wasm.sh). It has no --version; cargo's install list records it.
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  log "installing wasm-split-cli $WASM_SPLIT_VERSION"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --locked \
+    --features build-binary --force
+fi
+
 # Node packages (wasm-opt from binaryen, the browser-test driver) are pinned in
 # package.json / package-lock.json; `npm ci` only when they are missing.
 if [ ! -x "$root/node_modules/.bin/wasm-opt" ] || [ ! -d "$root/node_modules/playwright-core" ] \
@@ -60,4 +69,4 @@ if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
   apt-get install -y -qq nginx-light >/dev/null
 fi
 
-log "tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version), $(chromium --version)"
+log "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-split-cli $WASM_SPLIT_VERSION, $(wasm-opt --version), $(chromium --version)"

@@ -1,11 +1,13 @@
 //! The account register as a list (客户档案): search, filters and sort order.
 //!
-//! [`Register::new`] works out once what every account is searched and sorted by (its
-//! text lower-cased, its scores and tier); [`Register::list`] then answers a search, a
+//! [`Register::new`] works out once what every account is sorted and filtered by (its
+//! scores and tier); the first search adds every account's text, lower-cased, so
+//! opening the list does not pay for it. [`Register::list`] then answers a search, a
 //! filter or a sort by comparing only, so a keystroke in the search box costs no
 //! allocation per account even with 10,000 of them.
 
 use std::cmp::Ordering;
+use std::sync::OnceLock;
 
 use super::account::{Account, AccountId, SizeBand};
 use super::model::Axis;
@@ -82,8 +84,6 @@ struct Entry {
     /// Its position in the workspace's list of accounts.
     index: usize,
     id: AccountId,
-    /// The searchable fields, lower-cased, separated by a character no one types.
-    text: String,
     attractiveness: Option<Tenths>,
     feasibility: Option<Tenths>,
     tier: Option<Tier>,
@@ -94,6 +94,8 @@ struct Entry {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Register {
     entries: Vec<Entry>,
+    /// Each entry's searchable text ([`search_text`]), made by the first search.
+    texts: OnceLock<Vec<String>>,
 }
 
 /// The fields the search box looks in.
@@ -111,7 +113,8 @@ fn searchable(account: &Account) -> [&str; 9] {
     ]
 }
 
-/// An account's searchable text, lower-cased into one string (one allocation).
+/// An account's searchable fields, lower-cased into one string (one allocation),
+/// separated by a character no one types.
 pub fn search_text(account: &Account) -> String {
     let fields = searchable(account);
     let mut text = String::with_capacity(fields.iter().map(|f| f.len() + 1).sum());
@@ -119,7 +122,25 @@ pub fn search_text(account: &Account) -> String {
         if i > 0 {
             text.push('\u{1f}');
         }
-        text.extend(field.chars().flat_map(char::to_lowercase));
+        if field.is_ascii() {
+            let start = text.len();
+            text.push_str(field);
+            if let Some(added) = text.get_mut(start..) {
+                added.make_ascii_lowercase();
+            }
+            continue;
+        }
+        for c in field.chars() {
+            if c.is_ascii() {
+                text.push(c.to_ascii_lowercase());
+            } else if ('\u{2e80}'..='\u{9fff}').contains(&c) {
+                // CJK characters and kana have no case: most of a Chinese register's
+                // text skips the case tables.
+                text.push(c);
+            } else {
+                text.extend(c.to_lowercase());
+            }
+        }
     }
     text
 }
@@ -143,46 +164,43 @@ impl Register {
                 Entry {
                     index,
                     id: account.id,
-                    text: search_text(account),
                     attractiveness: assessment.and_then(|a| a.score(Axis::Attractiveness)),
                     feasibility: assessment.and_then(|a| a.score(Axis::Feasibility)),
                     tier: assessment.and_then(|a| a.effective),
                 }
             })
             .collect();
-        Register { entries }
+        Register {
+            entries,
+            texts: OnceLock::new(),
+        }
     }
 
     /// The accounts that match `query`, as positions in `accounts`, in the query's
     /// order: by the chosen column, accounts without a value last in either direction
     /// (so they never crowd the top), ties in register order. `plan` gives an account's
-    /// plan completeness, if known.
+    /// plan completeness, if known. The same as [`Register::filter`] over
+    /// [`Register::order`].
     pub fn list(
         &self,
         accounts: &[Account],
         query: &Query,
         plan: impl Fn(AccountId) -> Option<u32>,
     ) -> Vec<usize> {
-        let words: Vec<String> = query
-            .text
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
-        let segment = query.segment.trim();
-        let mut rows: Vec<(&Entry, &Account)> = self
-            .entries
-            .iter()
-            .filter_map(|e| accounts.get(e.index).map(|a| (e, a)))
-            .filter(|(e, _)| matches_words(&e.text, &words))
-            .filter(|(_, a)| segment.is_empty() || a.segment.trim() == segment)
-            .filter(|(_, a)| query.size.is_none() || a.size_band == query.size)
-            .filter(|(e, _)| match query.tier {
-                TierFilter::All => true,
-                TierFilter::Tier(t) => e.tier == Some(t),
-                TierFilter::Untiered => e.tier.is_none(),
-            })
-            .collect();
-        let column = query.sort;
+        let order = self.order(accounts, query.sort, query.ascending, plan);
+        self.filter(accounts, &order, query)
+    }
+
+    /// Every account in the order of `column` (see [`Register::list`]), as the register's
+    /// own positions. Kept while only the search or the filters change, so a keystroke
+    /// filters an order already sorted instead of sorting again.
+    pub fn order(
+        &self,
+        accounts: &[Account],
+        column: Column,
+        ascending: bool,
+        plan: impl Fn(AccountId) -> Option<u32>,
+    ) -> Vec<usize> {
         fn key<'a>(
             column: Column,
             e: &Entry,
@@ -201,16 +219,18 @@ impl Register {
                 Column::Plan => Key::from(plan(e.id)),
             }
         }
-        let mut keyed: Vec<(Key, usize)> = rows
-            .drain(..)
-            .map(|(e, a)| (key(column, e, a, &plan), e.index))
+        let mut keyed: Vec<(Key, usize)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| accounts.get(e.index).map(|a| (key(column, e, a, &plan), i)))
             .collect();
         keyed.sort_unstable_by(|(ka, ia), (kb, ib)| {
             ka.is_missing()
                 .cmp(&kb.is_missing())
                 .then_with(|| {
                     let order = ka.cmp_value(kb);
-                    if query.ascending {
+                    if ascending {
                         order
                     } else {
                         order.reverse()
@@ -218,7 +238,44 @@ impl Register {
                 })
                 .then(ia.cmp(ib))
         });
-        keyed.into_iter().map(|(_, index)| index).collect()
+        keyed.into_iter().map(|(_, i)| i).collect()
+    }
+
+    /// The accounts of `order` (from [`Register::order`]) that match the search and the
+    /// filters of `query`, in that order, as positions in `accounts`.
+    pub fn filter(&self, accounts: &[Account], order: &[usize], query: &Query) -> Vec<usize> {
+        let words: Vec<String> = query
+            .text
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        let segment = query.segment.trim();
+        let texts: &[String] = if words.is_empty() {
+            &[]
+        } else {
+            self.texts.get_or_init(|| {
+                self.entries
+                    .iter()
+                    .map(|e| accounts.get(e.index).map(search_text).unwrap_or_default())
+                    .collect()
+            })
+        };
+        order
+            .iter()
+            .filter(|i| {
+                words.is_empty() || texts.get(**i).is_some_and(|t| matches_words(t, &words))
+            })
+            .filter_map(|i| self.entries.get(*i))
+            .filter_map(|e| accounts.get(e.index).map(|a| (e, a)))
+            .filter(|(_, a)| segment.is_empty() || a.segment.trim() == segment)
+            .filter(|(_, a)| query.size.is_none() || a.size_band == query.size)
+            .filter(|(e, _)| match query.tier {
+                TierFilter::All => true,
+                TierFilter::Tier(t) => e.tier == Some(t),
+                TierFilter::Untiered => e.tier.is_none(),
+            })
+            .map(|(e, _)| e.index)
+            .collect()
     }
 }
 
@@ -321,8 +378,41 @@ mod tests {
     fn search_text_lower_cases_every_searchable_field_once() {
         let mut a = account(1, "ÄBC Motors", "N-1", None);
         a.main_partners = "Ünited".into();
+        a.address = "上海市ＡＢ路".into();
         let text = search_text(&a);
         assert!(text.contains("äbc motors") && text.contains("ünited") && text.contains("n-1"));
+        // Chinese stays as it is; full-width Latin letters are lower-cased too.
+        assert!(text.contains("上海市ａｂ路"), "{text}");
+        assert_eq!(text.split('\u{1f}').count(), 9);
+    }
+
+    #[test]
+    fn a_search_filters_the_sorted_order_kept_from_before_it() {
+        let names = ["Beta 2", "alpha", "Gamma", "beta 1", "", "Alpha"];
+        let accounts: Vec<Account> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| account(i as u64 + 1, n, &format!("N-{}", 9 - i), None))
+            .collect();
+        let register = Register::new(&accounts, |_| None);
+        let ascending = register.order(&accounts, Column::Name, true, |_| None);
+        let descending = register.order(&accounts, Column::Name, false, |_| None);
+        let search = |order: &[usize], text: &str| {
+            let query = Query {
+                text: text.into(),
+                ..Query::default()
+            };
+            register.filter(&accounts, order, &query)
+        };
+        // By name, as text; the account without a name last either way.
+        assert_eq!(search(&ascending, ""), vec![5, 0, 2, 1, 3, 4]);
+        assert_eq!(search(&descending, ""), vec![3, 1, 2, 0, 5, 4]);
+        assert_eq!(search(&ascending, "a"), vec![5, 0, 2, 1, 3]);
+        assert_eq!(search(&ascending, "BETA"), vec![0, 3]);
+        assert_eq!(search(&descending, "beta"), vec![3, 0]);
+        assert_eq!(search(&ascending, "n-9"), vec![0]);
+        assert_eq!(search(&ascending, "n-5"), vec![4]);
+        assert!(search(&ascending, "zzz").is_empty());
     }
 
     #[test]

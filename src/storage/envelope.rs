@@ -3,7 +3,7 @@
 //! migrates older versions one step at a time, and restores the workspace over defaults
 //! so fields added later load as empty rather than failing.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 
@@ -46,15 +46,77 @@ struct EnvelopeOut<'a> {
     workspace: &'a Workspace,
 }
 
-#[derive(Deserialize)]
+/// An envelope as read. Our own files give `format` and `version` before `workspace`, so
+/// a workspace of the current version is read straight into the domain types in the one
+/// pass over the text (at 10,000 accounts a second pass costs a user-visible moment);
+/// in any other case it is kept raw and checked once the envelope is read.
 struct EnvelopeIn<'a> {
     format: Option<String>,
     version: Option<Value>,
+    workspace: Option<Body<'a>>,
+}
+
+enum Body<'a> {
+    /// Read already: the format and the current version came first.
+    Read(Box<Workspace>),
     /// Kept raw: data of the current version is read straight into the domain types,
     /// and only older data goes through `Value` for migration. (Reading domain types
     /// from a `Value` would compile a second deserializer for every type.)
-    #[serde(borrow)]
-    workspace: Option<&'a RawValue>,
+    Raw(&'a RawValue),
+}
+
+/// The version an envelope's `version` value names, if it is a valid one.
+fn version_number(value: &Value) -> Option<u32> {
+    value
+        .as_u64()
+        .and_then(|v| u32::try_from(v).ok())
+        .filter(|v| *v >= 1)
+}
+
+/// Reads an envelope's fields; `current` is the version read straight into the domain.
+struct EnvelopeVisitor<'r> {
+    current: u32,
+    /// Set while the workspace itself is read, so a failure there is told apart from
+    /// a failure of the envelope.
+    in_workspace: &'r std::cell::Cell<bool>,
+}
+
+impl<'de> serde::de::Visitor<'de> for EnvelopeVisitor<'_> {
+    type Value = EnvelopeIn<'de>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a workspace envelope")
+    }
+
+    fn visit_map<M: serde::de::MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+        let mut envelope = EnvelopeIn {
+            format: None,
+            version: None,
+            workspace: None,
+        };
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            match &*key {
+                "format" => envelope.format = map.next_value()?,
+                "version" => envelope.version = map.next_value()?,
+                "workspace" => {
+                    let direct = envelope.format.as_deref() == Some(FORMAT)
+                        && envelope.version.as_ref().and_then(version_number) == Some(self.current);
+                    envelope.workspace = Some(if direct {
+                        self.in_workspace.set(true);
+                        let workspace = map.next_value::<Workspace>()?;
+                        self.in_workspace.set(false);
+                        Body::Read(Box::new(workspace))
+                    } else {
+                        Body::Raw(map.next_value()?)
+                    });
+                }
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(envelope)
+    }
 }
 
 /// Why saved data or a workspace file could not be loaded.
@@ -108,22 +170,37 @@ pub fn decode_with(
     migrations: &[Migration],
     current: u32,
 ) -> Result<Workspace, LoadError> {
-    let envelope: EnvelopeIn =
-        serde_json::from_str(text).map_err(|e| LoadError::NotJson(e.to_string()))?;
+    let in_workspace = std::cell::Cell::new(false);
+    let mut reader = serde_json::Deserializer::from_str(text);
+    let envelope = serde::Deserializer::deserialize_map(
+        &mut reader,
+        EnvelopeVisitor {
+            current,
+            in_workspace: &in_workspace,
+        },
+    )
+    .and_then(|envelope| reader.end().map(|()| envelope))
+    .map_err(|e| {
+        // Broken JSON is broken JSON wherever it is; a workspace of the wrong shape is
+        // told as such, as it would be when read on its own.
+        if in_workspace.get() && e.is_data() {
+            LoadError::Invalid(e.to_string())
+        } else {
+            LoadError::NotJson(e.to_string())
+        }
+    })?;
     if envelope.format.as_deref() != Some(FORMAT) {
         return Err(LoadError::WrongFormat {
             found: envelope.format,
         });
     }
-    let version = match envelope.version {
-        Some(Value::Number(n)) => n
-            .as_u64()
-            .and_then(|v| u32::try_from(v).ok())
-            .filter(|v| *v >= 1)
-            .ok_or_else(|| LoadError::BadVersion(n.to_string()))?,
+    let version = match &envelope.version {
+        Some(number @ Value::Number(_)) => {
+            version_number(number).ok_or_else(|| LoadError::BadVersion(number.to_string()))?
+        }
         other => {
             return Err(LoadError::BadVersion(
-                other.map(|v| v.to_string()).unwrap_or_default(),
+                other.as_ref().map(|v| v.to_string()).unwrap_or_default(),
             ))
         }
     };
@@ -133,7 +210,10 @@ pub fn decode_with(
             supported: current,
         });
     }
-    let raw = envelope.workspace.ok_or(LoadError::WorkspaceMissing)?;
+    let raw = match envelope.workspace.ok_or(LoadError::WorkspaceMissing)? {
+        Body::Read(workspace) => return Ok(*workspace),
+        Body::Raw(raw) => raw,
+    };
     if version == current {
         return serde_json::from_str(raw.get()).map_err(|e| LoadError::Invalid(e.to_string()));
     }
@@ -239,6 +319,36 @@ mod tests {
         let text =
             format!(r#"{{"format":"{FORMAT}","version":1,"workspace":{{"accounts":"lots"}}}}"#);
         assert!(matches!(decode(&text), Err(LoadError::Invalid(m)) if m.contains("sequence")));
+    }
+
+    #[test]
+    fn a_current_workspace_of_the_wrong_shape_is_refused_with_the_reason() {
+        // Read in the envelope's one pass, and still told as a wrong shape.
+        let text = format!(
+            r#"{{"format":"{FORMAT}","version":{VERSION},"workspace":{{"accounts":"lots"}}}}"#
+        );
+        assert!(matches!(decode(&text), Err(LoadError::Invalid(m)) if m.contains("sequence")));
+    }
+
+    #[test]
+    fn a_workspace_cut_short_is_refused_as_broken_json() {
+        let text = encode_for_storage(&sample()).expect("encodes");
+        let cut = &text[..text.len() - 3];
+        assert!(matches!(decode(cut), Err(LoadError::NotJson(_))));
+        let trailing = format!("{text} {{}}");
+        assert!(matches!(decode(&trailing), Err(LoadError::NotJson(_))));
+    }
+
+    #[test]
+    fn envelope_fields_load_in_any_order() {
+        let ws = sample();
+        let workspace = serde_json::to_string(&ws).expect("encodes");
+        let reordered = format!(
+            r#"{{"saved_at":"2026-11-30T08:00:00Z","workspace":{workspace},"extra":[1,{{"a":2}}],"version":{VERSION},"format":"{FORMAT}"}}"#
+        );
+        assert_eq!(decode(&reordered), Ok(ws));
+        let wrong = format!(r#"{{"workspace":{workspace},"format":"other","version":{VERSION}}}"#);
+        assert!(matches!(decode(&wrong), Err(LoadError::WrongFormat { .. })));
     }
 
     #[test]

@@ -3,7 +3,6 @@
 //! the register prepared (once per change of the data) and draws the rows shown.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -56,8 +55,8 @@ enum PlanCell {
     Summary { completeness: u32, stale: bool },
 }
 
-/// Everything one row shows, so a row is drawn once and kept until any of it changes.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+/// Everything one row shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct Row {
     id: AccountId,
     number: String,
@@ -72,49 +71,32 @@ struct Row {
     plan: PlanCell,
 }
 
-impl Row {
-    /// The row's key: its account in the high half, a digest of what it shows in the low
-    /// half, so a row is drawn again exactly when what it shows changes.
-    fn key(&self, language: crate::domain::Language) -> u64 {
-        let mut hasher = Fnv(0xcbf2_9ce4_8422_2325);
-        (self, language).hash(&mut hasher);
-        (self.id << 32) | (hasher.finish() & 0xffff_ffff)
+/// The `slot`th row of the list. Rows are places, not accounts: a search or a sort
+/// writes the new values into the rows already in the page, and each cell changes only
+/// if its own value did, which costs far less than drawing new rows.
+fn slot_view(rows: Memo<Vec<Row>>, slot: usize) -> AnyView {
+    let app = use_app();
+    let row = Memo::new(move |_| rows.with(|r| r.get(slot).cloned()));
+    let text =
+        move |f: fn(&Row) -> String| move || row.with(|r| r.as_ref().map(f).unwrap_or_default());
+    let id = Memo::new(move |_| row.with(|r| r.as_ref().map_or(0, |r| r.id)));
+    let tier = Memo::new(move |_| row.with(|r| r.as_ref().and_then(|r| r.tier)));
+    let overridden = Memo::new(move |_| row.with(|r| r.as_ref().is_some_and(|r| r.overridden)));
+    let plan = Memo::new(move |_| row.with(|r| r.as_ref().map(|r| (r.id, r.plan))));
+    view! {
+        <tr data-account-id=move || id.get().to_string()>
+            <td>{text(|r| r.number.clone())}</td>
+            <td><a href=move || Route::Account(id.get()).href() class="account-link">{text(|r| r.name.clone())}</a></td>
+            <td>{text(|r| r.segment.clone())}</td>
+            <td>{move || row.with(|r| r.as_ref().and_then(|r| r.size).map(|s| app.t().size_band(s)).unwrap_or(""))}</td>
+            <td>{move || row.with(|r| r.as_ref().map(|r| app.t().relationship(r.relationship)).unwrap_or(""))}</td>
+            <td class="num">{text(|r| r.attractiveness.clone())}</td>
+            <td class="num">{text(|r| r.feasibility.clone())}</td>
+            <td><TierBadge tier=tier overridden=overridden/></td>
+            <td class="num plan-cell">{move || plan.get().map(|(id, p)| plan_cell(id, p, app.t()))}</td>
+        </tr>
     }
-}
-
-/// FNV-1a: a few lines for a row's digest, where collisions only cost a redraw that was
-/// not needed (the account id keeps rows of different accounts apart).
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for byte in bytes {
-            self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-impl Row {
-    fn view(&self, t: &'static Strings) -> AnyView {
-        view! {
-            <tr data-account-id=self.id.to_string()>
-                <td>{self.number.clone()}</td>
-                <td><a href=Route::Account(self.id).href() class="account-link">{self.name.clone()}</a></td>
-                <td>{self.segment.clone()}</td>
-                <td>{self.size.map(|s| t.size_band(s)).unwrap_or("")}</td>
-                <td>{t.relationship(self.relationship)}</td>
-                <td class="num">{self.attractiveness.clone()}</td>
-                <td class="num">{self.feasibility.clone()}</td>
-                <td><TierBadge tier=self.tier overridden=self.overridden/></td>
-                <td class="num plan-cell">{plan_cell(self.id, self.plan, t)}</td>
-            </tr>
-        }
-        .into_any()
-    }
+    .into_any()
 }
 
 /// How complete the account's plan is, marked when its information is due for refresh.
@@ -205,22 +187,28 @@ pub fn AccountList() -> impl IntoView {
             ascending,
         }
     });
-    let visible = Memo::new(move |_| {
-        query.with(|q| {
-            // Plan completeness matters only to the plan column's order.
-            let plans = (q.sort == Column::Plan).then(|| summaries.get()).flatten();
-            register.with(|r| {
-                app.workspace.with(|ws| {
-                    r.list(&ws.accounts, q, |id| {
-                        plans
-                            .as_ref()?
-                            .get(&id)
-                            .copied()
-                            .flatten()
-                            .map(|p| p.completeness)
-                    })
+    // Sorted once per change of the order asked for or of the accounts; a keystroke in
+    // the search box or a filter then only filters it.
+    let order = Memo::new(move |_| {
+        let (column, ascending) = sort.get();
+        // Plan completeness matters only to the plan column's order.
+        let plans = (column == Column::Plan).then(|| summaries.get()).flatten();
+        register.with(|r| {
+            app.workspace.with(|ws| {
+                r.order(&ws.accounts, column, ascending, |id| {
+                    plans
+                        .as_ref()?
+                        .get(&id)
+                        .copied()
+                        .flatten()
+                        .map(|p| p.completeness)
                 })
             })
+        })
+    });
+    let visible = Memo::new(move |_| {
+        query.with(|q| {
+            order.with(|o| register.with(|r| app.workspace.with(|ws| r.filter(&ws.accounts, o, q))))
         })
     });
 
@@ -276,13 +264,10 @@ pub fn AccountList() -> impl IntoView {
         }
     };
 
-    // The rows shown, each keyed by what it shows: a search or an edit redraws only the
-    // rows that changed, and the others stay as they are in the page.
-    let drawn = StoredValue::new(HashMap::<u64, Row>::new());
-    let keys = Memo::new(move |_| {
-        let language = app.language.get();
+    // The rows shown, in order; drawn into as many row places (see `slot_view`).
+    let shown_rows = Memo::new(move |_| {
         let limit = shown.get();
-        let rows: Vec<Row> = visible.with(|positions| {
+        visible.with(|positions| {
             app.ranking.with(|ranking| {
                 app.workspace.with(|ws| {
                     positions
@@ -309,24 +294,16 @@ pub fn AccountList() -> impl IntoView {
                                 plan: plan_of(a.id, a.plan.is_some()),
                             }
                         })
-                        .collect()
+                        .collect::<Vec<_>>()
                 })
             })
-        });
-        let keyed: Vec<(u64, Row)> = rows.into_iter().map(|r| (r.key(language), r)).collect();
-        let keys = keyed.iter().map(|(k, _)| *k).collect::<Vec<_>>();
-        drawn.set_value(keyed.into_iter().collect());
-        keys
+        })
     });
+    let slots = Memo::new(move |_| shown_rows.with(|r| (0..r.len() as u64).collect::<Vec<_>>()));
     let rows = move || {
         keyed_rows(
-            keys.into(),
-            Arc::new(move |key| {
-                let t = app.t();
-                drawn
-                    .with_value(|d| d.get(&key).map(|row| row.view(t)))
-                    .unwrap_or_else(|| ().into_any())
-            }),
+            slots.into(),
+            Arc::new(move |slot| slot_view(shown_rows, slot as usize)),
         )
     };
 

@@ -1,10 +1,13 @@
 //! Ranking and tiers (排序与分级): the ranked list with both axis scores and the tier,
 //! the thresholds, planned against actual tier sizes, and each tier's service principle.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::domain::tiering::Thresholds;
-use crate::domain::{Axis, Language, ScreeningStatus, Tenths, Tier};
+use crate::domain::{AccountId, Axis, Language, ScreeningStatus, Tenths, Tier};
 use crate::exchange::ranking_csv::{ranking_numeric_columns, ranking_table};
 use crate::i18n::{fill, strings};
 
@@ -13,7 +16,7 @@ use super::router::Route;
 use super::sheets::{self, SheetError};
 use super::state::{use_app, Notice};
 use super::tools_module;
-use super::widgets::{score_text, tr, ShowMore, TierBadge, PAGE_SIZE};
+use super::widgets::{keyed_rows, score_text, tr, ShowMore, TierBadge, PAGE_SIZE};
 
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -100,42 +103,94 @@ pub fn RankingPage() -> impl IntoView {
     }
 }
 
+/// What one row of the ranked list shows.
+#[derive(Clone, Debug, PartialEq)]
+struct RowFacts {
+    rank: Option<usize>,
+    name: String,
+    attractiveness: Option<Tenths>,
+    feasibility: Option<Tenths>,
+    tier: Option<Tier>,
+    overridden: bool,
+    screening: ScreeningStatus,
+}
+
 #[component]
 fn RankedTable() -> impl IntoView {
     let app = use_app();
     let shown = RwSignal::new(PAGE_SIZE);
-    let rows = move || {
-        let t = app.t();
+    // The rows shown, in rank order, with what each shows. Rows are keyed by account
+    // and each cell follows its own value, so a threshold edit moves no row and redraws
+    // only the tiers that changed, even at 10,000 accounts.
+    let facts = Memo::new(move |_| {
         let limit = shown.get();
         app.ranking.with(|ranking| {
+            let top = &ranking.rows[..limit.min(ranking.rows.len())];
+            let wanted: HashMap<AccountId, usize> = top
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.account, i))
+                .collect();
+            let mut names = vec![String::new(); top.len()];
             app.workspace.with(|ws| {
-                ranking
-                    .rows
-                    .iter()
-                    .take(limit)
-                    .filter_map(|row| ws.account(row.account).map(|a| (row, a)))
-                    .map(|(row, a)| {
-                        let screening = match &row.assessment.screening {
-                            ScreeningStatus::Passed => t.screening_passed.to_owned(),
-                            ScreeningStatus::Failed(gates) => fill(t.screening_failed, &[&t.gate_list(*gates)]),
-                            ScreeningStatus::Pending(_) => "—".to_owned(),
-                        };
-                        let tier = row.assessment.effective;
-                        let overridden = row.assessment.overridden;
-                        view! {
-                            <tr data-account-id=a.id.to_string()>
-                                <td class="num">{row.rank.map(|r| r.to_string()).unwrap_or_else(|| "—".into())}</td>
-                                <td><a href=Route::Account(a.id).href()>{a.name.clone()}</a></td>
-                                <td class="num" data-col="attractiveness">{score_text(row.assessment.score(Axis::Attractiveness))}</td>
-                                <td class="num" data-col="feasibility">{score_text(row.assessment.score(Axis::Feasibility))}</td>
-                                <td data-col="tier"><TierBadge tier=tier overridden=overridden/></td>
-                                <td>{screening}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()
-            })
+                for account in &ws.accounts {
+                    if let Some(i) = wanted.get(&account.id) {
+                        names[*i] = account.name.clone();
+                    }
+                }
+            });
+            top.iter()
+                .zip(names)
+                .map(|(row, name)| {
+                    let a = &row.assessment;
+                    (
+                        row.account,
+                        RowFacts {
+                            rank: row.rank,
+                            name,
+                            attractiveness: a.score(Axis::Attractiveness),
+                            feasibility: a.score(Axis::Feasibility),
+                            tier: a.effective,
+                            overridden: a.overridden,
+                            screening: a.screening,
+                        },
+                    )
+                })
+                .collect::<Vec<_>>()
         })
+    });
+    let keys = Memo::new(move |_| facts.with(|f| f.iter().map(|(id, _)| *id).collect::<Vec<_>>()));
+    let row = move |id: AccountId| {
+        let fact = Memo::new(move |_| {
+            facts.with(|f| f.iter().find(|(i, _)| *i == id).map(|(_, r)| r.clone()))
+        });
+        let get = move |f: fn(&RowFacts) -> String| {
+            move || fact.with(|r| r.as_ref().map(f).unwrap_or_default())
+        };
+        let tier = Signal::derive(move || fact.with(|r| r.as_ref().and_then(|r| r.tier)));
+        let overridden =
+            Signal::derive(move || fact.with(|r| r.as_ref().is_some_and(|r| r.overridden)));
+        let screening = move || {
+            let t = app.t();
+            fact.with(|r| match r.as_ref().map(|r| r.screening) {
+                Some(ScreeningStatus::Passed) => t.screening_passed.to_owned(),
+                Some(ScreeningStatus::Failed(gates)) => {
+                    fill(t.screening_failed, &[&t.gate_list(gates)])
+                }
+                _ => "—".to_owned(),
+            })
+        };
+        view! {
+            <tr data-account-id=id.to_string()>
+                <td class="num">{get(|r| r.rank.map(|r| r.to_string()).unwrap_or_else(|| "—".into()))}</td>
+                <td><a href=Route::Account(id).href()>{get(|r| r.name.clone())}</a></td>
+                <td class="num" data-col="attractiveness">{get(|r| score_text(r.attractiveness))}</td>
+                <td class="num" data-col="feasibility">{get(|r| score_text(r.feasibility))}</td>
+                <td data-col="tier"><TierBadge tier=tier overridden=overridden/></td>
+                <td>{screening}</td>
+            </tr>
+        }
+        .into_any()
     };
     view! {
         <div class="table-wrap">
@@ -148,7 +203,7 @@ fn RankedTable() -> impl IntoView {
                     <th scope="col">{tr(|t| t.col_tier)}</th>
                     <th scope="col">{tr(|t| t.col_screening)}</th>
                 </tr></thead>
-                <tbody>{rows}</tbody>
+                <tbody>{keyed_rows(keys.into(), Arc::new(row))}</tbody>
             </table>
             <ShowMore shown=shown total=Signal::derive(move || app.ranking.with(|r| r.rows.len()))/>
         </div>

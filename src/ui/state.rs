@@ -460,12 +460,16 @@ pub fn provide_app_state() -> AppState {
     // are gathered for a moment, so typing in a large workspace does not serialise it
     // on every keystroke; leaving or hiding the page writes at once, so nothing is lost.
     let pending = StoredValue::new(None::<TimeoutHandle>);
+    // Whether the workspace changed since it was last written (or read): leaving an
+    // unchanged page then costs nothing, where encoding 10,000 accounts would hold up
+    // the next page's start.
+    let dirty = StoredValue::new(false);
     let write_now = move || {
         if let Some(handle) = pending.get_value() {
             handle.clear();
             pending.set_value(None);
         }
-        if !can_save.get_untracked() {
+        if !can_save.get_untracked() || !dirty.get_value() {
             return;
         }
         let text = match workspace.with_untracked(envelope::encode_for_storage) {
@@ -478,6 +482,7 @@ pub fn provide_app_state() -> AppState {
             }
         };
         if last_saved.with_value(|last| *last == text) {
+            dirty.set_value(false);
             if save_status.get_untracked() == SaveStatus::Saving {
                 save_status.set(SaveStatus::Saved);
             }
@@ -487,6 +492,7 @@ pub fn provide_app_state() -> AppState {
         match local::save_workspace(&key, &text) {
             Ok(()) => {
                 last_saved.set_value(text);
+                dirty.set_value(false);
                 save_status.set(SaveStatus::Saved);
             }
             Err(error) => save_status.set(SaveStatus::NotSaved(SaveProblem::Failed(error))),
@@ -500,6 +506,7 @@ pub fn provide_app_state() -> AppState {
         if first.is_none() || !can_save.get() {
             return;
         }
+        dirty.set_value(true);
         if save_status.get_untracked() == SaveStatus::Saved {
             save_status.set(SaveStatus::Saving);
         }

@@ -110,6 +110,8 @@ test('a plan section is filled, computed, kept over a reload and shown in the ac
   // The account list shows how complete the plan is, and that information is stale.
   await page.click('nav >> text=Accounts');
   const cell = page.locator('[data-account-id="1"] .plan-cell');
+  // Summaries come from the plan's code, loaded with them: "…" until then.
+  await cell.locator('a[data-plan-complete]').waitFor();
   assert.equal(`${await cell.locator('a').textContent()} complete`, complete);
   assert.equal(await cell.locator('[data-testid=stale-mark]').count(), 1);
   assert.equal(await page.locator('img[src=x]').count(), 0);

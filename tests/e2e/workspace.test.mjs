@@ -187,21 +187,28 @@ test('the page loads clean: favicon, no console error, and a message when WebAss
   await context.close();
 });
 
-test('long registers show 200 rows at a time with a "show more" button', async () => {
+test('long registers show 50 rows at a time with a "show more" button', async () => {
   const { page, problems } = await openPage(app.browser, app.server.origin);
-  const many = Array.from({ length: 450 }, (_, i) => scoredAccount(i + 1, `Account ${String(i + 1).padStart(3, '0')}`, 5, 5));
+  const many = Array.from({ length: 120 }, (_, i) => scoredAccount(i + 1, `Account ${String(i + 1).padStart(3, '0')}`, 5 + (i % 5), 5));
   await seedStorage(page, { 'kam.workspace': workspaceFile(many) });
   const rows = () => page.locator('[data-testid=accounts-table] tbody tr').count();
-  assert.equal(await rows(), 200);
-  assert.equal(await page.textContent('[data-testid=show-more]'), 'Show more (200 of 450 shown)');
+  assert.equal(await rows(), 50);
+  assert.equal(await page.textContent('[data-testid=show-more]'), 'Show more (50 of 120 shown)');
   await page.click('[data-testid=show-more]');
-  assert.equal(await rows(), 400);
+  assert.equal(await rows(), 100);
   await page.click('[data-testid=show-more]');
-  assert.equal(await rows(), 450);
+  assert.equal(await rows(), 120);
   assert.equal(await page.locator('[data-testid=show-more]').count(), 0);
   await page.click('nav >> text=Ranking & tiers');
   await page.waitForSelector('[data-testid=ranking-table] tbody tr');
-  assert.equal(await page.locator('[data-testid=ranking-table] tbody tr').count(), 200);
+  const ranked = page.locator('[data-testid=ranking-table] tbody tr');
+  assert.equal(await ranked.count(), 50);
+  await page.click('[data-testid=show-more]');
+  assert.equal(await ranked.count(), 100);
+  // In rank order: the best combined score first, ties by name.
+  assert.equal(await ranked.nth(0).locator('td').nth(1).textContent(), 'Account 005');
+  assert.equal(await ranked.nth(0).locator('td').nth(0).textContent(), '1');
+  assert.equal(await ranked.nth(99).locator('td').nth(0).textContent(), '100');
   assert.deepEqual(problems, []);
 });
 
