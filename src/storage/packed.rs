@@ -46,21 +46,26 @@ pub fn pack(json: &str) -> String {
     out.push_str(PREFIX);
     out.push_str(&bytes.len().to_string());
     out.push(':');
+    push_bytes(&mut out, &bytes);
+    out
+}
+
+/// Appends `bytes` to `out`, 15 bits a character, the last one padded with zeros.
+fn push_bytes(out: &mut String, bytes: &[u8]) {
     let mut acc: u32 = 0;
     let mut held: u32 = 0;
-    for byte in &bytes {
+    for byte in bytes {
         acc = (acc << 8) | u32::from(*byte);
         held += 8;
         if held >= BITS {
             held -= BITS;
-            push_unit(&mut out, (acc >> held) & 0x7fff);
+            push_unit(out, (acc >> held) & 0x7fff);
             acc &= (1 << held) - 1;
         }
     }
     if held > 0 {
-        push_unit(&mut out, (acc << (BITS - held)) & 0x7fff);
+        push_unit(out, (acc << (BITS - held)) & 0x7fff);
     }
-    out
 }
 
 fn push_unit(out: &mut String, value: u32) {
@@ -196,18 +201,7 @@ mod tests {
         let mut huge = vec![0xff, 0xff, 0xff, 0x7f];
         huge.extend_from_slice(b"more");
         let mut packed_huge = format!("{PREFIX}{}:", huge.len());
-        let mut acc = 0u32;
-        let mut held = 0u32;
-        for b in &huge {
-            acc = (acc << 8) | u32::from(*b);
-            held += 8;
-            if held >= BITS {
-                held -= BITS;
-                push_unit(&mut packed_huge, (acc >> held) & 0x7fff);
-                acc &= (1 << held) - 1;
-            }
-        }
-        push_unit(&mut packed_huge, (acc << (BITS - held)) & 0x7fff);
+        push_bytes(&mut packed_huge, &huge);
         assert_eq!(unpack(&packed_huge), Err(UnpackError::Header));
     }
 }
