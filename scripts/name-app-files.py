@@ -98,31 +98,62 @@ for table in tables:
 if os.path.isdir(snippets):
     shutil.copytree(snippets, os.path.join(staging, f"{stem}.snippets"))
 
-# The start-up: the main module and its glue are fetched in parallel with the page's
-# other work (preload), then wasm-bindgen's init runs the app's `main`. The text table of
-# the likely language (saved choice, else the browser's) is fetched meanwhile; the app
-# takes it if it guessed alike (src/ui/texts.rs).
+# The start-up. A classic script, run while the page is parsed, starts compiling the main
+# module as it downloads (compileStreaming) and fetches the text table of the likely
+# language (saved choice, else the browser's; the app takes it if it guessed alike,
+# src/ui/texts.rs); the module script then hands the compiled module to wasm-bindgen's
+# init, which runs the app's `main`. Without this the compile would wait until the glue
+# and everything it imports had loaded. Where compileStreaming fails (a server that does
+# not send .wasm as application/wasm), init gets the plain response and compiles it
+# itself. The main module and the glue's imports are preloaded, so their downloads start
+# as soon as the page is seen.
 urls = {t[len("strings."):-len(".json")]: f"./{stem}.{t}" for t in tables}
+imported = [f"./{stem}.js", f"./{stem}.split.js"]
+if os.path.isdir(snippets):
+    for parent, dirs, files in sorted(os.walk(snippets)):
+        dirs.sort()
+        imported += [
+            f"./{stem}.snippets/" + os.path.relpath(os.path.join(parent, f), snippets).replace(os.sep, "/")
+            for f in sorted(files)
+        ]
+wasm_url = f"./{stem}_bg.wasm"
 start = (
-    f'<link rel="modulepreload" href="./{stem}.js">\n'
-    f'<link rel="preload" href="./{stem}_bg.wasm" as="fetch" type="application/wasm" crossorigin>\n'
+    "<!-- app start -->\n"
+    + "".join(f'<link rel="modulepreload" href="{u}">\n' for u in imported)
+    + f'<link rel="preload" href="{wasm_url}" as="fetch" type="application/wasm" crossorigin>\n'
+    + "<script>\n"
+    "(function () {\n"
+    f"  var urls = {json.dumps(urls)};\n"
+    '  var tag = "";\n'
+    '  try { tag = localStorage.getItem("kam.language") || ""; } catch (e) {}\n'
+    '  if (!urls[tag]) tag = /^zh/i.test(navigator.language || "") ? "zh-CN" : "en";\n'
+    "  var text = fetch(urls[tag]).then(function (r) {\n"
+    '    return r.ok ? r.text() : Promise.reject(new Error("HTTP " + r.status));\n'
+    "  });\n"
+    "  text.catch(function () {});\n"
+    "  window.kamStrings = { urls: urls, early: { tag: tag, text: text } };\n"
+    f"  var wasm = {json.dumps(wasm_url)};\n"
+    '  if (typeof WebAssembly === "object" && WebAssembly.compileStreaming) {\n'
+    "    window.kamWasm = WebAssembly.compileStreaming(fetch(wasm)).catch(function () {\n"
+    "      return fetch(wasm);\n"
+    "    });\n"
+    "  }\n"
+    "})();\n"
+    "</script>\n"
     '<script type="module">\n'
     f'import init from "./{stem}.js";\n'
-    f"const urls = {json.dumps(urls)};\n"
-    'let tag = "";\n'
-    'try { tag = localStorage.getItem("kam.language") || ""; } catch (e) {}\n'
-    'if (!urls[tag]) tag = /^zh/i.test(navigator.language || "") ? "zh-CN" : "en";\n'
-    "const text = fetch(urls[tag]).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))));\n"
-    "text.catch(() => {});\n"
-    "window.kamStrings = { urls, early: { tag, text } };\n"
-    f'init({{ module_or_path: "./{stem}_bg.wasm" }});\n'
+    f"init({{ module_or_path: window.kamWasm || {json.dumps(wasm_url)} }});\n"
     "</script>\n"
+    "<!-- /app start -->\n"
 )
 page_path = os.path.join(staging, "index.html")
 with open(page_path, encoding="utf-8") as f:
     page = f.read()
-page = re.sub(r'<link rel="modulepreload" href="\./kam-workbench-[^"]*">\n.*?</script>\n', "", page, flags=re.S)
-page = rewrite(page, "</head>", start + "</head>", "index.html")
+page = re.sub(r"<!-- app start -->\n.*?<!-- /app start -->\n", "", page, flags=re.S)
+# First in <head> after the character set: an inline script after the stylesheet's link
+# would wait for the stylesheet before it could start the download.
+charset = '<meta charset="utf-8">\n'
+page = rewrite(page, charset, charset + start, "index.html")
 with open(page_path, "w", encoding="utf-8") as f:
     f.write(page)
 print(f"app: {stem} (main module, {len(chunks)} chunks, {len(tables)} text tables)")

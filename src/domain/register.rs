@@ -241,6 +241,21 @@ impl Register {
         keyed.into_iter().map(|(_, i)| i).collect()
     }
 
+    /// Makes every account's search text now (the first search would otherwise), so a
+    /// page can do it while the user reads instead of in the first keystroke.
+    pub fn prepare_search(&self, accounts: &[Account]) {
+        self.texts(accounts);
+    }
+
+    fn texts(&self, accounts: &[Account]) -> &[String] {
+        self.texts.get_or_init(|| {
+            self.entries
+                .iter()
+                .map(|e| accounts.get(e.index).map(search_text).unwrap_or_default())
+                .collect()
+        })
+    }
+
     /// The accounts of `order` (from [`Register::order`]) that match the search and the
     /// filters of `query`, in that order, as positions in `accounts`.
     pub fn filter(&self, accounts: &[Account], order: &[usize], query: &Query) -> Vec<usize> {
@@ -253,12 +268,7 @@ impl Register {
         let texts: &[String] = if words.is_empty() {
             &[]
         } else {
-            self.texts.get_or_init(|| {
-                self.entries
-                    .iter()
-                    .map(|e| accounts.get(e.index).map(search_text).unwrap_or_default())
-                    .collect()
-            })
+            self.texts(accounts)
         };
         order
             .iter()
@@ -384,6 +394,24 @@ mod tests {
         // Chinese stays as it is; full-width Latin letters are lower-cased too.
         assert!(text.contains("上海市ａｂ路"), "{text}");
         assert_eq!(text.split('\u{1f}').count(), 9);
+    }
+
+    #[test]
+    fn search_texts_prepared_ahead_find_what_a_first_search_finds() {
+        let mut a = account(1, "Shanghai Auto Parts", "SH-01", None);
+        a.contact_person = "李明".into();
+        let accounts = vec![a, account(2, "Beijing Bank", "BJ-02", None)];
+        let query = Query {
+            text: "李明 auto".into(),
+            ..Query::default()
+        };
+        let lazy = Register::new(&accounts, |_| None);
+        let prepared = Register::new(&accounts, |_| None);
+        prepared.prepare_search(&accounts);
+        assert!(prepared.texts.get().is_some() && lazy.texts.get().is_none());
+        let order = lazy.order(&accounts, Column::Name, true, |_| None);
+        assert_eq!(lazy.filter(&accounts, &order, &query), vec![0]);
+        assert_eq!(prepared.filter(&accounts, &order, &query), vec![0]);
     }
 
     #[test]

@@ -85,25 +85,7 @@ pub fn unpack(stored: &str) -> Result<Cow<'_, str>, UnpackError> {
     if !(4..=MAX_UNPACKED).contains(&length) {
         return Err(UnpackError::Header);
     }
-    let mut bytes = Vec::with_capacity(length);
-    let mut acc: u32 = 0;
-    let mut held: u32 = 0;
-    for c in body.chars() {
-        let value = u32::from(c)
-            .checked_sub(BASE)
-            .filter(|v| *v < 1 << BITS)
-            .ok_or(UnpackError::Character)?;
-        acc = (acc << BITS) | value;
-        held += BITS;
-        while held >= 8 && bytes.len() < length {
-            held -= 8;
-            bytes.push((acc >> held) as u8);
-        }
-        acc &= (1 << held) - 1;
-    }
-    if bytes.len() < length {
-        return Err(UnpackError::Truncated);
-    }
+    let bytes = unpack_bits(body.as_bytes(), length)?;
     let claimed = bytes
         .get(..4)
         .and_then(|b| <[u8; 4]>::try_from(b).ok())
@@ -117,6 +99,68 @@ pub fn unpack(stored: &str) -> Result<Cow<'_, str>, UnpackError> {
     String::from_utf8(text)
         .map(Cow::Owned)
         .map_err(|_| UnpackError::NotText)
+}
+
+/// The `length` bytes written 15 bits a character into `utf8` (the stored characters'
+/// UTF-8: every character of the alphabet takes three bytes). Eight characters carry
+/// fifteen bytes, so whole groups of eight are unpacked at once (a stored workspace is
+/// read at every start, and this is a good part of it); the rest one by one.
+fn unpack_bits(utf8: &[u8], length: usize) -> Result<Vec<u8>, UnpackError> {
+    if !utf8.len().is_multiple_of(3) {
+        return Err(UnpackError::Character);
+    }
+    // Room for one whole group past `length`, cut off at the end.
+    let mut out = vec![0u8; length + 15];
+    let mut pos = 0;
+    let mut groups = utf8.chunks_exact(24);
+    for group in &mut groups {
+        if pos >= length {
+            break;
+        }
+        let mut acc: u128 = 0;
+        for unit in group.chunks_exact(3) {
+            acc = (acc << BITS) | u128::from(unit_value(unit)?);
+        }
+        // 120 bits: the top fifteen of the sixteen bytes once shifted into place.
+        out[pos..pos + 15].copy_from_slice(&(acc << 8).to_be_bytes()[..15]);
+        pos += 15;
+    }
+    let mut acc: u32 = 0;
+    let mut held: u32 = 0;
+    for unit in groups.remainder().chunks_exact(3) {
+        if pos >= length {
+            break;
+        }
+        acc = (acc << BITS) | unit_value(unit)?;
+        held += BITS;
+        while held >= 8 && pos < length {
+            held -= 8;
+            out[pos] = (acc >> held) as u8;
+            pos += 1;
+        }
+        acc &= (1 << held) - 1;
+    }
+    if pos < length {
+        return Err(UnpackError::Truncated);
+    }
+    out.truncate(length);
+    Ok(out)
+}
+
+/// The 15-bit value of one stored character, given as its three UTF-8 bytes.
+fn unit_value(unit: &[u8]) -> Result<u32, UnpackError> {
+    let &[a, b, c] = unit else {
+        return Err(UnpackError::Character);
+    };
+    // In valid UTF-8 a three-byte lead is followed by its two continuation bytes, so a
+    // lead here means the whole group is one character.
+    if a & 0xf0 != 0xe0 {
+        return Err(UnpackError::Character);
+    }
+    let code = (u32::from(a & 0x0f) << 12) | (u32::from(b & 0x3f) << 6) | u32::from(c & 0x3f);
+    code.checked_sub(BASE)
+        .filter(|v| *v < 1 << BITS)
+        .ok_or(UnpackError::Character)
 }
 
 /// How many characters `text` counts for in localStorage (UTF-16 units).
@@ -155,6 +199,42 @@ mod tests {
             "😀\u{0}\u{202e}",
         ] {
             assert_eq!(unpack(&pack(text)).expect("unpacks"), text);
+        }
+    }
+
+    #[test]
+    fn texts_of_every_length_unpack_whole_and_in_groups_alike() {
+        // Lengths around the eight-character groups the unpacking works in.
+        let text: String = (0..400u32)
+            .map(|i| char::from_u32(0x20 + (i * 7919) % 0x2000).unwrap_or('x'))
+            .collect();
+        let ends: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        for end in ends {
+            let part = &text[..end];
+            assert_eq!(unpack(&pack(part)).expect("unpacks"), part, "{end} bytes");
+        }
+    }
+
+    #[test]
+    fn a_character_outside_the_alphabet_is_refused_wherever_it_is() {
+        let packed = pack(&sample(20));
+        let chars: Vec<char> = packed.chars().collect();
+        let start = packed
+            .find(':')
+            .and_then(|i| packed[i + 1..].find(':').map(|j| i + j + 2));
+        let first = packed[..start.unwrap_or(0)].chars().count();
+        // In the first group, in a middle one, and in the last characters.
+        for at in [first, first + 13, chars.len() - 2] {
+            for stranger in ['a', 'é', '\u{e000}', '\u{33ff}', '😀'] {
+                let mut damaged = chars.clone();
+                damaged[at] = stranger;
+                let damaged: String = damaged.into_iter().collect();
+                assert_eq!(
+                    unpack(&damaged),
+                    Err(UnpackError::Character),
+                    "{stranger:?} at {at}"
+                );
+            }
         }
     }
 

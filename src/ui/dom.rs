@@ -54,6 +54,30 @@ pub async fn next_turn() {
     let _ = JsFuture::from(promise).await;
 }
 
+/// Waits until the browser has painted what is on the page now (the next frame, then the
+/// turn after it), so work that can wait does not delay what the user sees first.
+pub async fn after_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            let _ = resolve.call0(&JsValue::NULL);
+            return;
+        };
+        let then = resolve.clone();
+        let after_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback(&then);
+            }
+        });
+        if window
+            .request_animation_frame(after_frame.unchecked_ref())
+            .is_err()
+        {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// A file's bytes.
 pub async fn read_file_bytes(file: &web_sys::File) -> Result<js_sys::Uint8Array, String> {
     let buffer = JsFuture::from(file.array_buffer())

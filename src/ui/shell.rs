@@ -150,13 +150,17 @@ fn LanguageSwitch() -> impl IntoView {
         Language::En => Language::Zh,
     };
     let other = move || other_of(app.language.get());
-    // The other language's texts load in the background as soon as the app is up; the
-    // switch waits for them (a moment), so switching never shows a page half translated.
+    // The other language's texts load in the background once the first screen is painted;
+    // the switch waits for them (a moment), so switching never shows a page half
+    // translated.
     let installed = super::texts::installed();
     let failed = RwSignal::new(None::<String>);
     let fetch = move |then_switch: bool| {
         let language = other_of(app.language.get_untracked());
         leptos::task::spawn_local(async move {
+            if !then_switch {
+                super::dom::after_paint().await;
+            }
             match super::texts::load(language).await {
                 Ok(()) => {
                     failed.set(None);

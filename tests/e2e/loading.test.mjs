@@ -96,6 +96,26 @@ test('if the texts cannot be fetched, the loading screen says so in both languag
   await context.close();
 });
 
+test('a server that sends the WebAssembly under another type still starts the app', async () => {
+  // The page compiles the main module while it downloads, which browsers allow only for
+  // application/wasm; some static servers send .wasm as something else.
+  const context = await app.browser.newContext({ locale: 'en-US' });
+  let served = 0;
+  await context.route(/_bg\.wasm$/, async (route) => {
+    const response = await route.fetch();
+    served += 1;
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+  });
+  const { page, problems } = await openPage(app.browser, app.server.origin, { context });
+  await page.waitForSelector('[data-testid=first-run]');
+  assert.ok(served >= 1, 'the main module came with the other type');
+  // The app works: the other language loads and the page switches to it.
+  await page.click('[data-testid=language-switch]');
+  await page.waitForSelector('html[lang=zh-CN]');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('workspaces are stored packed; plain data of earlier versions loads and is packed on the next save', async () => {
   const { page, problems } = await openPage(app.browser, app.server.origin);
   const accounts = Array.from({ length: 300 }, (_, i) =>
