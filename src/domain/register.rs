@@ -187,30 +187,38 @@ impl Register {
         query: &Query,
         plan: impl Fn(AccountId) -> Option<u32>,
     ) -> Vec<usize> {
-        let order = self.order(accounts, query.sort, query.ascending, plan);
+        let order = self.order(accounts, query.sort, query.ascending, plan, None);
         self.filter(accounts, &order, query)
     }
 
     /// Every account in the order of `column` (see [`Register::list`]), as the register's
     /// own positions. Kept while only the search or the filters change, so a keystroke
-    /// filters an order already sorted instead of sorting again.
+    /// filters an order already sorted instead of sorting again. Texts compare by their
+    /// `places` (one per entry, from [`Register::sort_texts`]) when given, by their
+    /// characters' numbers otherwise.
     pub fn order(
         &self,
         accounts: &[Account],
         column: Column,
         ascending: bool,
         plan: impl Fn(AccountId) -> Option<u32>,
+        places: Option<&[u32]>,
     ) -> Vec<usize> {
         fn key<'a>(
             column: Column,
             e: &Entry,
             a: &'a Account,
             plan: &impl Fn(AccountId) -> Option<u32>,
+            place: Option<u32>,
         ) -> Key<'a> {
             match column {
-                Column::Number => Key::text(&a.number),
-                Column::Name => Key::text(&a.name),
-                Column::Segment => Key::text(&a.segment),
+                Column::Number | Column::Name | Column::Segment => {
+                    let text = Key::text(sort_text(a, column).unwrap_or_default());
+                    match (text, place) {
+                        (Key::Text(_), Some(place)) => Key::Number(place),
+                        (text, _) => text,
+                    }
+                }
                 Column::SizeBand => Key::from(a.size_band.map(|s| s as u32)),
                 Column::Relationship => Key::Number(a.relationship as u32),
                 Column::Attractiveness => Key::from(e.attractiveness.map(|t| t.0)),
@@ -223,7 +231,12 @@ impl Register {
             .entries
             .iter()
             .enumerate()
-            .filter_map(|(i, e)| accounts.get(e.index).map(|a| (key(column, e, a, &plan), i)))
+            .filter_map(|(i, e)| {
+                let place = places.and_then(|p| p.get(i).copied());
+                accounts
+                    .get(e.index)
+                    .map(|a| (key(column, e, a, &plan, place), i))
+            })
             .collect();
         keyed.sort_unstable_by(|(ka, ia), (kb, ib)| {
             ka.is_missing()
@@ -239,6 +252,25 @@ impl Register {
                 .then(ia.cmp(ib))
         });
         keyed.into_iter().map(|(_, i)| i).collect()
+    }
+
+    /// The text every account sorts by in `column`, trimmed, in the register's own order
+    /// (what [`Register::order`]'s `places` are given for), or `None` for a column of
+    /// numbers. The app has the browser's collator place them, so texts sort as the
+    /// user's language orders them: pinyin order for Chinese, as spreadsheets sort.
+    pub fn sort_texts<'a>(&self, accounts: &'a [Account], column: Column) -> Option<Vec<&'a str>> {
+        sort_text(&Account::default(), column)?;
+        Some(
+            self.entries
+                .iter()
+                .map(|e| {
+                    accounts
+                        .get(e.index)
+                        .and_then(|a| sort_text(a, column))
+                        .map_or("", str::trim)
+                })
+                .collect(),
+        )
     }
 
     /// Makes every account's search text now (the first search would otherwise), so a
@@ -286,6 +318,16 @@ impl Register {
             })
             .map(|(e, _)| e.index)
             .collect()
+    }
+}
+
+/// The text `column` sorts `account` by, for the columns of texts.
+fn sort_text(account: &Account, column: Column) -> Option<&str> {
+    match column {
+        Column::Number => Some(&account.number),
+        Column::Name => Some(&account.name),
+        Column::Segment => Some(&account.segment),
+        _ => None,
     }
 }
 
@@ -409,9 +451,39 @@ mod tests {
         let prepared = Register::new(&accounts, |_| None);
         prepared.prepare_search(&accounts);
         assert!(prepared.texts.get().is_some() && lazy.texts.get().is_none());
-        let order = lazy.order(&accounts, Column::Name, true, |_| None);
+        let order = lazy.order(&accounts, Column::Name, true, |_| None, None);
         assert_eq!(lazy.filter(&accounts, &order, &query), vec![0]);
         assert_eq!(prepared.filter(&accounts, &order, &query), vec![0]);
+    }
+
+    #[test]
+    fn names_sort_in_the_places_a_collator_gives_them_with_equal_places_in_register_order() {
+        // 北 (běi), 东 (dōng), 中 (zhōng) in pinyin order, unlike their code points
+        // (东 U+4E1C < 中 U+4E2D < 北 U+5317); "Beta" and "beta" share a place.
+        let names = ["中信", "东方", " 北方 ", "beta", "", "Beta"];
+        let accounts: Vec<Account> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| account(i as u64 + 1, n, "", None))
+            .collect();
+        let register = Register::new(&accounts, |_| None);
+        let texts = register.sort_texts(&accounts, Column::Name);
+        assert_eq!(
+            texts,
+            Some(vec!["中信", "东方", "北方", "beta", "", "Beta"])
+        );
+        let places = [3, 2, 1, 0, 0, 0];
+        let up = register.order(&accounts, Column::Name, true, |_| None, Some(&places));
+        assert_eq!(up, vec![3, 5, 2, 1, 0, 4]);
+        let down = register.order(&accounts, Column::Name, false, |_| None, Some(&places));
+        assert_eq!(
+            down,
+            vec![0, 1, 2, 3, 5, 4],
+            "reversed; the nameless account stays last"
+        );
+        let by_code = register.order(&accounts, Column::Name, true, |_| None, None);
+        assert_eq!(by_code, vec![5, 3, 1, 0, 2, 4]);
+        assert_eq!(register.sort_texts(&accounts, Column::Tier), None);
     }
 
     #[test]
@@ -423,8 +495,8 @@ mod tests {
             .map(|(i, n)| account(i as u64 + 1, n, &format!("N-{}", 9 - i), None))
             .collect();
         let register = Register::new(&accounts, |_| None);
-        let ascending = register.order(&accounts, Column::Name, true, |_| None);
-        let descending = register.order(&accounts, Column::Name, false, |_| None);
+        let ascending = register.order(&accounts, Column::Name, true, |_| None, None);
+        let descending = register.order(&accounts, Column::Name, false, |_| None, None);
         let search = |order: &[usize], text: &str| {
             let query = Query {
                 text: text.into(),

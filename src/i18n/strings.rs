@@ -363,6 +363,8 @@ strings! {
     // Pyramid
     pyramid_title: "客户金字塔", "Customer pyramid";
     pyramid_intro: "重点客户应占约 10% 的客户、60% 的销售时间；普通客户 30% 与 30%；超级潜在客户 60% 与 10%。", "Key customers should be about 10% of accounts and get 60% of selling time; ordinary customers 30% and 30%; super-potential customers 60% and 10%.";
+    next_step_score: "为“{0}”打分", "Score {0}";
+    next_step_ranking: "查看排名与分级", "See the ranking and tiers";
     pyramid_empty: "金字塔中还没有客户：现有客户和一至三级的潜在客户会出现在这里。", "No account is in the pyramid yet: current customers and prospects in Tiers 1–3 appear here.";
     level_key: "重点客户", "Key customers";
     level_ordinary: "普通客户", "Ordinary customers";
@@ -695,6 +697,7 @@ strings! {
     action_overdue: "已逾期", "Overdue";
     actions_overdue_count: "逾期的行动：{0} 项。", "Overdue actions: {0}.";
     nav_actions: "逾期行动", "Overdue actions";
+    nav_workspaces: "工作区", "Workspaces";
     actions_title: "逾期行动", "Overdue actions";
     actions_owner_filter: "负责人", "Owner";
     actions_owner_all: "所有人", "Everyone";

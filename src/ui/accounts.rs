@@ -200,21 +200,41 @@ pub fn AccountList() -> impl IntoView {
             ascending,
         }
     });
+    // Texts sort as the user's language orders them (pinyin order for Chinese). Placed
+    // once per change of the accounts, the language or the column sorted by.
+    let places = Memo::new(move |_| {
+        let (column, _) = sort.get();
+        let language = app.language.get();
+        register.with(|r| {
+            app.workspace.with(|ws| {
+                r.sort_texts(&ws.accounts, column)
+                    .map(|texts| super::dom::collation(&texts, language))
+            })
+        })
+    });
     // Sorted once per change of the order asked for or of the accounts; a keystroke in
     // the search box or a filter then only filters it.
     let order = Memo::new(move |_| {
         let (column, ascending) = sort.get();
         // Plan completeness matters only to the plan column's order.
         let plans = (column == Column::Plan).then(|| summaries.get()).flatten();
-        register.with(|r| {
-            app.workspace.with(|ws| {
-                r.order(&ws.accounts, column, ascending, |id| {
-                    plans
-                        .as_ref()?
-                        .get(&id)
-                        .copied()
-                        .flatten()
-                        .map(|p| p.completeness)
+        places.with(|places| {
+            register.with(|r| {
+                app.workspace.with(|ws| {
+                    r.order(
+                        &ws.accounts,
+                        column,
+                        ascending,
+                        |id| {
+                            plans
+                                .as_ref()?
+                                .get(&id)
+                                .copied()
+                                .flatten()
+                                .map(|p| p.completeness)
+                        },
+                        places.as_deref(),
+                    )
                 })
             })
         })

@@ -13,7 +13,7 @@ use super::dom;
 use super::router::{navigate, Route};
 use super::state::{use_app, ChartsState, Notice};
 use super::tools_module;
-use super::widgets::{choice_field, segment_select, tr, TierBadge};
+use super::widgets::{choice_field, segment_select, tr, NextStep, TierBadge};
 
 /// Above this many points the markers go on a canvas layer instead of into the SVG
 /// (see `Markers::Separate`): measured, 1,000 points in SVG mount in about 45 ms.
@@ -367,7 +367,10 @@ pub fn MatrixPage() -> impl IntoView {
                     Signal::derive(move || size.get()), move |s: Option<SizeBand>| size.set(s))}
             </div>
             <Show when=move || placed.with(|(p, _)| !p.is_empty()) fallback=move || view! {
-                <p class="empty-state">{tr(|t| t.matrix_empty)}</p>
+                <div class="empty-state" data-testid="matrix-empty">
+                    <p>{tr(|t| t.matrix_empty)}</p>
+                    <NextStep here=Route::Matrix/>
+                </div>
             }>
                 <p class="hint screen-only">{tr(|t| t.matrix_help)}</p>
                 {chart}

@@ -12,7 +12,7 @@ use crate::i18n::{fill, Strings};
 use super::router::Route;
 use super::state::{use_app, ChartsState};
 use super::tools_module;
-use super::widgets::{tr, ShowMore, TierBadge, PAGE_SIZE};
+use super::widgets::{tr, NextStep, ShowMore, TierBadge, PAGE_SIZE};
 
 const WIDTH: u32 = 760;
 const HEIGHT: u32 = 380;
@@ -175,7 +175,10 @@ pub fn PyramidPage() -> impl IntoView {
             <h1>{tr(|t| t.pyramid_title)}</h1>
             <p class="hint">{tr(|t| t.pyramid_intro)}</p>
             <Show when=move || pyramid.with(|p| p.account_total() > 0) fallback=move || view! {
-                <p class="empty-state">{tr(|t| t.pyramid_empty)}</p>
+                <div class="empty-state" data-testid="pyramid-empty">
+                    <p>{tr(|t| t.pyramid_empty)}</p>
+                    <NextStep here=Route::Pyramid/>
+                </div>
             }>
                 {chart}
                 <p class="hint screen-only">{tr(|t| t.level_pick_hint)}</p>

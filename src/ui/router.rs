@@ -89,13 +89,125 @@ fn current_hash() -> String {
 }
 
 /// A signal holding the current route, kept in step with the address bar.
+///
+/// A new page opens at its top, wherever the page before it was scrolled; going back or
+/// forward returns to where that page was left. The browser's own restoring is turned
+/// off for this: it happens before the page is drawn, so it would land on the old page's
+/// height. Each history entry is told apart by a number kept in its state.
 pub fn use_hash_route() -> RwSignal<Route> {
     let route = RwSignal::new(Route::parse(&current_hash()));
+    let scroll = ScrollMemory::start();
     let handle = window_event_listener_untyped("hashchange", move |_| {
-        route.set(Route::parse(&current_hash()));
+        let next = Route::parse(&current_hash());
+        let restore = scroll.leave_and_enter();
+        if route.get_untracked() != next {
+            route.set(next);
+        }
+        scroll_after_drawing(restore.unwrap_or(0.0));
     });
-    on_cleanup(move || handle.remove());
+    let position = window_event_listener_untyped("scroll", move |_| {
+        scroll.note(
+            web_sys::window()
+                .and_then(|w| w.scroll_y().ok())
+                .unwrap_or(0.0),
+        );
+    });
+    on_cleanup(move || {
+        handle.remove();
+        position.remove();
+    });
     route
+}
+
+/// Where each history entry of this visit was left, by the number in its state.
+#[derive(Clone, Copy)]
+struct ScrollMemory {
+    /// (entry, position): a few per visit, so a list.
+    left_at: StoredValue<Vec<(u32, f64)>>,
+    current: StoredValue<(u32, f64)>,
+    next_id: StoredValue<u32>,
+    /// Tells this visit's numbers from those an earlier load of the page left in the
+    /// history.
+    visit: f64,
+}
+
+const ENTRY_KEY: &str = "kamEntry";
+const VISIT_KEY: &str = "kamVisit";
+
+impl ScrollMemory {
+    fn start() -> Self {
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+        }
+        let memory = ScrollMemory {
+            left_at: StoredValue::new(Default::default()),
+            current: StoredValue::new((0, 0.0)),
+            next_id: StoredValue::new(1),
+            visit: js_sys::Math::random(),
+        };
+        let id = memory.mark_entry();
+        memory.current.set_value((id, 0.0));
+        memory
+    }
+
+    fn note(self, y: f64) {
+        self.current.update_value(|(_, at)| *at = y);
+    }
+
+    /// Records where the page being left was, and returns where the entry now shown was
+    /// left if it was seen before in this visit (back or forward), or `None` for a new one.
+    fn leave_and_enter(self) -> Option<f64> {
+        let (left, at) = self.current.get_value();
+        self.left_at
+            .update_value(|m| match m.iter_mut().find(|(id, _)| *id == left) {
+                Some(entry) => entry.1 = at,
+                None => m.push((left, at)),
+            });
+        let known = self.entry_id();
+        let id = known.unwrap_or_else(|| self.mark_entry());
+        let restore = known.and_then(|id| {
+            self.left_at
+                .with_value(|m| m.iter().find(|(seen, _)| *seen == id).map(|(_, at)| *at))
+        });
+        self.current.set_value((id, restore.unwrap_or(0.0)));
+        restore
+    }
+
+    /// Gives the current history entry a new number.
+    fn mark_entry(self) -> u32 {
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let state = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&state, &ENTRY_KEY.into(), &id.into());
+            let _ = js_sys::Reflect::set(&state, &VISIT_KEY.into(), &self.visit.into());
+            let _ = history.replace_state(&state, "");
+        }
+        id
+    }
+
+    /// The number this visit gave the current history entry, if it gave it one.
+    fn entry_id(self) -> Option<u32> {
+        let state = web_sys::window()?.history().ok()?.state().ok()?;
+        let field = |key: &str| js_sys::Reflect::get(&state, &key.into()).ok()?.as_f64();
+        let id = field(ENTRY_KEY)?;
+        (field(VISIT_KEY)? == self.visit && id >= 1.0 && id < f64::from(self.next_id.get_value()))
+            .then_some(id as u32)
+    }
+}
+
+/// Scrolls to `y` once the page now shown has been drawn (the next frame).
+fn scroll_after_drawing(y: f64) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    window.scroll_to_with_x_and_y(0.0, y);
+    let again = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if let Some(window) = web_sys::window() {
+            window.scroll_to_with_x_and_y(0.0, y);
+        }
+    });
+    let _ = window.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&again));
 }
 
 /// Goes to `route` (adds a history entry, like following a link).

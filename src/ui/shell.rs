@@ -115,6 +115,7 @@ fn Nav(route: RwSignal<Route>) -> impl IntoView {
             {item(Route::Matrix, |t| t.nav_matrix)}
             {item(Route::Pyramid, |t| t.nav_pyramid)}
             {item(Route::Actions, |t| t.nav_actions)}
+            {item(Route::Workspaces, |t| t.nav_workspaces)}
         </nav>
     }
 }

@@ -187,13 +187,25 @@ pub fn choice_field<T: Choice>(
 
 /// A select of the workspace's segments, "all" first; the signal holds "" for all.
 pub fn segment_select(testid: &'static str, segment: RwSignal<String>) -> impl IntoView {
-    let workspace = use_app().workspace;
+    let app = use_app();
+    // In the order of the user's language (pinyin order for Chinese).
+    let segments = move || {
+        let segments = app.workspace.with(|ws| ws.segments());
+        let texts: Vec<&str> = segments.iter().map(String::as_str).collect();
+        let places = super::dom::collation(&texts, app.language.get());
+        let mut order: Vec<usize> = (0..segments.len()).collect();
+        order.sort_by_key(|i| places.get(*i).copied());
+        order
+            .into_iter()
+            .filter_map(|i| segments.get(i).cloned())
+            .collect::<Vec<_>>()
+    };
     view! {
         <label class="field">
             <span>{tr(|t| t.filter_segment)}</span>
             <select data-testid=testid on:change=move |ev| segment.set(event_target_value(&ev))>
                 <option value="" selected=move || segment.get().is_empty()>{tr(|t| t.filter_all)}</option>
-                {move || workspace.with(|ws| ws.segments()).into_iter().map(|s| {
+                {move || segments().into_iter().map(|s| {
                     let value = s.clone();
                     view! { <option value=value selected=move || segment.get() == s>{s.clone()}</option> }
                 }).collect_view()}
@@ -258,4 +270,55 @@ pub fn keyed_rows(
     row: Arc<dyn Fn(u64) -> AnyView + Send + Sync>,
 ) -> impl IntoView {
     view! { <For each=move || keys.get() key=|key| *key children=move |key| row(key)/> }
+}
+
+/// The next step offered where a chart has nothing to show yet: the demo or a first
+/// account when the workspace is empty, else the first account (in the register's
+/// order) that still lacks a score, and the ranking once accounts are scored.
+#[component]
+pub fn NextStep(
+    /// The page it is shown on, opened again once the demo is loaded.
+    here: super::router::Route,
+) -> impl IntoView {
+    use super::router::Route;
+    use crate::domain::Axis;
+
+    let app = use_app();
+    let unscored = move || {
+        app.ranking.with(|r| {
+            app.workspace.with(|ws| {
+                ws.accounts
+                    .iter()
+                    .find(|a| {
+                        r.index
+                            .get(&a.id)
+                            .and_then(|i| r.rows.get(*i))
+                            .is_some_and(|row| {
+                                row.assessment.score(Axis::Attractiveness).is_none()
+                                    || row.assessment.score(Axis::Feasibility).is_none()
+                            })
+                    })
+                    .map(|a| (a.id, a.name.clone()))
+            })
+        })
+    };
+    let empty = move || app.workspace.with(|ws| ws.accounts.is_empty());
+    view! {
+        <div class="actions next-step" data-testid="next-step">
+            <Show when=empty fallback=move || view! {
+                {move || unscored().map(|(id, name)| view! {
+                    <a class="button primary" href=Route::Account(id).href() data-testid="next-step-score">
+                        {move || fill(app.t().next_step_score, &[&name])}
+                    </a>
+                })}
+                <a class="button" href=Route::Ranking.href()>{tr(|t| t.next_step_ranking)}</a>
+            }>
+                <button type="button" class="primary" data-testid="next-step-demo"
+                    on:click=move |_| super::workspaces_page::start_demo_then(app, None, here)>
+                    {tr(|t| t.start_demo)}
+                </button>
+                <a class="button" href=Route::NewAccount.href()>{tr(|t| t.add_account)}</a>
+            </Show>
+        </div>
+    }
 }

@@ -26,6 +26,11 @@ pub fn display_name(entry: &WorkspaceEntry, t: &Strings) -> String {
 /// shown once it is in place. The demo is built by the tools module, loaded the first
 /// time.
 pub fn start_demo(app: AppState, done: Option<&'static str>) {
+    start_demo_then(app, done, Route::Accounts);
+}
+
+/// Loads the demo as [`start_demo`] does, then opens `then`.
+pub fn start_demo_then(app: AppState, done: Option<&'static str>, then: Route) {
     leptos::task::spawn_local(async move {
         let t = app.t();
         let result = super::tools_module::demo_workspace(app.language.get_untracked(), app.now())
@@ -33,7 +38,7 @@ pub fn start_demo(app: AppState, done: Option<&'static str>) {
             .and_then(|demo| app.load_demo(t.demo_name, &demo));
         match result {
             Ok(()) => {
-                navigate(Route::Accounts);
+                navigate(then);
                 if let Some(text) = done {
                     app.notify(Notice::Info(text.to_owned()));
                 }
