@@ -53,7 +53,18 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <a class="skip-link" href="#main">{tr(|t| t.nav_label)}</a>
+        // Moves focus to the page's content without touching the address: the router reads
+        // "#main" as an address of its own.
+        <a class="skip-link" href="#main" data-testid="skip-link" on:click=move |ev| {
+            ev.prevent_default();
+            if let Some(main) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("main"))
+                .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = main.focus();
+            }
+        }>{tr(|t| t.nav_label)}</a>
         <header class="app-header">
             <div class="brand">{tr(|t| t.app_title)}</div>
             <Nav route=route/>

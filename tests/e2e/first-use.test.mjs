@@ -101,3 +101,17 @@ test('Chinese names and segments sort in pinyin order, as in Excel and WPS', asy
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the skip link moves focus to the page content and stays on the page', async () => {
+  const { page, context, problems } = await openPage(app.browser, app.server.origin, { locale: 'en-US', path: `${SUB_PATH}#/model` });
+  await page.waitForSelector('main h1');
+  const heading = await page.textContent('main h1');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'skip-link');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'main');
+  assert.ok(page.url().endsWith('#/model'), page.url());
+  assert.equal(await page.textContent('main h1'), heading);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
