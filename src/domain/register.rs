@@ -213,7 +213,7 @@ impl Register {
         ) -> Key<'a> {
             match column {
                 Column::Number | Column::Name | Column::Segment => {
-                    let text = Key::text(sort_text(a, column).unwrap_or_default());
+                    let text = Key::text(sort_text(column).map_or("", |text| text(a)));
                     match (text, place) {
                         (Key::Text(_), Some(place)) => Key::Number(place),
                         (text, _) => text,
@@ -259,16 +259,11 @@ impl Register {
     /// numbers. The app has the browser's collator place them, so texts sort as the
     /// user's language orders them: pinyin order for Chinese, as spreadsheets sort.
     pub fn sort_texts<'a>(&self, accounts: &'a [Account], column: Column) -> Option<Vec<&'a str>> {
-        sort_text(&Account::default(), column)?;
+        let text = sort_text(column)?;
         Some(
             self.entries
                 .iter()
-                .map(|e| {
-                    accounts
-                        .get(e.index)
-                        .and_then(|a| sort_text(a, column))
-                        .map_or("", str::trim)
-                })
+                .map(|e| accounts.get(e.index).map_or("", |a| text(a).trim()))
                 .collect(),
         )
     }
@@ -321,12 +316,12 @@ impl Register {
     }
 }
 
-/// The text `column` sorts `account` by, for the columns of texts.
-fn sort_text(account: &Account, column: Column) -> Option<&str> {
+/// The text `column` sorts an account by, for the columns of texts.
+fn sort_text(column: Column) -> Option<fn(&Account) -> &str> {
     match column {
-        Column::Number => Some(&account.number),
-        Column::Name => Some(&account.name),
-        Column::Segment => Some(&account.segment),
+        Column::Number => Some(|a| &a.number),
+        Column::Name => Some(|a| &a.name),
+        Column::Segment => Some(|a| &a.segment),
         _ => None,
     }
 }

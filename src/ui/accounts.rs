@@ -201,9 +201,11 @@ pub fn AccountList() -> impl IntoView {
         }
     });
     // Texts sort as the user's language orders them (pinyin order for Chinese). Placed
-    // once per change of the accounts, the language or the column sorted by.
+    // once per change of the accounts, the language or the column sorted by (not of the
+    // direction: reversing reuses the places).
+    let sort_column = Memo::new(move |_| sort.get().0);
     let places = Memo::new(move |_| {
-        let (column, _) = sort.get();
+        let column = sort_column.get();
         let language = app.language.get();
         register.with(|r| {
             app.workspace.with(|ws| {

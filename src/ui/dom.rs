@@ -54,28 +54,22 @@ pub async fn next_turn() {
     let _ = JsFuture::from(promise).await;
 }
 
-/// Waits until the browser has painted what is on the page now (the next frame, then the
-/// turn after it), so work that can wait does not delay what the user sees first.
-pub async fn after_paint() {
+/// Waits for the browser's next frame (just before it is drawn).
+pub async fn next_frame() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let Some(window) = web_sys::window() else {
-            let _ = resolve.call0(&JsValue::NULL);
-            return;
-        };
-        let then = resolve.clone();
-        let after_frame = wasm_bindgen::closure::Closure::once_into_js(move || {
-            if let Some(window) = web_sys::window() {
-                let _ = window.set_timeout_with_callback(&then);
-            }
-        });
-        if window
-            .request_animation_frame(after_frame.unchecked_ref())
-            .is_err()
-        {
+        let asked = web_sys::window().map(|w| w.request_animation_frame(&resolve));
+        if !matches!(asked, Some(Ok(_))) {
             let _ = resolve.call0(&JsValue::NULL);
         }
     });
     let _ = JsFuture::from(promise).await;
+}
+
+/// Waits until the browser has painted what is on the page now (the next frame, then the
+/// turn after it), so work that can wait does not delay what the user sees first.
+pub async fn after_paint() {
+    next_frame().await;
+    next_turn().await;
 }
 
 #[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"

@@ -139,6 +139,7 @@ fn RankedTable() -> impl IntoView {
                     }
                 }
             });
+            // By account, so each row finds its own facts at once however many are shown.
             top.iter()
                 .zip(names)
                 .map(|(row, name)| {
@@ -156,14 +157,21 @@ fn RankedTable() -> impl IntoView {
                         },
                     )
                 })
+                .collect::<HashMap<_, _>>()
+        })
+    });
+    let keys = Memo::new(move |_| {
+        let limit = shown.get();
+        app.ranking.with(|r| {
+            r.rows
+                .iter()
+                .take(limit)
+                .map(|row| row.account)
                 .collect::<Vec<_>>()
         })
     });
-    let keys = Memo::new(move |_| facts.with(|f| f.iter().map(|(id, _)| *id).collect::<Vec<_>>()));
     let row = move |id: AccountId| {
-        let fact = Memo::new(move |_| {
-            facts.with(|f| f.iter().find(|(i, _)| *i == id).map(|(_, r)| r.clone()))
-        });
+        let fact = Memo::new(move |_| facts.with(|f| f.get(&id).cloned()));
         let get = move |f: fn(&RowFacts) -> String| {
             move || fact.with(|r| r.as_ref().map(f).unwrap_or_default())
         };

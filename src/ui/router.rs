@@ -196,18 +196,19 @@ impl ScrollMemory {
     }
 }
 
-/// Scrolls to `y` once the page now shown has been drawn (the next frame).
+/// Scrolls to `y` now and again once the page now shown has been drawn (the next frame),
+/// when it has its full height.
 fn scroll_after_drawing(y: f64) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    window.scroll_to_with_x_and_y(0.0, y);
-    let again = wasm_bindgen::closure::Closure::once_into_js(move || {
+    let scroll = move || {
         if let Some(window) = web_sys::window() {
             window.scroll_to_with_x_and_y(0.0, y);
         }
+    };
+    scroll();
+    leptos::task::spawn_local(async move {
+        super::dom::next_frame().await;
+        scroll();
     });
-    let _ = window.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&again));
 }
 
 /// Goes to `route` (adds a history entry, like following a link).

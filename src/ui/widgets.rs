@@ -193,12 +193,9 @@ pub fn segment_select(testid: &'static str, segment: RwSignal<String>) -> impl I
         let segments = app.workspace.with(|ws| ws.segments());
         let texts: Vec<&str> = segments.iter().map(String::as_str).collect();
         let places = super::dom::collation(&texts, app.language.get());
-        let mut order: Vec<usize> = (0..segments.len()).collect();
-        order.sort_by_key(|i| places.get(*i).copied());
-        order
-            .into_iter()
-            .filter_map(|i| segments.get(i).cloned())
-            .collect::<Vec<_>>()
+        let mut placed: Vec<(u32, String)> = places.into_iter().zip(segments).collect();
+        placed.sort_by_key(|(place, _)| *place);
+        placed.into_iter().map(|(_, s)| s).collect::<Vec<_>>()
     };
     view! {
         <label class="field">
@@ -281,23 +278,15 @@ pub fn NextStep(
     here: super::router::Route,
 ) -> impl IntoView {
     use super::router::Route;
-    use crate::domain::Axis;
 
     let app = use_app();
+    // Unranked rows are the accounts still lacking a score on either axis.
     let unscored = move || {
         app.ranking.with(|r| {
             app.workspace.with(|ws| {
                 ws.accounts
                     .iter()
-                    .find(|a| {
-                        r.index
-                            .get(&a.id)
-                            .and_then(|i| r.rows.get(*i))
-                            .is_some_and(|row| {
-                                row.assessment.score(Axis::Attractiveness).is_none()
-                                    || row.assessment.score(Axis::Feasibility).is_none()
-                            })
-                    })
+                    .find(|a| r.row(a.id).is_some_and(|row| row.rank.is_none()))
                     .map(|a| (a.id, a.name.clone()))
             })
         })
