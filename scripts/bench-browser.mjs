@@ -75,7 +75,8 @@ function workspaceText(list) {
 
 // --- The same rule in plain JavaScript: weighted axis scores in tenths (half up),
 // screening, the tier table, overrides; ranked by combined score, then attractiveness,
-// then name, then id; incomplete accounts after, in register order.
+// then name, then id; accounts that failed screening after, in the same order;
+// incomplete accounts last, in register order.
 // Self-contained: its source is run in the page.
 function rankJs(list, threshold = 55) {
   const CRITERIA = [
@@ -96,6 +97,7 @@ function rankJs(list, threshold = 55) {
     return total === 0 ? null : Math.floor((20 * weighted + total) / (2 * total));
   };
   const complete = [];
+  const screenedOut = [];
   const incomplete = [];
   for (const a of list) {
     const att = axis(a.scores, 'a');
@@ -105,11 +107,13 @@ function rankJs(list, threshold = 55) {
     if (failed) tier = 'not_pursued';
     else if (att !== null && fea !== null) tier = att >= threshold ? (fea >= threshold ? 'tier1' : 'tier3') : fea >= threshold ? 'tier2' : 'not_pursued';
     const effective = a.tier_override ? a.tier_override.tier : tier;
-    if (att !== null && fea !== null) complete.push({ sum: att + fea, att, name: a.name ?? '', id: a.id, effective });
+    if (att !== null && fea !== null) (failed ? screenedOut : complete).push({ sum: att + fea, att, name: a.name ?? '', id: a.id, effective });
     else incomplete.push({ id: a.id, effective });
   }
-  complete.sort((x, y) => y.sum - x.sum || y.att - x.att || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0) || x.id - y.id);
-  return [...complete.map((r) => r.id), ...incomplete.map((r) => r.id)];
+  const byScore = (x, y) => y.sum - x.sum || y.att - x.att || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0) || x.id - y.id;
+  complete.sort(byScore);
+  screenedOut.sort(byScore);
+  return [...complete.map((r) => r.id), ...screenedOut.map((r) => r.id), ...incomplete.map((r) => r.id)];
 }
 
 // --- Measuring in the page.

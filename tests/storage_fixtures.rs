@@ -156,3 +156,21 @@ fn a_workspace_stored_packed_loads_the_same_as_its_json() {
     assert_eq!(unpack(&json).expect("as it is"), json);
     assert_eq!(unpack(&pack(&json)).expect("round trip"), json);
 }
+
+/// A file whose model's attractiveness weights total 90% (edited by hand): it loads, but
+/// that model is not put in force; it waits as the draft, and the default model rules.
+#[test]
+fn a_saved_model_that_breaks_the_rules_loads_as_the_draft() {
+    let mut ws = decode(&fixture("workspace-model-90.json")).expect("the file loads");
+    assert_eq!(ws.model.weight_total(Axis::Attractiveness), 90);
+    assert!(ws.keep_invalid_model_as_draft());
+    assert_eq!(ws.model.weight_total(Axis::Attractiveness), 100);
+    assert!(ws.model.problems().is_empty());
+    let draft = ws
+        .model_draft
+        .as_ref()
+        .expect("the file's model, as the draft");
+    assert_eq!(draft.weight_total(Axis::Attractiveness), 90);
+    assert_eq!(draft.criterion(9).map(|c| c.weight), Some(10));
+    assert_eq!(ws.accounts.len(), 1);
+}

@@ -72,7 +72,7 @@ mod tests {
     #[test]
     fn fit_shortens_only_as_much_as_needed() {
         assert_eq!(fit("Tier 1 · focus", 10.0, 1000.0), "Tier 1 · focus");
-        let fitted = fit("一级客户 · 著重发展", 10.0, 50.0);
+        let fitted = fit("一级客户 · 着重发展", 10.0, 50.0);
         assert!(estimate_width(&fitted, 10.0) <= 50.0);
         assert!(fitted.ends_with('…'));
     }

@@ -19,6 +19,14 @@ pub enum Axis {
 
 impl Axis {
     pub const ALL: [Axis; 2] = [Axis::Attractiveness, Axis::Feasibility];
+
+    /// The axis's name in files and in the page's markup (as serde writes it).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Axis::Attractiveness => "attractiveness",
+            Axis::Feasibility => "feasibility",
+        }
+    }
 }
 
 /// What a score of 1, 5 and 10 means for one criterion, shown beside the score input.

@@ -3,19 +3,22 @@
 
 use super::account::{Account, AccountId};
 use super::model::ScoringModel;
+use super::screening::ScreeningStatus;
 use super::tiering::{assess, Assessment, Tier, TierSettings};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RankedRow {
     pub account: AccountId,
-    /// 1-based position among complete accounts; `None` while incomplete.
+    /// 1-based position among the complete accounts that did not fail screening;
+    /// `None` for an account that failed screening or is incomplete.
     pub rank: Option<usize>,
     pub assessment: Assessment,
 }
 
 /// Assesses every account and ranks the complete ones by attractiveness + feasibility
-/// (highest first; ties broken by attractiveness, then by name). Incomplete accounts
-/// follow, unranked, in register order.
+/// (highest first; ties broken by attractiveness, then by name). Complete accounts that
+/// failed screening follow, unranked, in the same order: they are not pursued whatever
+/// they score. Incomplete accounts come last, unranked, in register order.
 pub fn rank_accounts(
     accounts: &[Account],
     model: &ScoringModel,
@@ -28,17 +31,21 @@ pub fn rank_accounts(
         .map(|account| assess(account, model, settings))
         .collect();
     let mut complete = Vec::new();
+    let mut screened_out = Vec::new();
     let mut incomplete = Vec::new();
     for (i, assessment) in assessed.iter().enumerate() {
         match (
             assessment.attractiveness.value(),
             assessment.feasibility.value(),
         ) {
+            (Some(a), Some(f)) if matches!(assessment.screening, ScreeningStatus::Failed(_)) => {
+                screened_out.push((a.0 + f.0, a.0, i))
+            }
             (Some(a), Some(f)) => complete.push((a.0 + f.0, a.0, i)),
             _ => incomplete.push(i),
         }
     }
-    complete.sort_unstable_by(|x, y| {
+    let by_score = |x: &(u32, u32, usize), y: &(u32, u32, usize)| {
         y.0.cmp(&x.0).then(y.1.cmp(&x.1)).then_with(|| {
             let (a, b) = (&accounts[x.2], &accounts[y.2]);
             a.name
@@ -46,11 +53,15 @@ pub fn rank_accounts(
                 .then(a.id.cmp(&b.id))
                 .then(x.2.cmp(&y.2))
         })
-    });
+    };
+    complete.sort_unstable_by(by_score);
+    screened_out.sort_unstable_by(by_score);
     let mut slots: Vec<Option<Assessment>> = assessed.into_iter().map(Some).collect();
     let mut rows = Vec::with_capacity(accounts.len());
     let ranked = (complete.iter().enumerate()).map(|(place, (_, _, i))| (Some(place + 1), *i));
-    let unranked = incomplete.into_iter().map(|i| (None, i));
+    let unranked = (screened_out.into_iter().map(|(_, _, i)| i))
+        .chain(incomplete)
+        .map(|i| (None, i));
     for (rank, i) in ranked.chain(unranked) {
         if let (Some(account), Some(assessment)) = (accounts.get(i), slots[i].take()) {
             rows.push(RankedRow {
@@ -155,6 +166,35 @@ mod tests {
             order,
             vec![(2, Some(1)), (3, Some(2)), (1, Some(3)), (4, None)]
         );
+    }
+
+    #[test]
+    fn screened_out_accounts_follow_the_ranked_ones_unranked() {
+        use crate::domain::screening::Answer;
+        let mut failed = account(1, "A", 10, 10);
+        failed.screening.profitable = Answer::No;
+        let mut failed_lower = account(5, "E", 4, 4);
+        failed_lower.screening.reachable = Answer::No;
+        let mut incomplete = account(4, "D", 9, 9);
+        incomplete.scores.remove(&1);
+        let accounts = vec![
+            failed_lower,
+            failed,
+            incomplete,
+            account(2, "B", 3, 3),
+            account(3, "C", 6, 7),
+        ];
+        let rows = rank_accounts(
+            &accounts,
+            &ScoringModel::default(),
+            &TierSettings::default(),
+        );
+        let order: Vec<_> = rows.iter().map(|r| (r.account, r.rank)).collect();
+        assert_eq!(
+            order,
+            vec![(3, Some(1)), (2, Some(2)), (1, None), (5, None), (4, None)]
+        );
+        assert_eq!(rows[2].assessment.effective, Some(Tier::NotPursued));
     }
 
     #[test]

@@ -90,7 +90,69 @@ impl PlannedSizes {
             Tier::Tier1 => self.tier1,
             Tier::Tier2 => self.tier2,
             Tier::Tier3 => self.tier3,
-            Tier::NotPursued => tiered_total.saturating_sub(self.tier1 + self.tier2 + self.tier3),
+            Tier::NotPursued => tiered_total.saturating_sub(self.sum()),
+        }
+    }
+
+    /// The planned tier-1, tier-2 and tier-3 sizes together.
+    pub fn sum(&self) -> u32 {
+        self.tier1
+            .saturating_add(self.tier2)
+            .saturating_add(self.tier3)
+    }
+
+    /// Whether the plan can be met with the accounts tiered: it cannot when it plans
+    /// more tier-1 to tier-3 accounts than there are.
+    pub fn fits(&self, tiered_total: u32) -> bool {
+        self.sum() <= tiered_total
+    }
+
+    /// The plan shrunk to `tiered_total` accounts, keeping its proportions (largest
+    /// remainders get the places rounding leaves over; ties to the higher tier). A plan
+    /// that fits is returned as it is.
+    pub fn scaled_to(&self, tiered_total: u32) -> PlannedSizes {
+        let sum = u64::from(self.sum());
+        if self.fits(tiered_total) || sum == 0 {
+            return *self;
+        }
+        let total = u64::from(tiered_total);
+        let sizes = [self.tier1, self.tier2, self.tier3].map(u64::from);
+        let mut scaled = sizes.map(|n| n * total / sum);
+        let mut left = total - scaled.iter().sum::<u64>();
+        let mut by_remainder = [0usize, 1, 2];
+        by_remainder.sort_by_key(|&i| std::cmp::Reverse(sizes[i] * total % sum));
+        for i in by_remainder {
+            if left == 0 {
+                break;
+            }
+            scaled[i] += 1;
+            left -= 1;
+        }
+        let [tier1, tier2, tier3] = scaled.map(|n| u32::try_from(n).unwrap_or(u32::MAX));
+        PlannedSizes {
+            tier1,
+            tier2,
+            tier3,
+        }
+    }
+}
+
+/// How a tier's actual size compares with its plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Filling {
+    AsPlanned,
+    /// More accounts than planned, by this many.
+    Over(u32),
+    /// Fewer accounts than planned, by this many.
+    Under(u32),
+}
+
+impl Filling {
+    pub fn of(planned: u32, actual: u32) -> Filling {
+        match actual.cmp(&planned) {
+            std::cmp::Ordering::Equal => Filling::AsPlanned,
+            std::cmp::Ordering::Greater => Filling::Over(actual - planned),
+            std::cmp::Ordering::Less => Filling::Under(planned - actual),
         }
     }
 }
@@ -129,7 +191,7 @@ impl Default for TierSettings {
             thresholds: Thresholds::default(),
             planned: PlannedSizes::default(),
             tier1: guidance(
-                ("著重发展，重点维护：集中投入预算，主动规划解决方案",
+                ("着重发展，重点维护：集中投入预算，主动规划解决方案",
                  "Focus and maintain: commit budget, plan solutions actively"),
                 ("每月与各层级关键决策者接触（小型会议、研讨会）；体验介绍会；每月招待",
                  "Monthly contact with key decision makers at every level (small meetings, seminars); experience briefings; monthly hospitality"),
@@ -246,6 +308,13 @@ pub struct Assessment {
 impl Assessment {
     pub fn is_complete(&self) -> bool {
         self.attractiveness.value().is_some() && self.feasibility.value().is_some()
+    }
+
+    /// Attractiveness plus feasibility, the figure the ranking orders by.
+    pub fn combined(&self) -> Option<Tenths> {
+        Some(Tenths(
+            self.attractiveness.value()?.0 + self.feasibility.value()?.0,
+        ))
     }
 
     pub fn score(&self, axis: Axis) -> Option<Tenths> {
@@ -394,6 +463,42 @@ mod tests {
         assert_eq!(p.planned(Tier::Tier1, 100), 10);
         assert_eq!(p.planned(Tier::NotPursued, 100), 50);
         assert_eq!(p.planned(Tier::NotPursued, 30), 0);
+    }
+
+    #[test]
+    fn planned_sizes_larger_than_the_workspace_do_not_fit() {
+        let p = PlannedSizes::default();
+        assert!(!p.fits(3));
+        assert!(p.fits(50));
+        assert!(p.fits(51));
+    }
+
+    #[test]
+    fn scaling_planned_sizes_keeps_their_proportions_within_the_accounts_tiered() {
+        let p = PlannedSizes::default();
+        // 10/25/15 of 50 → of 3: 0.6, 1.5, 0.9 → 0, 1, 0 and two left over, to the
+        // largest remainders (0.9 and 0.6).
+        assert_eq!(
+            p.scaled_to(3),
+            PlannedSizes {
+                tier1: 1,
+                tier2: 1,
+                tier3: 1
+            }
+        );
+        let s = p.scaled_to(20);
+        assert_eq!((s.tier1, s.tier2, s.tier3), (4, 10, 6));
+        assert_eq!(s.sum(), 20);
+        // A plan that fits stays as it is.
+        assert_eq!(p.scaled_to(80), p);
+        assert_eq!(p.scaled_to(0).sum(), 0);
+    }
+
+    #[test]
+    fn a_tier_is_over_or_under_filled_by_its_difference_from_the_plan() {
+        assert_eq!(Filling::of(10, 10), Filling::AsPlanned);
+        assert_eq!(Filling::of(10, 13), Filling::Over(3));
+        assert_eq!(Filling::of(10, 4), Filling::Under(6));
     }
 
     #[test]

@@ -154,6 +154,20 @@ impl Workspace {
         Ok(())
     }
 
+    /// A model that breaks the rules (a file edited by hand, or from a tool that did not
+    /// check it) is never in force: it becomes the draft for the user to fix and apply,
+    /// and the default model is in force meanwhile. A draft already open is the user's
+    /// newer work and is kept; the invalid model then gives way to it. Returns whether
+    /// the model was taken out of force.
+    pub fn keep_invalid_model_as_draft(&mut self) -> bool {
+        if self.model.problems().is_empty() {
+            return false;
+        }
+        let invalid = std::mem::take(&mut self.model);
+        self.model_draft.get_or_insert(invalid);
+        true
+    }
+
     pub fn discard_draft(&mut self) {
         self.model_draft = None;
     }
@@ -238,6 +252,20 @@ mod tests {
             ws.model_draft.is_some(),
             "the user's draft is kept for fixing"
         );
+    }
+
+    #[test]
+    fn an_invalid_model_loaded_becomes_the_draft_and_the_default_is_in_force() {
+        let mut ws = Workspace::default();
+        ws.model.criteria[0].weight -= 10;
+        let invalid = ws.model.clone();
+        assert!(ws.keep_invalid_model_as_draft());
+        assert_eq!(ws.model, ScoringModel::default_model());
+        assert_eq!(ws.model_draft.as_ref(), Some(&invalid));
+        assert!(ws.has_pending_draft());
+        // Valid now: nothing more changes.
+        assert!(!ws.keep_invalid_model_as_draft());
+        assert_eq!(ws.model_draft.as_ref(), Some(&invalid));
     }
 
     #[test]

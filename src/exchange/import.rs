@@ -214,6 +214,73 @@ pub fn guess_mapping(header: &[String], model: &ScoringModel) -> Vec<Target> {
         .collect()
 }
 
+/// For columns the exact names left unmapped, the criterion each most likely means,
+/// judged by the pairs of adjacent characters its header shares with the criterion's name
+/// in either language ("IT支出" and "年度IT产品/服务预算或实际支出" share "it" and "支出";
+/// "Relationship to competitors" and "Relationship with competitors" share most).
+/// A guess needs two shared pairs covering at least half of the shorter text; each
+/// criterion not already mapped goes to the column it fits best. The user confirms it.
+pub fn suggest_criteria(
+    header: &[String],
+    mapping: &[Target],
+    model: &ScoringModel,
+) -> Vec<Option<CriterionId>> {
+    // Columns the app itself computes are never a criterion's scores.
+    let computed: Vec<String> = Language::ALL
+        .iter()
+        .flat_map(|language| super::ranking_csv::computed_columns(strings(*language)))
+        .map(normalise_header)
+        .collect();
+    let pairs = |text: &str| -> Vec<(char, char)> {
+        let chars: Vec<char> = normalise_header(text).chars().collect();
+        let mut pairs: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs
+    };
+    let fit = |column: &[(char, char)], name: &[(char, char)]| -> Option<f64> {
+        let shared = column
+            .iter()
+            .filter(|p| name.binary_search(p).is_ok())
+            .count();
+        let shorter = column.len().min(name.len());
+        (shared >= 2 && 2 * shared >= shorter).then(|| shared as f64 / shorter as f64)
+    };
+    let mut candidates: Vec<(f64, usize, CriterionId)> = Vec::new();
+    for (column, text) in header.iter().enumerate() {
+        let unmapped = mapping.get(column).is_none_or(|t| *t == Target::Ignore);
+        if !unmapped || computed.contains(&normalise_header(text)) {
+            continue;
+        }
+        let column_pairs = pairs(text);
+        for criterion in &model.criteria {
+            if mapping.contains(&Target::Score(criterion.id)) {
+                continue;
+            }
+            let best = Language::ALL
+                .iter()
+                .filter_map(|l| fit(&column_pairs, &pairs(criterion.name.get(*l))))
+                .fold(None, |best: Option<f64>, f| {
+                    Some(best.map_or(f, |b| b.max(f)))
+                });
+            if let Some(score) = best {
+                candidates.push((score, column, criterion.id));
+            }
+        }
+    }
+    // Best fits first; a column or a criterion is taken once.
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut suggested = vec![None; header.len()];
+    let mut taken = Vec::new();
+    for (_, column, criterion) in candidates {
+        if suggested[column].is_none() && !taken.contains(&criterion) {
+            suggested[column] = Some(criterion);
+            taken.push(criterion);
+        }
+    }
+    suggested
+}
+
 /// Why no row can be imported with this mapping.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MappingProblem {
@@ -792,6 +859,68 @@ mod tests {
     }
 
     #[test]
+    fn headers_close_to_a_criterion_name_suggest_it_and_others_suggest_nothing() {
+        let m = model();
+        let header: Vec<String> = [
+            "客户名称",
+            "IT支出",
+            "与我们现有关系",
+            "与竞争对手关系",
+            "Relationship to competitors",
+            "备注",
+            "吸引力",
+            "Headquarters city",
+        ]
+        .map(String::from)
+        .to_vec();
+        let mapping = guess_mapping(&header, &m);
+        assert_eq!(mapping[1], Target::Ignore, "not an exact name");
+        let suggested = suggest_criteria(&header, &mapping, &m);
+        let id = |zh: &str| {
+            m.criteria
+                .iter()
+                .find(|c| c.name.zh == zh)
+                .map(|c| c.id)
+                .expect("a default criterion")
+        };
+        assert_eq!(suggested[0], None, "mapped exactly already");
+        assert_eq!(suggested[1], Some(id("年度IT产品/服务预算或实际支出")));
+        assert_eq!(suggested[2], Some(id("与我们现有业务的关系")));
+        // Two columns for one criterion: it goes to the one that fits it better (the
+        // English header is all but its name).
+        assert_eq!(suggested[3], None);
+        assert_eq!(suggested[4], Some(id("客户与竞争对手的关系")));
+        assert_eq!(suggested[5], None);
+        assert_eq!(suggested[6], None, "a column the app computes");
+        assert_eq!(suggested[7], None);
+        // English headers near the English names.
+        let header: Vec<String> = ["Name", "Spend in our category", "Attitude to our service"]
+            .map(String::from)
+            .to_vec();
+        let suggested = suggest_criteria(&header, &guess_mapping(&header, &m), &m);
+        let en = |name: &str| m.criteria.iter().find(|c| c.name.en == name).map(|c| c.id);
+        assert_eq!(
+            suggested,
+            vec![
+                None,
+                en("Spend on our category"),
+                en("Attitude toward our services")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_criterion_already_mapped_is_not_suggested_again() {
+        let m = model();
+        let header: Vec<String> = ["客户与竞争对手的关系", "与竞争对手关系"]
+            .map(String::from)
+            .to_vec();
+        let mapping = guess_mapping(&header, &m);
+        assert!(matches!(mapping[0], Target::Score(_)));
+        assert_eq!(suggest_criteria(&header, &mapping, &m), vec![None, None]);
+    }
+
+    #[test]
     fn the_apps_own_export_headers_map_back_and_computed_columns_are_ignored() {
         let m = model();
         for language in Language::ALL {
@@ -821,10 +950,10 @@ mod tests {
             for criterion in &m.criteria {
                 assert!(mapping.contains(&Target::Score(criterion.id)));
             }
-            // Rank, both axis scores, tier, override and screening.
+            // Rank, both axis scores and their sum, tier, override and screening.
             assert_eq!(
                 mapping.iter().filter(|t| **t == Target::Ignore).count(),
-                6,
+                7,
                 "{language:?}: {mapping:?}"
             );
         }

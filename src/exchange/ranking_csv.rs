@@ -33,18 +33,32 @@ pub fn write_csv(table: &[Vec<String>]) -> Result<Vec<u8>, csv::Error> {
     writer.into_inner().map_err(|e| e.into_error().into())
 }
 
-/// The columns of [`ranking_table`] that hold numbers (rank, both axis scores, the
-/// criterion scores), so a workbook can store them as numbers.
+/// The columns of [`ranking_table`] that hold numbers (rank, both axis scores and their
+/// sum, the criterion scores), so a workbook can store them as numbers.
 pub fn ranking_numeric_columns(model: &ScoringModel) -> Vec<u32> {
     let criteria = model.criteria.len() as u32;
-    [0, 6, 7]
+    [0, 6, 7, 8]
         .into_iter()
         .chain(FIXED_COLUMNS..FIXED_COLUMNS + criteria)
         .collect()
 }
 
+/// The headers of the columns of [`ranking_table`] that the app computes (rank, both
+/// axis scores and their sum, tier, override, screening): never read back as data.
+pub fn computed_columns(t: &Strings) -> [&'static str; 7] {
+    [
+        t.col_rank,
+        t.col_attractiveness,
+        t.col_feasibility,
+        t.col_combined,
+        t.col_tier,
+        t.overridden_badge,
+        t.col_screening,
+    ]
+}
+
 /// Columns before the criterion scores in [`ranking_table`].
-const FIXED_COLUMNS: u32 = 11;
+const FIXED_COLUMNS: u32 = 12;
 
 /// The ranked list as a table: a header row in `language`, then one row per account in
 /// the order given (the ranking). `account` looks an account up by id.
@@ -62,13 +76,10 @@ pub fn ranking_table<'a>(
         t.field_segment,
         t.field_size_band,
         t.field_relationship,
-        t.col_attractiveness,
-        t.col_feasibility,
-        t.col_tier,
-        t.overridden_badge,
-        t.col_screening,
     ]
     .iter()
+    // The rank leads; the other computed columns follow the account's own.
+    .chain(computed_columns(t)[1..].iter())
     .map(|s| (*s).to_owned())
     .collect();
     let criteria: Vec<_> = Axis::ALL
@@ -95,7 +106,7 @@ pub fn ranking_table<'a>(
         };
         let screening = match &assessment.screening {
             crate::domain::ScreeningStatus::Failed(gates) => {
-                crate::i18n::fill(t.screening_failed, &[&t.gate_list(*gates)])
+                crate::i18n::fill(t.screening_failed, &[&t.gates_failed(*gates)])
             }
             crate::domain::ScreeningStatus::Passed => t.screening_passed.to_owned(),
             crate::domain::ScreeningStatus::Pending(_) => String::new(),
@@ -111,6 +122,10 @@ pub fn ranking_table<'a>(
             t.relationship(a.relationship).to_owned(),
             score(Axis::Attractiveness),
             score(Axis::Feasibility),
+            assessment
+                .combined()
+                .map(|s| s.to_string())
+                .unwrap_or_default(),
             t.tier_or_untiered(assessment.effective).to_owned(),
             if assessment.overridden {
                 t.answer_yes.to_owned()
@@ -209,12 +224,18 @@ mod tests {
         let first = &rows[0];
         assert_eq!(&first[0], "1");
         assert_eq!(&first[2], "上海汽车零部件");
-        assert_eq!((&first[6], &first[7], &first[8]), ("7.0", "7.0", "Tier 1"));
-        assert_eq!(first.len(), 11 + 8);
-        assert!(first.iter().skip(11).all(|v| v == "7"));
+        assert_eq!(
+            (&first[6], &first[7], &first[8], &first[9]),
+            ("7.0", "7.0", "14.0", "Tier 1")
+        );
+        assert_eq!(first.len(), 12 + 8);
+        assert!(first.iter().skip(12).all(|v| v == "7"));
         // The unscored account: no rank, no scores, not tiered — never zero.
         let second = &rows[1];
-        assert_eq!((&second[0], &second[6], &second[8]), ("", "", "Not tiered"));
+        assert_eq!(
+            (&second[0], &second[6], &second[8], &second[9]),
+            ("", "", "", "Not tiered")
+        );
     }
 
     #[test]
@@ -226,7 +247,7 @@ mod tests {
     }
 
     #[test]
-    fn the_numeric_columns_are_rank_both_axis_scores_and_every_criterion_score() {
+    fn the_numeric_columns_are_rank_the_axis_and_combined_scores_and_every_criterion_score() {
         let ws = workspace();
         let t = strings(Language::En);
         let table = ranking_table(&[], |id| ws.account(id), &ws.model, t, Language::En);
@@ -237,10 +258,15 @@ mod tests {
             .map(|c| header[*c as usize].as_str())
             .collect();
         assert_eq!(
-            &named[..3],
-            &[t.col_rank, t.col_attractiveness, t.col_feasibility]
+            &named[..4],
+            &[
+                t.col_rank,
+                t.col_attractiveness,
+                t.col_feasibility,
+                t.col_combined
+            ]
         );
-        assert_eq!(numeric.len(), 3 + ws.model.criteria.len());
+        assert_eq!(numeric.len(), 4 + ws.model.criteria.len());
         assert_eq!(*numeric.last().expect("columns") as usize, header.len() - 1);
     }
 }

@@ -205,6 +205,21 @@ impl Strings {
         }
     }
 
+    /// Gates answered "no", each said as what it found ("not profitable"), joined in the
+    /// language's list style.
+    pub fn gates_failed(&self, gates: GateSet) -> String {
+        gates
+            .iter()
+            .map(|g| match g {
+                Gate::Reachable => self.gate_reachable_failed,
+                Gate::Profitable => self.gate_profitable_failed,
+                Gate::Implementable => self.gate_implementable_failed,
+                Gate::Sustainable => self.gate_sustainable_failed,
+            })
+            .collect::<Vec<_>>()
+            .join(self.list_separator)
+    }
+
     /// Gate names joined in the language's list style.
     pub fn gate_list(&self, gates: GateSet) -> String {
         gates
@@ -712,6 +727,7 @@ mod tests {
             "date_template",
             "month_names",
             "list_separator",
+            "colon",
             "import_problem_separator",
             "language_switch_to",
             "score_range",

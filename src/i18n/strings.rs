@@ -92,6 +92,9 @@ strings! {
     save_saved: "已保存", "Saved";
     save_saving: "正在保存…", "Saving…";
     save_not_saved: "未保存", "Not saved";
+    model_loaded_as_draft: "此工作区的评估标准不符合规则（例如某一维度的权重合计不是 100%），因此未生效：它已作为草稿保留，待修正后应用；在此之前使用默认评估标准。", "This workspace's scoring model breaks the rules (e.g. an axis's weights do not total 100%), so it is not in force: it is kept as the draft to fix and apply; until then the default model is used.";
+    model_open_draft: "打开评估标准", "Open the scoring model";
+    save_nothing_yet: "尚未保存任何内容", "Nothing saved yet";
     save_status_label: "保存状态", "Save status";
     workspace_menu: "工作区", "Workspace";
     export_workspace: "导出工作区文件", "Export workspace file";
@@ -99,6 +102,7 @@ strings! {
     dismiss: "关闭", "Dismiss";
     cancel: "取消", "Cancel";
     list_separator: "、", ", ";
+    colon: "：", ": ";
     date_template: "{0}年{1}月{2}日", "{2} {1} {0}";
     month_names: "1|2|3|4|5|6|7|8|9|10|11|12", "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec";
     no_value: "—", "—";
@@ -238,6 +242,10 @@ strings! {
     gate_profitable_short: "盈利性", "profitable";
     gate_implementable_short: "可实施性", "implementable";
     gate_sustainable_short: "可持续性", "sustainable";
+    gate_reachable_failed: "无法接触", "not reachable";
+    gate_profitable_failed: "无利可图", "not profitable";
+    gate_implementable_failed: "无法实施", "not implementable";
+    gate_sustainable_failed: "无法持续领先", "not sustainable";
     answer_yes: "是", "Yes";
     answer_no: "否", "No";
     answer_unknown: "未知", "Unknown";
@@ -297,6 +305,7 @@ strings! {
     axis_feasibility: "服务客户的可行性", "Feasibility of serving the customer";
     col_attractiveness: "吸引力", "Attractiveness";
     col_feasibility: "可行性", "Feasibility";
+    col_combined: "综合得分", "Combined";
     criterion_name_zh: "中文名称", "Chinese name";
     criterion_name_en: "英文名称", "English name";
     criterion_weight: "权重（%）", "Weight (%)";
@@ -335,6 +344,11 @@ strings! {
     col_planned: "计划", "Planned";
     col_actual: "实际", "Actual";
     planned_rest: "其余（{0}）", "the rest ({0})";
+    planned_rest_hint: "“{0}”的计划数是其余：已分级的客户数减去一至三级的计划数。", "“{0}” is planned as the rest: the accounts with a tier less those planned for tiers 1 to 3.";
+    planned_too_many: "计划的一至三级客户共 {0} 个，多于已分级的 {1} 个客户，无法达成。", "The plan asks for {0} {0:account|accounts} in tiers 1 to 3, more than the {1} {1:account|accounts} with a tier: it cannot be met.";
+    planned_scale: "按比例缩减为 {0} 个", "Scale down to {0}";
+    filling_over: "超出计划 {0}", "{0} over plan";
+    filling_under: "少于计划 {0}", "{0} under plan";
     planned_invalid: "计划数量须为不小于 0 的整数。", "A planned size is a whole number, 0 or more.";
     untiered_count: "{0} 个客户评分不完整，尚未分级。", "{0} {0:account is|accounts are} not fully scored and not tiered yet.";
     tier_guidance_heading: "各级服务原则与联络频率", "Service principle and contact cadence per tier";
@@ -345,7 +359,7 @@ strings! {
     matrix_shown: "矩阵上显示 {0} 个客户。", "{0} {0:account|accounts} on the matrix.";
     matrix_not_shown: "{0} 个客户因评分不完整未显示。", "{0} {0:account is|accounts are} not shown because {0:it is|they are} not fully scored.";
     matrix_empty: "还没有评分完整的客户。为客户的每项标准打分后，它们会出现在矩阵上。", "No account is fully scored yet. Once every criterion of an account is scored, it appears on the matrix.";
-    zone_tier1: "一级客户 · 著重发展", "Tier 1 · focus and develop";
+    zone_tier1: "一级客户 · 着重发展", "Tier 1 · focus and develop";
     zone_tier2: "二级客户 · 利用资源有效发展", "Tier 2 · develop with existing resources";
     zone_tier3: "三级客户 · 积极投资", "Tier 3 · invest to develop";
     zone_not_pursued: "不考虑发展 · 勇于说“不”", "Not pursued · dare to say no";
@@ -413,6 +427,9 @@ strings! {
     import_detected: "（自动识别）", "(detected)";
     import_sheet: "工作表", "Sheet";
     import_columns: "列的对应关系", "Columns";
+    import_guess: "按相近名称推测，请确认", "Guessed from a similar name: please confirm";
+    import_guess_confirm: "确认", "Confirm";
+    import_guesses_pending: "还有 {0} 列按相近名称推测的对应关系待确认（确认或改选后即可导入）。", "{0} {0:column was|columns were} matched by a similar name: confirm or change {0:it|them} to import.";
     import_columns_hint: "已根据列标题自动对应，可逐列修改。", "Matched from the headers; change any column below.";
     import_column_in_file: "文件中的列", "Column in the file";
     import_examples: "示例", "Examples";

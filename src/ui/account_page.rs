@@ -321,7 +321,7 @@ fn ScreeningSection(id: AccountId) -> impl IntoView {
             ScreeningStatus::Passed => ("screening-status passed", t.screening_passed.to_owned()),
             ScreeningStatus::Failed(gates) => (
                 "screening-status failed",
-                fill(t.screening_failed, &[&t.gate_list(gates)]),
+                fill(t.screening_failed, &[&t.gates_failed(gates)]),
             ),
             ScreeningStatus::Pending(gates) => (
                 "screening-status pending",
@@ -397,8 +397,8 @@ fn ScoringSection(id: AccountId) -> impl IntoView {
                 });
                 match a {
                     Some(crate::domain::AxisScore::Complete(v)) => view! {
-                        <p class="axis-total" data-axis=axis_slug(axis) data-testid="axis-total">
-                            {fill(t.axis_total, &[&t.axis_short(axis)])} ": " <strong>{v.to_string()}</strong>
+                        <p class="axis-total" data-axis=axis.slug() data-testid="axis-total">
+                            {fill(t.axis_total, &[&t.axis_short(axis)])} {t.colon} <strong>{v.to_string()}</strong>
                         </p>
                     }.into_any(),
                     Some(crate::domain::AxisScore::Incomplete { missing }) => {
@@ -410,8 +410,8 @@ fn ScoringSection(id: AccountId) -> impl IntoView {
                                 .join(t.list_separator)
                         });
                         view! {
-                            <p class="axis-total incomplete" data-axis=axis_slug(axis) data-testid="axis-total">
-                                {fill(t.axis_total, &[&t.axis_short(axis)])} ": " <strong>{t.incomplete}</strong>
+                            <p class="axis-total incomplete" data-axis=axis.slug() data-testid="axis-total">
+                                {fill(t.axis_total, &[&t.axis_short(axis)])} {t.colon} <strong>{t.incomplete}</strong>
                                 " — " {fill(t.still_to_score, &[&names])}
                             </p>
                         }.into_any()
@@ -447,13 +447,6 @@ fn ScoringSection(id: AccountId) -> impl IntoView {
             {axis_block(Axis::Attractiveness)}
             {axis_block(Axis::Feasibility)}
         </section>
-    }
-}
-
-fn axis_slug(axis: Axis) -> &'static str {
-    match axis {
-        Axis::Attractiveness => "attractiveness",
-        Axis::Feasibility => "feasibility",
     }
 }
 
@@ -567,7 +560,7 @@ fn TierSection(id: AccountId) -> impl IntoView {
                 }).collect_view();
                 let total = assessment().and_then(|a| a.score(axis));
                 view! {
-                    <table class="data-table why-table" data-axis=axis_slug(axis)>
+                    <table class="data-table why-table" data-axis=axis.slug()>
                         <caption>{t.axis(axis)}</caption>
                         <thead><tr>
                             <th scope="col">{t.why_criterion}</th>
@@ -595,7 +588,7 @@ fn TierSection(id: AccountId) -> impl IntoView {
         let mut lines = Vec::new();
         match &a.basis {
             TierBasis::FailedScreening(gates) => {
-                lines.push(fill(t.why_failed_screening, &[&t.gate_list(*gates)]));
+                lines.push(fill(t.why_failed_screening, &[&t.gates_failed(*gates)]));
             }
             TierBasis::Incomplete => lines.push(t.why_incomplete.to_owned()),
             TierBasis::Scores => {

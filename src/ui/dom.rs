@@ -73,33 +73,79 @@ pub async fn after_paint() {
 }
 
 #[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
-export function collation_places(texts, locale) {
+export function collation_places(joined, locale, head) {
+  const texts = joined.split('\u0000');
   const collator = new Intl.Collator(locale);
-  const order = texts.map((_, i) => i);
-  order.sort((a, b) => collator.compare(texts[a], texts[b]) || a - b);
+  const compare = (a, b) => collator.compare(texts[a], texts[b]) || a - b;
+  let order;
+  if (head > 0 && texts.length > 4 * head) {
+    // Only the first `head` texts in order, kept sorted while the rest pass by once.
+    order = [];
+    for (let i = 0; i < texts.length; i++) {
+      if (order.length === head && compare(i, order[head - 1]) > 0) continue;
+      let lo = 0;
+      let hi = order.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (compare(order[mid], i) < 0) lo = mid + 1; else hi = mid;
+      }
+      order.splice(lo, 0, i);
+      if (order.length > head) order.pop();
+    }
+  } else {
+    order = texts.map((_, i) => i);
+    order.sort(compare);
+  }
   const places = new Uint32Array(texts.length);
   let place = 0;
   order.forEach((i, k) => {
     if (k > 0 && collator.compare(texts[order[k - 1]], texts[i]) !== 0) place += 1;
     places[i] = place;
   });
+  if (order.length < texts.length) {
+    const placed = new Uint8Array(texts.length);
+    order.forEach((i) => { placed[i] = 1; });
+    places.forEach((_, i) => { if (!placed[i]) places[i] = place + 1; });
+  }
   return places;
 }
 "#)]
 extern "C" {
-    /// Each text's place when `texts` are sorted as `locale` orders them (texts that
-    /// compare equal share a place), by the browser's `Intl.Collator`.
-    fn collation_places(texts: Vec<String>, locale: &str) -> Vec<u32>;
+    /// Each text's place when the texts (`joined` by NUL) are sorted as `locale` orders
+    /// them (texts that compare equal share a place), by the browser's `Intl.Collator`.
+    /// With `head` > 0 and many texts, only the first `head` are placed; the others share
+    /// the place after them.
+    fn collation_places(joined: &str, locale: &str, head: u32) -> Vec<u32>;
 }
 
 /// Each text's place in the order of the user's language (texts that compare equal share
 /// a place), for sorting lists: the browser's collator, so Chinese sorts in pinyin order
 /// as spreadsheets do. One call places every text.
 pub fn collation(texts: &[&str], language: crate::domain::Language) -> Vec<u32> {
-    collation_places(
-        texts.iter().map(|t| (*t).to_owned()).collect(),
-        language.tag(),
-    )
+    collation_head(texts, language, 0)
+}
+
+/// As [`collation`], but when `head` > 0 only the `head` first texts in order get their
+/// own places and the others share the last one: a fraction of the work, for a first
+/// screen that shows only the top of a long list. Texts are handed over as one string,
+/// which crosses into JavaScript in one piece rather than one per text.
+pub fn collation_head(texts: &[&str], language: crate::domain::Language, head: u32) -> Vec<u32> {
+    if texts.is_empty() {
+        return Vec::new();
+    }
+    let mut joined = String::with_capacity(texts.iter().map(|t| t.len() + 1).sum());
+    for (k, text) in texts.iter().enumerate() {
+        if k > 0 {
+            joined.push('\0');
+        }
+        if text.contains('\0') {
+            // The separator inside a text would split it in two.
+            joined.push_str(&text.replace('\0', "\u{fffd}"));
+        } else {
+            joined.push_str(text);
+        }
+    }
+    collation_places(&joined, language.tag(), head)
 }
 
 /// A file's bytes.

@@ -11,8 +11,8 @@ use leptos::task::spawn_local;
 
 use crate::domain::{Axis, Language};
 use crate::exchange::import::{
-    apply_import, guess_mapping, mapping_problems, problem_table, Checked, Checker,
-    DuplicatePolicy, Field, ImportSummary, MappingProblem, ReadyRow, RowProblems, Target,
+    apply_import, guess_mapping, mapping_problems, problem_table, suggest_criteria, Checked,
+    Checker, DuplicatePolicy, Field, ImportSummary, MappingProblem, ReadyRow, RowProblems, Target,
 };
 use crate::exchange::sheet::ENCODINGS;
 use crate::i18n::{fill, strings, Strings};
@@ -147,6 +147,8 @@ pub fn ImportPage() -> impl IntoView {
     let bytes = StoredValue::new_local(None::<js_sys::Uint8Array>);
     let sheet = RwSignal::new(None::<Arc<SheetFile>>);
     let mapping = RwSignal::new(Vec::<Target>::new());
+    // Columns mapped by a guess from a close name, until the user confirms or changes them.
+    let guessed = RwSignal::new(Vec::<bool>::new());
     let result = RwSignal::new(None::<Arc<CheckResult>>);
     let progress = RwSignal::new(None::<(usize, usize)>);
     let policy = RwSignal::new(DuplicatePolicy::Skip);
@@ -182,11 +184,21 @@ pub fn ImportPage() -> impl IntoView {
                         .first()
                         .map(|r| r.cells.clone())
                         .unwrap_or_default();
-                    let guessed = app
-                        .workspace
-                        .with_untracked(|ws| guess_mapping(&header, &ws.model));
+                    let (mut exact, suggested) = app.workspace.with_untracked(|ws| {
+                        let exact = guess_mapping(&header, &ws.model);
+                        let suggested = suggest_criteria(&header, &exact, &ws.model);
+                        (exact, suggested)
+                    });
+                    let mut marks = vec![false; exact.len()];
+                    for (column, criterion) in suggested.into_iter().enumerate() {
+                        if let (Some(id), Some(target)) = (criterion, exact.get_mut(column)) {
+                            *target = Target::Score(id);
+                            marks[column] = true;
+                        }
+                    }
                     sheet.set(Some(Arc::new(file)));
-                    mapping.set(guessed);
+                    guessed.set(marks);
+                    mapping.set(exact);
                     stage.set(Stage::Review);
                 }
                 Err(e) => {
@@ -333,11 +345,11 @@ pub fn ImportPage() -> impl IntoView {
                     </div>
                 }.into_any(),
                 Stage::Review => view! {
-                    <Review file_name=file_name sheet=sheet mapping=mapping result=result
+                    <Review file_name=file_name sheet=sheet mapping=mapping guessed=guessed result=result
                         progress=progress policy=policy read=read/>
                     <div class="actions">
                         {choose_file()}
-                        <ImportButton result=result policy=policy on_import=run_import/>
+                        <ImportButton result=result policy=policy guessed=guessed on_import=run_import/>
                         <a class="button" href=Route::Accounts.href()>{tr(|t| t.cancel)}</a>
                     </div>
                 }.into_any(),
@@ -350,9 +362,11 @@ pub fn ImportPage() -> impl IntoView {
 fn ImportButton(
     result: RwSignal<Option<Arc<CheckResult>>>,
     policy: RwSignal<DuplicatePolicy>,
+    guessed: RwSignal<Vec<bool>>,
     on_import: impl Fn(leptos::ev::MouseEvent) + 'static,
 ) -> impl IntoView {
     let app = use_app();
+    let unconfirmed = move || guessed.with(|g| g.iter().filter(|g| **g).count());
     let count = move || {
         result.with(|r| {
             r.as_ref().map_or(0, |r| match policy.get() {
@@ -363,9 +377,14 @@ fn ImportButton(
     };
     view! {
         <button type="button" class="primary" data-testid="import-run"
-            disabled=move || count() == 0 on:click=on_import>
+            disabled=move || { count() == 0 || unconfirmed() > 0 } on:click=on_import>
             {move || fill(app.t().import_run, &[&count()])}
         </button>
+        <Show when=move || { unconfirmed() > 0 }>
+            <p class="hint guess-hint" data-testid="import-guesses-pending">
+                {move || fill(app.t().import_guesses_pending, &[&unconfirmed()])}
+            </p>
+        </Show>
     }
 }
 
@@ -374,6 +393,7 @@ fn Review(
     file_name: RwSignal<String>,
     sheet: RwSignal<Option<Arc<SheetFile>>>,
     mapping: RwSignal<Vec<Target>>,
+    guessed: RwSignal<Vec<bool>>,
     result: RwSignal<Option<Arc<CheckResult>>>,
     progress: RwSignal<Option<(usize, usize)>>,
     policy: RwSignal<DuplicatePolicy>,
@@ -432,7 +452,7 @@ fn Review(
         {source}
         <h2>{tr(|t| t.import_columns)}</h2>
         <p class="hint">{tr(|t| t.import_columns_hint)}</p>
-        <MappingTable sheet=sheet mapping=mapping/>
+        <MappingTable sheet=sheet mapping=mapping guessed=guessed/>
         <div role="alert" data-testid="import-mapping-problems">
             {move || {
                 let t = app.t();
@@ -466,8 +486,16 @@ fn Review(
 fn MappingTable(
     sheet: RwSignal<Option<Arc<SheetFile>>>,
     mapping: RwSignal<Vec<Target>>,
+    guessed: RwSignal<Vec<bool>>,
 ) -> impl IntoView {
     let app = use_app();
+    let settle = move |column: usize| {
+        guessed.update(|g| {
+            if let Some(mark) = g.get_mut(column) {
+                *mark = false;
+            }
+        })
+    };
     move || {
         let file = sheet.get()?;
         let header = file.rows.first().cloned().unwrap_or_default();
@@ -503,13 +531,15 @@ fn MappingTable(
                         }).collect_view()
                     })
                 };
+                let is_guess = move || guessed.with(|g| g.get(column).copied().unwrap_or(false));
                 view! {
-                    <tr>
+                    <tr class=move || if is_guess() { "guessed" } else { "" }>
                         <th scope="row">{name}</th>
                         <td class="examples">{examples.join(" · ")}</td>
                         <td>
                             <select data-testid="import-target" aria-label=aria
                                 on:change=move |ev| {
+                                    settle(column);
                                     let target = target_from_value(&event_target_value(&ev));
                                     mapping.update(|m| {
                                         if m.len() <= column {
@@ -520,6 +550,15 @@ fn MappingTable(
                                 }>
                                 {options}
                             </select>
+                            <Show when=is_guess>
+                                <span class="guess-mark" data-testid="import-guess">
+                                    {tr(|t| t.import_guess)}
+                                    <button type="button" data-testid="import-guess-confirm"
+                                        on:click=move |_| settle(column)>
+                                        {tr(|t| t.import_guess_confirm)}
+                                    </button>
+                                </span>
+                            </Show>
                         </td>
                     </tr>
                 }

@@ -62,18 +62,45 @@ pub fn ModelPage() -> impl IntoView {
             </p>
             <AxisEditor axis=Axis::Attractiveness/>
             <AxisEditor axis=Axis::Feasibility/>
-            <Show when=move || refused.with(|r| !r.is_empty())>
-                <div class="notice error" role="alert" data-testid="model-refused">
-                    <p>{tr(|t| t.model_refused)}</p>
-                    <ul>{move || refused.get().into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+            // The bar stays on screen while the criteria scroll by: both axes' running
+            // totals and, after a refused Apply, the reasons sit beside the button.
+            <div class="sticky-actions" data-testid="model-bar">
+                <p class="bar-totals">
+                    {Axis::ALL.into_iter().map(|axis| view! { <BarTotal axis=axis/> }).collect_view()}
+                </p>
+                <Show when=move || refused.with(|r| !r.is_empty())>
+                    <div class="notice error" role="alert" data-testid="model-refused">
+                        <p>{tr(|t| t.model_refused)}</p>
+                        <ul>{move || refused.get().into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                    </div>
+                </Show>
+                <div class="actions">
+                    <button type="button" class="primary" on:click=apply data-testid="apply-model">{tr(|t| t.apply_model)}</button>
+                    <button type="button" on:click=discard disabled=move || !pending() data-testid="discard-model">{tr(|t| t.discard_draft)}</button>
+                    <button type="button" on:click=restore>{tr(|t| t.restore_default_model)}</button>
                 </div>
-            </Show>
-            <div class="actions sticky-actions">
-                <button type="button" class="primary" on:click=apply data-testid="apply-model">{tr(|t| t.apply_model)}</button>
-                <button type="button" on:click=discard disabled=move || !pending() data-testid="discard-model">{tr(|t| t.discard_draft)}</button>
-                <button type="button" on:click=restore>{tr(|t| t.restore_default_model)}</button>
             </div>
         </section>
+    }
+}
+
+/// One axis's weight total in the model's bar, marked when it is not 100%.
+#[component]
+fn BarTotal(axis: Axis) -> impl IntoView {
+    let app = use_app();
+    let total = move || {
+        app.workspace
+            .with(|ws| ws.editable_model().weight_total(axis))
+    };
+    let slug = axis.slug();
+    view! {
+        <span class=move || if total() == AXIS_WEIGHT_TOTAL { "bar-total ok" } else { "bar-total bad" }
+            data-axis=slug data-testid="bar-total">
+            {move || {
+                let t = app.t();
+                format!("{}{}{}%", t.axis_short(axis), t.colon, total())
+            }}
+        </span>
     }
 }
 
@@ -103,10 +130,7 @@ fn AxisEditor(axis: Axis) -> impl IntoView {
         app.workspace
             .with(|ws| ws.editable_model().weight_total(axis))
     };
-    let slug = match axis {
-        Axis::Attractiveness => "attractiveness",
-        Axis::Feasibility => "feasibility",
-    };
+    let slug = axis.slug();
     view! {
         <section class="card axis-editor" data-axis=slug>
             <h2>{move || app.t().axis(axis)}</h2>

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::tiering::Thresholds;
+use crate::domain::tiering::{Filling, Thresholds};
 use crate::domain::{AccountId, Axis, Language, ScreeningStatus, Tenths, Tier};
 use crate::exchange::ranking_csv::{ranking_numeric_columns, ranking_table};
 use crate::i18n::{fill, strings};
@@ -110,6 +110,7 @@ struct RowFacts {
     name: String,
     attractiveness: Option<Tenths>,
     feasibility: Option<Tenths>,
+    combined: Option<Tenths>,
     tier: Option<Tier>,
     overridden: bool,
     screening: ScreeningStatus,
@@ -151,6 +152,7 @@ fn RankedTable() -> impl IntoView {
                             name,
                             attractiveness: a.score(Axis::Attractiveness),
                             feasibility: a.score(Axis::Feasibility),
+                            combined: a.combined(),
                             tier: a.effective,
                             overridden: a.overridden,
                             screening: a.screening,
@@ -183,7 +185,7 @@ fn RankedTable() -> impl IntoView {
             fact.with(|r| match r.as_ref().map(|r| r.screening) {
                 Some(ScreeningStatus::Passed) => t.screening_passed.to_owned(),
                 Some(ScreeningStatus::Failed(gates)) => {
-                    fill(t.screening_failed, &[&t.gate_list(gates)])
+                    fill(t.screening_failed, &[&t.gates_failed(gates)])
                 }
                 _ => "—".to_owned(),
             })
@@ -194,6 +196,7 @@ fn RankedTable() -> impl IntoView {
                 <td><a href=Route::Account(id).href()>{get(|r| r.name.clone())}</a></td>
                 <td class="num" data-col="attractiveness">{get(|r| score_text(r.attractiveness))}</td>
                 <td class="num" data-col="feasibility">{get(|r| score_text(r.feasibility))}</td>
+                <td class="num" data-col="combined">{get(|r| score_text(r.combined))}</td>
                 <td data-col="tier"><TierBadge tier=tier overridden=overridden/></td>
                 <td>{screening}</td>
             </tr>
@@ -208,6 +211,7 @@ fn RankedTable() -> impl IntoView {
                     <th scope="col">{tr(|t| t.field_name)}</th>
                     <th scope="col" class="num">{tr(|t| t.col_attractiveness)}</th>
                     <th scope="col" class="num">{tr(|t| t.col_feasibility)}</th>
+                    <th scope="col" class="num">{tr(|t| t.col_combined)}</th>
                     <th scope="col">{tr(|t| t.col_tier)}</th>
                     <th scope="col">{tr(|t| t.col_screening)}</th>
                 </tr></thead>
@@ -225,10 +229,7 @@ fn ThresholdEditor() -> impl IntoView {
         let current = move || app.workspace.with(|ws| ws.tiers.thresholds.on(axis));
         let text = RwSignal::new(current().to_string());
         let error = RwSignal::new(false);
-        let slug = match axis {
-            Axis::Attractiveness => "attractiveness",
-            Axis::Feasibility => "feasibility",
-        };
+        let slug = axis.slug();
         view! {
             <label class="field">
                 <span>{move || fill(app.t().threshold_for, &[&app.t().axis_short(axis)])}</span>
@@ -309,13 +310,43 @@ fn TierSizes() -> impl IntoView {
             }
             .into_any(),
         };
+        // Over- or under-filled against the plan, said in words beside the count.
+        let filling = move || {
+            let tiered = app.ranking.with(|r| r.counts.tiered_total());
+            let planned = app
+                .workspace
+                .with(|ws| ws.tiers.planned.planned(tier, tiered));
+            Filling::of(planned, actual())
+        };
+        let filling_text = move || {
+            let t = app.t();
+            match filling() {
+                Filling::AsPlanned => String::new(),
+                Filling::Over(n) => fill(t.filling_over, &[&n]),
+                Filling::Under(n) => fill(t.filling_under, &[&n]),
+            }
+        };
+        let filling_class = move || match filling() {
+            Filling::AsPlanned => "num",
+            Filling::Over(_) => "num filling over",
+            Filling::Under(_) => "num filling under",
+        };
         view! {
             <tr data-tier=tier.slug()>
                 <th scope="row"><TierBadge tier=Some(tier)/></th>
                 {planned_cell}
-                <td class="num" data-testid="tier-actual">{actual}</td>
+                <td class=filling_class>
+                    <span data-testid="tier-actual">{actual}</span>
+                    <span class="filling-note" data-testid="tier-filling">{filling_text}</span>
+                </td>
             </tr>
         }
+    };
+    let tiered = move || app.ranking.with(|r| r.counts.tiered_total());
+    let fits = move || app.workspace.with(|ws| ws.tiers.planned.fits(tiered()));
+    let scale = move |_| {
+        let total = tiered();
+        app.edit(|ws| ws.tiers.planned = ws.tiers.planned.scaled_to(total));
     };
     view! {
         <section class="card">
@@ -328,6 +359,20 @@ fn TierSizes() -> impl IntoView {
                 </tr></thead>
                 <tbody>{Tier::ALL.into_iter().map(row).collect_view()}</tbody>
             </table>
+            <Show when=move || { !fits() && tiered() > 0 }>
+                <div class="notice warning planned-misfit" role="status" data-testid="planned-misfit">
+                    <p>{move || {
+                        let planned = app.workspace.with(|ws| ws.tiers.planned.sum());
+                        fill(app.t().planned_too_many, &[&planned, &tiered()])
+                    }}</p>
+                    <button type="button" on:click=scale data-testid="planned-scale">
+                        {move || fill(app.t().planned_scale, &[&tiered()])}
+                    </button>
+                </div>
+            </Show>
+            <p class="hint" data-testid="planned-rest-hint">
+                {move || fill(app.t().planned_rest_hint, &[&app.t().tier(Tier::NotPursued)])}
+            </p>
             <Show when=move || app.ranking.with(|r| r.counts.untiered > 0)>
                 <p class="hint" data-testid="untiered-count">
                     {move || fill(app.t().untiered_count, &[&app.ranking.with(|r| r.counts.untiered)])}

@@ -139,12 +139,14 @@ fn SaveIndicator() -> impl IntoView {
         match app.save_status.get() {
             SaveStatus::Saved => t.save_saved.to_owned(),
             SaveStatus::Saving => t.save_saving.to_owned(),
+            SaveStatus::NothingYet => t.save_nothing_yet.to_owned(),
             SaveStatus::NotSaved(_) => t.save_not_saved.to_owned(),
         }
     };
     let class = move || match app.save_status.get() {
         SaveStatus::Saved => "save-status saved",
         SaveStatus::Saving => "save-status saving",
+        SaveStatus::NothingYet => "save-status nothing-yet",
         SaveStatus::NotSaved(_) => "save-status not-saved",
     };
     view! {
@@ -259,10 +261,15 @@ fn WorkspaceMenu(pending_import: RwSignal<Option<PendingImport>>) -> impl IntoVi
                 .map_err(|_| t.file_read_failed.to_owned())
                 .and_then(|text| envelope::decode(&text).map_err(|e| t.load_error(&e)));
             match outcome {
-                Ok(workspace) => pending_import.set(Some(PendingImport {
-                    file_name,
-                    workspace,
-                })),
+                Ok(mut workspace) => {
+                    if workspace.keep_invalid_model_as_draft() {
+                        app.notify(Notice::ModelDrafted);
+                    }
+                    pending_import.set(Some(PendingImport {
+                        file_name,
+                        workspace,
+                    }))
+                }
                 Err(reason) => {
                     app.notify(Notice::Error(fill(t.import_failed, &[&file_name, &reason])))
                 }
@@ -406,6 +413,14 @@ fn Notices() -> impl IntoView {
                         Notice::OtherTabUnreadable(error) => (
                             "notice error",
                             view! { <span>{fill(t.other_tab_unreadable, &[&t.load_error(&error)])}</span> }.into_any(),
+                        ),
+                        Notice::ModelDrafted => (
+                            "notice warning",
+                            view! {
+                                <span data-testid="model-drafted">{t.model_loaded_as_draft}</span>
+                                <a href=super::router::Route::Model.href()>{t.model_open_draft}</a>
+                            }
+                            .into_any(),
                         ),
                         Notice::Info(text) => ("notice info", view! { <span>{text}</span> }.into_any()),
                         Notice::Error(text) => ("notice error", view! { <span role="alert">{text}</span> }.into_any()),

@@ -29,6 +29,10 @@ pub enum SaveStatus {
     Saved,
     /// A change is waiting to be written (within [`SAVE_DELAY`]).
     Saving,
+    /// Nothing of this workspace has been written yet: what was stored could not be read
+    /// and the page shows an empty workspace in its place. Not "saved", which would
+    /// claim the user's data is safe here.
+    NothingYet,
     NotSaved(SaveProblem),
 }
 
@@ -48,6 +52,9 @@ pub enum Notice {
     OtherTabUnreadable(LoadError),
     /// Another tab deleted the workspace open in this one; saving has stopped.
     OpenWorkspaceDeleted,
+    /// The workspace's model broke the rules (weights not totalling 100%…): it was
+    /// loaded as the draft and the default model is in force.
+    ModelDrafted,
     /// An already translated message (import results, model applied…).
     Info(String),
     Error(String),
@@ -217,7 +224,7 @@ impl AppState {
             n.retain(|e| {
                 !matches!(
                     e.notice,
-                    Notice::Deleted(_) | Notice::StoredUnreadable { .. }
+                    Notice::Deleted(_) | Notice::StoredUnreadable { .. } | Notice::ModelDrafted
                 )
             })
         });
@@ -342,6 +349,10 @@ impl Opened {
     /// What counts as already saved: the text it was read from (so opening writes
     /// nothing and costs no second encoding), or the empty workspace's.
     fn saved_text(&mut self) -> String {
+        if self.status == Some(SaveStatus::NothingYet) {
+            // Nothing is stored under the key that this page wrote: the first edit writes.
+            return String::new();
+        }
         self.json
             .take()
             .unwrap_or_else(|| envelope::encode_for_storage(&self.workspace).unwrap_or_default())
@@ -358,13 +369,16 @@ fn open_stored(key: &str) -> Opened {
             can_save: true,
             status: None,
         },
-        Loaded::Workspace(ws, json) => Opened {
-            workspace: *ws,
-            json: Some(json),
-            notice: None,
-            can_save: true,
-            status: None,
-        },
+        Loaded::Workspace(mut ws, json) => {
+            let drafted = ws.keep_invalid_model_as_draft();
+            Opened {
+                workspace: *ws,
+                json: Some(json),
+                notice: drafted.then_some(Notice::ModelDrafted),
+                can_save: true,
+                status: None,
+            }
+        }
         Loaded::Blocked => Opened {
             workspace: Workspace::default(),
             json: None,
@@ -382,9 +396,11 @@ fn open_stored(key: &str) -> Opened {
             workspace: Workspace::default(),
             json: None,
             can_save: kept_as.is_some(),
-            status: kept_as
-                .is_none()
-                .then_some(SaveStatus::NotSaved(SaveProblem::Paused)),
+            status: Some(if kept_as.is_some() {
+                SaveStatus::NothingYet
+            } else {
+                SaveStatus::NotSaved(SaveProblem::Paused)
+            }),
             notice: Some(Notice::StoredUnreadable {
                 error,
                 raw,
@@ -507,7 +523,10 @@ pub fn provide_app_state() -> AppState {
             return;
         }
         dirty.set_value(true);
-        if save_status.get_untracked() == SaveStatus::Saved {
+        if matches!(
+            save_status.get_untracked(),
+            SaveStatus::Saved | SaveStatus::NothingYet
+        ) {
             save_status.set(SaveStatus::Saving);
         }
         if let Some(handle) = pending.get_value() {

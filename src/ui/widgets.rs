@@ -280,13 +280,13 @@ pub fn NextStep(
     use super::router::Route;
 
     let app = use_app();
-    // Unranked rows are the accounts still lacking a score on either axis.
+    // The first account still lacking a score on either axis.
     let unscored = move || {
         app.ranking.with(|r| {
             app.workspace.with(|ws| {
                 ws.accounts
                     .iter()
-                    .find(|a| r.row(a.id).is_some_and(|row| row.rank.is_none()))
+                    .find(|a| r.row(a.id).is_some_and(|row| !row.assessment.is_complete()))
                     .map(|a| (a.id, a.name.clone()))
             })
         })

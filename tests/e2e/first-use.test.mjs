@@ -3,7 +3,8 @@
 // place in the navigation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, openPage, seedStorage, workspaceFile, scoredAccount, SUB_PATH } from './harness.mjs';
+import { useApp, openPage, seedStorage, workspaceFile, scoredAccount, readText, SUB_PATH } from './harness.mjs';
+import { resolve } from 'node:path';
 
 const app = useApp({ before, after });
 
@@ -114,4 +115,150 @@ test('the skip link moves focus to the page content and stays on the page', asyn
   assert.equal(await page.textContent('main h1'), heading);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('the ranking lists an account that failed screening after the ranked ones, shows the combined score, and flags a plan the workspace cannot meet', async () => {
+  const { page, problems } = await openPage(app.browser, app.server.origin, { locale: 'en-US' });
+  const accounts = [
+    scoredAccount(1, 'Alpha Screened', 10, 10, { screening: { profitable: 'no' } }),
+    scoredAccount(2, 'Bravo Motors', 8, 8),
+    scoredAccount(3, 'Charlie Parts', 6, 4),
+  ];
+  await seedStorage(page, { 'kam.workspace': workspaceFile(accounts) });
+  await page.goto(`${app.server.origin}${SUB_PATH}#/ranking`);
+  await page.waitForSelector('[data-testid=ranking-table] tbody tr');
+  const rows = await page.$$eval('[data-testid=ranking-table] tbody tr', (trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 5).map((td) => td.textContent.trim())));
+  assert.deepEqual(rows.map((r) => r[1]), ['Bravo Motors', 'Charlie Parts', 'Alpha Screened']);
+  assert.deepEqual(rows.map((r) => r[0]), ['1', '2', '—'], 'the screened-out account has no rank');
+  assert.deepEqual(rows.map((r) => r[4]), ['16.0', '10.0', '20.0'], 'the combined score');
+  assert.match(await page.textContent('[data-testid=ranking-table] tbody tr:nth-child(3)'), /Failed screening: not profitable/);
+
+  // Planned 10/25/15 for 3 accounts with a tier: flagged, and scaled in one click.
+  const misfit = await page.textContent('[data-testid=planned-misfit]');
+  assert.match(misfit, /50 accounts in tiers 1 to 3, more than the 3 accounts with a tier/);
+  await page.click('[data-testid=planned-scale]');
+  await page.waitForSelector('[data-testid=planned-misfit]', { state: 'detached' });
+  for (const tier of ['tier1', 'tier2', 'tier3']) {
+    assert.equal(await page.inputValue(`input[data-planned=${tier}]`), '1');
+  }
+  // Tier 2 is planned but empty; "not pursued" was planned as the rest (0) and holds one.
+  assert.equal(await page.textContent('tr[data-tier=tier2] [data-testid=tier-filling]'), '1 under plan');
+  assert.equal(await page.textContent('tr[data-tier=not_pursued] [data-testid=tier-filling]'), '1 over plan');
+  assert.equal(await page.textContent('tr[data-tier=tier1] [data-testid=tier-filling]'), '');
+  assert.match(await page.textContent('[data-testid=planned-rest-hint]'), /is planned as the rest/);
+
+  // The plan is kept.
+  await page.waitForSelector('[data-testid=save-status].saved');
+  await page.reload();
+  await page.waitForSelector('input[data-planned=tier2]');
+  assert.equal(await page.inputValue('input[data-planned=tier2]'), '1');
+  assert.deepEqual(problems, []);
+});
+
+test('a refused model says why beside the Apply button, with both totals on screen', async () => {
+  const { page, problems } = await openPage(app.browser, app.server.origin, { locale: 'en-US' });
+  await page.setViewportSize({ width: 1200, height: 700 });
+  await seedStorage(page, { 'kam.workspace': workspaceFile([scoredAccount(1, 'Alpha', 7, 6)]) });
+  await page.goto(`${app.server.origin}${SUB_PATH}#/model`);
+  await page.waitForSelector('[data-testid=apply-model]');
+  const onScreen = async (selector) => {
+    const box = await page.locator(selector).boundingBox();
+    return box !== null && box.y >= 0 && box.y + box.height <= 700;
+  };
+  // The feasibility axis to 80%: 30 → 10 on its first criterion, typed where it sits.
+  await page.fill('[data-axis=feasibility] tr[data-criterion="5"] [data-field=weight]', '10');
+  assert.equal(await page.textContent('[data-testid=bar-total][data-axis=feasibility]'), 'Feasibility: 80%');
+  assert.match(await page.getAttribute('[data-testid=bar-total][data-axis=feasibility]', 'class'), /bad/);
+  assert.match(await page.getAttribute('[data-testid=bar-total][data-axis=attractiveness]', 'class'), /ok/);
+
+  // Scrolled to the top of the page, Apply is still at hand, and so is the reason.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  assert.ok(await onScreen('[data-testid=apply-model]'), 'Apply is on screen');
+  await page.click('[data-testid=apply-model]');
+  await page.waitForSelector('[data-testid=model-refused]');
+  assert.ok(await onScreen('[data-testid=model-refused]'), 'the reason is on screen');
+  assert.ok(await onScreen('[data-testid=bar-total][data-axis=feasibility]'), 'the total is on screen');
+  assert.match(await page.textContent('[data-testid=model-refused]'), /total 80%, not 100%/);
+
+  // In Chinese the totals read with a full-width colon.
+  await page.click('[data-testid=language-switch]');
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  assert.equal(await page.textContent('[data-testid=bar-total][data-axis=feasibility]'), '可行性：80%');
+  assert.deepEqual(problems, []);
+});
+
+test('a language switch leaves the threshold field being edited as it was, caret included', async () => {
+  const { page, problems } = await openPage(app.browser, app.server.origin, { locale: 'en-US' });
+  await seedStorage(page, { 'kam.workspace': workspaceFile([scoredAccount(1, 'Alpha', 7, 6)]) });
+  await page.goto(`${app.server.origin}${SUB_PATH}#/ranking`);
+  const field = 'input[data-threshold=attractiveness]';
+  await page.waitForSelector(field);
+  await page.click(field);
+  await page.keyboard.press('End');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('0');
+  const state = () => page.evaluate((field) => {
+    const input = document.querySelector(field);
+    return { value: input.value, caret: input.selectionStart, same: input === window.kamField };
+  }, field);
+  await page.evaluate((field) => { window.kamField = document.querySelector(field); }, field);
+  assert.deepEqual(await state(), { value: '5.0', caret: 3, same: true });
+  await page.click('[data-testid=language-switch]');
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  assert.deepEqual(await state(), { value: '5.0', caret: 3, same: true });
+  // Typing on where the caret was.
+  await page.focus(field);
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('5');
+  assert.equal(await page.inputValue(field), '5.5');
+  assert.deepEqual(problems, []);
+});
+
+test('a stored model whose weights total 90% is not put in force: it waits as the draft, and the user is told', async () => {
+  const { page, problems } = await openPage(app.browser, app.server.origin, { locale: 'en-US' });
+  const file = readText(resolve(import.meta.dirname, '..', 'fixtures', 'workspace-model-90.json'));
+  await seedStorage(page, { 'kam.workspace': file });
+  await page.waitForSelector('[data-testid=model-drafted]');
+  assert.match(await page.textContent('[data-testid=model-drafted]'), /scoring model breaks the rules.*kept as the draft/);
+  await page.click('.notice >> text=Open the scoring model');
+  await page.waitForSelector('[data-testid=apply-model]');
+  assert.match(await page.textContent('[data-testid=draft-state]'), /not yet applied/);
+  assert.equal(await page.textContent('[data-testid=bar-total][data-axis=attractiveness]'), 'Attractiveness: 90%');
+  // The account is scored with the default model meanwhile: 40% on the first criterion.
+  await page.click('nav >> text=Accounts');
+  await page.click('[data-testid=accounts-table] a.account-link');
+  await page.waitForSelector('[data-testid=tier-section]');
+  assert.equal(await page.textContent('tr[data-criterion="1"] td.num'), '40%');
+  assert.deepEqual(problems, []);
+});
+
+test('at 390 px no page is wider than the screen, in either language', async () => {
+  const sections = ['summary', 'profile', 'analysis', 'people', 'competitors', 'position', 'six-steps', 'strategy', 'actions', 'revenue', 'print'];
+  const routes = ['#/accounts', '#/accounts/new', '#/accounts/1', '#/model', '#/ranking', '#/matrix', '#/pyramid', '#/workspaces', '#/import', '#/merge', '#/actions', ...sections.map((s) => `#/accounts/1/plan/${s}`)];
+  for (const locale of ['zh-CN', 'en-US']) {
+    const { page, context, problems } = await openPage(app.browser, app.server.origin, { locale });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.click('[data-testid=start-demo]');
+    await page.waitForSelector('[data-testid=demo-banner]');
+    const wide = [];
+    for (const route of routes) {
+      await page.goto(`${app.server.origin}${SUB_PATH}${route}`);
+      await page.waitForSelector('main > *');
+      await page.waitForFunction(() => !document.querySelector('.page-loading'));
+      await page.waitForTimeout(300);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 390) {
+        // What sticks out, for the message.
+        const what = await page.evaluate(() => [...document.querySelectorAll('body *')]
+          .filter((e) => e.getBoundingClientRect().right > 391)
+          .slice(0, 3)
+          .map((e) => `${e.tagName.toLowerCase()}.${e.className}`));
+        wide.push(`${route}: ${width} px (${what.join(', ')})`);
+      }
+    }
+    assert.deepEqual(wide, [], `${locale}: pages wider than 390 px`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
 });

@@ -9,7 +9,8 @@ import net from 'node:net';
 import { chromium } from 'playwright-core';
 
 const root = resolve(import.meta.dirname, '..', '..');
-export const dist = join(root, 'dist');
+// KAM_DIST points the tests at another build directory (e.g. a copy, while a new build runs).
+export const dist = process.env.KAM_DIST ?? join(root, 'dist');
 export const SUB_PATH = '/kam/';
 
 function freePort() {

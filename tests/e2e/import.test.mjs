@@ -100,7 +100,7 @@ test('a GB18030 CSV from Chinese Excel imports its good rows and reports the bad
   await page.click('nav >> text=Ranking & tiers');
   const ranked = await rankedRows(page);
   const east = ranked.find((r) => r.includes('华东汽车零部件有限公司'));
-  assert.match(east, /\| 7\.5 \| 7\.0 \| ●Tier 1 \|/);
+  assert.match(east, /\| 7\.5 \| 7\.0 \| 14\.5 \| ●Tier 1 \|/);
 
   // Saved: a reload keeps them, with the other fields.
   await page.reload();
@@ -291,4 +291,39 @@ test('files that are not spreadsheets, and tools that cannot load, get a clear m
   );
   // The aborted request is logged by the browser as a failed load; nothing else.
   assert.ok(second.problems.every((p) => /sheets|Failed to load/.test(p)), second.problems.join('\n'));
+});
+
+test('headers close to a criterion name are preselected as marked guesses that must be confirmed', async () => {
+  const { page, problems } = await openPage(app.browser, app.server.origin, { locale: 'zh-CN' });
+  const dir = mkdtempSync(join(tmpdir(), 'kam-guess-'));
+  const path = join(dir, 'guess.csv');
+  writeFileSync(path, '\uFEFF客户名称,IT支出,与我们现有关系,与竞争对手关系,备注\n甲公司,7,6,5,老客户\n乙公司,4,8,9,\n');
+  await page.goto(`${app.server.origin}${SUB_PATH}#/import`);
+  await chooseFile(page, path);
+  const chosen = () => page.$$eval('[data-testid=import-target]', (selects) => selects.map((s) => s.selectedOptions[0].textContent));
+  const mapping = await chosen();
+  assert.equal(mapping[0], '客户名称');
+  assert.match(mapping[1], /年度IT产品\/服务预算或实际支出/);
+  assert.match(mapping[2], /与我们现有业务的关系/);
+  assert.match(mapping[3], /客户与竞争对手的关系/);
+  assert.equal(mapping[4], '不导入');
+  // Each guess is marked, and the import waits until they are confirmed.
+  assert.equal(await page.locator('[data-testid=import-guess]').count(), 3);
+  assert.match(await page.textContent('[data-testid=import-guess]'), /按相近名称推测，请确认/);
+  await page.waitForSelector('[data-testid=import-summary]');
+  assert.ok(await page.isDisabled('[data-testid=import-run]'));
+  assert.match(await page.textContent('[data-testid=import-guesses-pending]'), /还有 3 列/);
+  // Confirm two; change the third to "don't import".
+  await page.click('[data-testid=import-guess-confirm] >> nth=0');
+  await page.click('[data-testid=import-guess-confirm] >> nth=0');
+  await page.selectOption('[data-testid=import-target] >> nth=3', { label: '不导入' });
+  assert.equal(await page.locator('[data-testid=import-guess]').count(), 0);
+  await page.waitForSelector('[data-testid=import-guesses-pending]', { state: 'detached' });
+  await page.waitForFunction(() => !document.querySelector('[data-testid=import-run]').disabled);
+  await importAndWait(page);
+  await page.click('[data-testid=accounts-table] >> text=甲公司');
+  await page.waitForSelector('[data-testid=tier-section]');
+  assert.equal(await page.inputValue('tr[data-criterion="2"] [data-testid=score-input]'), '7');
+  assert.equal(await page.inputValue('tr[data-criterion="5"] [data-testid=score-input]'), '6');
+  assert.deepEqual(problems, []);
 });

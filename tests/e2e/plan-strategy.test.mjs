@@ -136,7 +136,7 @@ test('strategy, actions and revenue: checks, overdue marks, variance, reload, pr
   await page.reload();
   await page.waitForSelector('[data-testid=plan-section][data-section=revenue]');
   assert.deepEqual(await periods(), ['2027', '2027-q2']);
-  assert.equal(await page.inputValue('[data-field="revenue.2027.sales.target"]'), '1000');
+  assert.equal(await page.inputValue('[data-field="revenue.2027.sales.target"]'), '1,000');
   assert.equal(await page.inputValue('[data-field="revenue.2027.profit.actual"]'), '125.5');
   assert.equal(await page.textContent('[data-variance-percent="2027.sales"]'), '-20.0%');
   await tab(page, 'strategy');

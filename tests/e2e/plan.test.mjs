@@ -101,7 +101,7 @@ test('a plan section is filled, computed, kept over a reload and shown in the ac
   assert.equal(await page.isChecked('[data-need] [data-field$=".implicit"]'), true);
   assert.equal(await page.inputValue('[data-field="forces.rivalry.rating"]'), '5');
   await tab(page, 'profile');
-  assert.equal(await page.inputValue(`[data-field="finance.${lastYear}.revenue"]`), '1100');
+  assert.equal(await page.inputValue(`[data-field="finance.${lastYear}.revenue"]`), '1,100');
   assert.equal(await page.inputValue('[data-field="goals.source"]'), 'Annual report');
   await tab(page, 'position');
   assert.equal(await page.textContent('[data-testid=share-of-wallet]'), '25.0%');

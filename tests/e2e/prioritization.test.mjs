@@ -93,9 +93,9 @@ test('failing a screening gate puts the account in "not pursued" with the reason
   await page.waitForSelector('[data-testid=tier-section]');
   assert.match(await page.textContent('.page-head .tier-badge'), /Tier 1/);
   await page.check('[data-gate=profitable] input[value=no]');
-  assert.equal(await page.textContent('[data-testid=screening-status]'), 'Failed screening: profitable');
+  assert.equal(await page.textContent('[data-testid=screening-status]'), 'Failed screening: not profitable');
   assert.match(await page.textContent('.page-head .tier-badge'), /Not pursued/);
-  assert.match(await page.textContent('[data-testid=why-tier]'), /Failed screening \(profitable\), so not pursued whatever the scores/);
+  assert.match(await page.textContent('[data-testid=why-tier]'), /Failed screening \(not profitable\), so not pursued whatever the scores/);
   assert.deepEqual(problems, []);
 });
 

@@ -42,7 +42,10 @@ test('unreadable stored data is kept aside, announced, downloadable and not over
   const banner = await page.textContent('[data-testid=unreadable-notice]');
   assert.match(banner, /The data saved in this browser could not be read: not valid JSON/);
   assert.match(banner, /kam\.workspace\.unreadable\.\d+/);
+  // Nothing of this page is stored yet: the header does not claim "Saved".
+  assert.equal(await page.textContent('[data-testid=save-status]'), 'Nothing saved yet');
   await page.waitForTimeout(300);
+  assert.equal(await page.textContent('[data-testid=save-status]'), 'Nothing saved yet');
   const stored = await page.evaluate(() => {
     const copies = Object.keys(localStorage).filter((k) => k.startsWith('kam.workspace.unreadable.'));
     return { main: localStorage.getItem('kam.workspace'), copies: copies.map((k) => localStorage.getItem(k)) };

@@ -227,11 +227,11 @@ test('the ranked list exports as CSV that Excel reads: BOM, headers in the langu
   const bytes = readFileSync(await file.path());
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark');
   const lines = bytes.toString('utf8').slice(1).trim().split(/\r?\n/);
-  assert.match(lines[0], /^排名,客户编号,客户名称,细分市场,规模,客户状态,吸引力,可行性,级别/);
+  assert.match(lines[0], /^排名,客户编号,客户名称,细分市场,规模,客户状态,吸引力,可行性,综合得分,级别/);
   assert.match(lines[0], /财务业绩 \(40%\)/);
   assert.equal(lines.length, 4);
-  assert.match(lines[1], /^1,'=1\+2,上海汽车零部件,汽车,,潜在客户,7\.0,6\.0,一级客户/);
-  assert.match(lines[2], /<img src=x onerror=alert\(1\)>,,,潜在客户,4\.0,8\.0,二级客户/);
-  assert.match(lines[3], /^,,未评分公司,,,潜在客户,,,未分级/);
+  assert.match(lines[1], /^1,'=1\+2,上海汽车零部件,汽车,,潜在客户,7\.0,6\.0,13\.0,一级客户/);
+  assert.match(lines[2], /<img src=x onerror=alert\(1\)>,,,潜在客户,4\.0,8\.0,12\.0,二级客户/);
+  assert.match(lines[3], /^,,未评分公司,,,潜在客户,,,,未分级/);
   assert.deepEqual(problems, []);
 });

@@ -150,15 +150,25 @@ impl Amount {
 }
 
 impl std::fmt::Display for Amount {
-    /// Whole amounts without decimals, others with the decimals needed.
+    /// Whole amounts without decimals, others with the decimals needed; thousands
+    /// grouped with commas as spreadsheets show them in both languages ("1,234,567.5"),
+    /// which [`Amount::parse`] reads back.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let sign = if self.0 < 0 { "-" } else { "" };
         let abs = self.0.unsigned_abs();
         let (whole, cents) = (abs / 100, abs % 100);
+        let digits = whole.to_string();
+        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, digit) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(digit);
+        }
         match cents {
-            0 => write!(f, "{sign}{whole}"),
-            c if c % 10 == 0 => write!(f, "{sign}{whole}.{}", c / 10),
-            c => write!(f, "{sign}{whole}.{c:02}"),
+            0 => write!(f, "{sign}{grouped}"),
+            c if c % 10 == 0 => write!(f, "{sign}{grouped}.{}", c / 10),
+            c => write!(f, "{sign}{grouped}.{c:02}"),
         }
     }
 }
@@ -223,6 +233,20 @@ mod tests {
     }
 
     #[test]
+    fn amounts_show_thousands_grouped_and_read_back_the_same() {
+        for (value, shown) in [
+            (0, "0"),
+            (99_900, "999"),
+            (100_000, "1,000"),
+            (-123_456_789, "-1,234,567.89"),
+            (1_000_000_000_010, "10,000,000,000.1"),
+        ] {
+            assert_eq!(Amount(value).to_string(), shown);
+            assert_eq!(Amount::parse(shown), Some(Amount(value)));
+        }
+    }
+
+    #[test]
     fn amounts_are_read_exactly_with_separators_and_two_decimals() {
         assert_eq!(Amount::parse("1,234.5"), Some(Amount(123_450)));
         assert_eq!(Amount::parse(" 1 234 "), Some(Amount(123_400)));
@@ -232,7 +256,7 @@ mod tests {
         assert_eq!(Amount::parse("abc"), None);
         assert_eq!(Amount::parse(""), None);
         assert_eq!(Amount::parse("-"), None);
-        assert_eq!(Amount(123_450).to_string(), "1234.5");
+        assert_eq!(Amount(123_450).to_string(), "1,234.5");
         assert_eq!(Amount(-1_205).to_string(), "-12.05");
         assert_eq!(Amount(500).to_string(), "5");
     }

@@ -49,7 +49,12 @@ fn fact_meta(t: &Strings, fact: &Fact) -> String {
         parts.push(t.info_level(level).to_owned());
     }
     if !fact.source.trim().is_empty() {
-        parts.push(format!("{}: {}", t.fact_source, fact.source.trim()));
+        parts.push(format!(
+            "{}{}{}",
+            t.fact_source,
+            t.colon,
+            fact.source.trim()
+        ));
     }
     if let Some(date) = fact.date {
         parts.push(t.day(date));
