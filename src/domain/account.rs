@@ -150,6 +150,17 @@ pub enum AccountProblem {
 }
 
 impl Account {
+    /// Drops the score of `criterion` if it has neither value nor note: it carries nothing.
+    pub fn prune_empty_score(&mut self, criterion: CriterionId) {
+        if self
+            .scores
+            .get(&criterion)
+            .is_some_and(|s| s.value.is_none() && s.note.trim().is_empty())
+        {
+            self.scores.remove(&criterion);
+        }
+    }
+
     /// Problems with the basic sheet, checked against the rest of the register.
     /// Only a missing name blocks saving; the others are warnings.
     pub fn problems(&self, register: &[Account]) -> Vec<AccountProblem> {
@@ -171,6 +182,171 @@ impl Account {
         }
         problems
     }
+}
+
+/// A field of the basic information sheet (基本信息表), in the account page's order: what
+/// a spreadsheet column can fill, what a merge compares, what a form edits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    Number,
+    Name,
+    Industry,
+    Segment,
+    Ownership,
+    SizeBand,
+    CompanyType,
+    Address,
+    ContactPerson,
+    Position,
+    Phone,
+    Email,
+    Employees,
+    MainProducts,
+    MainPartners,
+    Relationship,
+}
+
+impl Field {
+    pub const ALL: [Field; 16] = [
+        Field::Number,
+        Field::Name,
+        Field::Industry,
+        Field::Segment,
+        Field::Ownership,
+        Field::SizeBand,
+        Field::CompanyType,
+        Field::Address,
+        Field::ContactPerson,
+        Field::Position,
+        Field::Phone,
+        Field::Email,
+        Field::Employees,
+        Field::MainProducts,
+        Field::MainPartners,
+        Field::Relationship,
+    ];
+
+    /// The field's text, for the free-text fields; `None` for choices and numbers.
+    pub fn text(self, account: &Account) -> Option<&str> {
+        let text = match self {
+            Field::Number => &account.number,
+            Field::Name => &account.name,
+            Field::Industry => &account.industry,
+            Field::Segment => &account.segment,
+            Field::CompanyType => &account.company_type,
+            Field::Address => &account.address,
+            Field::ContactPerson => &account.contact_person,
+            Field::Position => &account.position,
+            Field::Phone => &account.phone,
+            Field::Email => &account.email,
+            Field::MainProducts => &account.main_products,
+            Field::MainPartners => &account.main_partners,
+            Field::Ownership | Field::SizeBand | Field::Employees | Field::Relationship => {
+                return None
+            }
+        };
+        Some(text)
+    }
+
+    /// The free-text field's text to change; `None` for choices and numbers.
+    pub fn text_mut(self, account: &mut Account) -> Option<&mut String> {
+        let text = match self {
+            Field::Number => &mut account.number,
+            Field::Name => &mut account.name,
+            Field::Industry => &mut account.industry,
+            Field::Segment => &mut account.segment,
+            Field::CompanyType => &mut account.company_type,
+            Field::Address => &mut account.address,
+            Field::ContactPerson => &mut account.contact_person,
+            Field::Position => &mut account.position,
+            Field::Phone => &mut account.phone,
+            Field::Email => &mut account.email,
+            Field::MainProducts => &mut account.main_products,
+            Field::MainPartners => &mut account.main_partners,
+            Field::Ownership | Field::SizeBand | Field::Employees | Field::Relationship => {
+                return None
+            }
+        };
+        Some(text)
+    }
+
+    /// Whether two accounts hold different values here. Text differing only in leading
+    /// or trailing spaces is the same.
+    pub fn differs(self, a: &Account, b: &Account) -> bool {
+        if let (Some(x), Some(y)) = (self.text(a), self.text(b)) {
+            return x.trim() != y.trim();
+        }
+        match self {
+            Field::Ownership => a.ownership != b.ownership,
+            Field::SizeBand => a.size_band != b.size_band,
+            Field::Employees => a.employees != b.employees,
+            Field::Relationship => a.relationship != b.relationship,
+            // Text fields were compared above.
+            _ => false,
+        }
+    }
+
+    /// Copies this field's value from `from` into `to`.
+    pub fn copy(self, to: &mut Account, from: &Account) {
+        if let (Some(target), Some(source)) = (self.text_mut(to), self.text(from)) {
+            target.clear();
+            target.push_str(source);
+            return;
+        }
+        match self {
+            Field::Ownership => to.ownership = from.ownership,
+            Field::SizeBand => to.size_band = from.size_band,
+            Field::Employees => to.employees = from.employees,
+            Field::Relationship => to.relationship = from.relationship,
+            _ => {}
+        }
+    }
+
+    /// A stable name, for form controls and test hooks.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Field::Number => "number",
+            Field::Name => "name",
+            Field::Industry => "industry",
+            Field::Segment => "segment",
+            Field::Ownership => "ownership",
+            Field::SizeBand => "size_band",
+            Field::CompanyType => "company_type",
+            Field::Address => "address",
+            Field::ContactPerson => "contact_person",
+            Field::Position => "position",
+            Field::Phone => "phone",
+            Field::Email => "email",
+            Field::Employees => "employees",
+            Field::MainProducts => "main_products",
+            Field::MainPartners => "main_partners",
+            Field::Relationship => "relationship",
+        }
+    }
+}
+
+/// A number of employees as people write it: digits, with thousands separated by commas
+/// (either width), spaces, non-breaking or thin spaces, or apostrophes; `None` if it is
+/// not a whole number. The form and the import read it the same way.
+pub fn parse_employees(text: &str) -> Option<u32> {
+    let digits: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | '，' | '\'' | '’') && !c.is_whitespace())
+        .collect();
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// Numbers and names compared as a person would: trimmed, spaces collapsed, any case.
+/// Import and merge find the same account by it.
+pub fn identity_key(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// An empty e-mail is fine; a filled one needs one `@` with text on both sides and a dot
@@ -206,6 +382,71 @@ slugs!(Relationship { Customer => "customer", Prospect => "prospect" });
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn employee_counts_read_with_any_thousands_separator() {
+        for text in [
+            "12,500",
+            "12，500",
+            "12 500",
+            "12\u{a0}500",
+            "12\u{202f}500",
+            "12'500",
+            " 12500 ",
+        ] {
+            assert_eq!(parse_employees(text), Some(12_500), "{text:?}");
+        }
+        for text in ["", "12.5", "-3", "about 100", "1e3", "99999999999"] {
+            assert_eq!(parse_employees(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn identity_ignores_case_and_spacing() {
+        assert_eq!(
+            identity_key("  Alpha   Motors "),
+            identity_key("alpha motors")
+        );
+        assert_ne!(identity_key("Alpha Motors"), identity_key("Alpha Motor"));
+    }
+
+    #[test]
+    fn every_basic_field_copies_and_compares_its_own_value() {
+        let from = Account {
+            number: "N-1".into(),
+            name: "Alpha".into(),
+            industry: "Cars".into(),
+            segment: "OEM".into(),
+            ownership: Some(Ownership::Private),
+            size_band: Some(SizeBand::Large),
+            company_type: "Maker".into(),
+            address: "Road 1".into(),
+            contact_person: "Li".into(),
+            position: "CIO".into(),
+            phone: "123".into(),
+            email: "a@b.cn".into(),
+            employees: Some(7),
+            main_products: "Trucks".into(),
+            main_partners: "Beta".into(),
+            relationship: Relationship::Customer,
+            ..Account::default()
+        };
+        for field in Field::ALL {
+            let mut to = Account::default();
+            assert!(field.differs(&to, &from), "{field:?}");
+            field.copy(&mut to, &from);
+            assert!(!field.differs(&to, &from), "{field:?}");
+            // Only this field was copied.
+            let changed = Field::ALL
+                .iter()
+                .filter(|f| f.differs(&to, &Account::default()))
+                .count();
+            assert_eq!(changed, 1, "{field:?}");
+        }
+        let mut spaced = from.clone();
+        spaced.name = " Alpha ".into();
+        assert!(!Field::Name.differs(&spaced, &from));
+    }
 
     fn named(id: AccountId, name: &str, number: &str) -> Account {
         Account {

@@ -17,7 +17,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::account::{Account, AccountId};
+use super::account::{identity_key, Account, AccountId, Field as BasicField};
 use super::model::{CriterionId, ScoringModel};
 use super::plan::same_plan;
 use super::screening::Gate;
@@ -28,22 +28,8 @@ use super::workspace::Workspace;
 /// keeps or takes as a unit. Scores use my criterion ids.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Field {
-    Number,
-    Name,
-    Industry,
-    Segment,
-    Ownership,
-    SizeBand,
-    CompanyType,
-    Address,
-    ContactPerson,
-    Position,
-    Phone,
-    Email,
-    Employees,
-    MainProducts,
-    MainPartners,
-    Relationship,
+    /// A field of the basic information sheet.
+    Basic(BasicField),
     Gate(Gate),
     ScreeningNote,
     ScoreValue(CriterionId),
@@ -55,46 +41,14 @@ pub enum Field {
 }
 
 impl Field {
-    /// The fields of the basic information sheet, in the account page's order.
-    pub const BASIC: [Field; 16] = [
-        Field::Number,
-        Field::Name,
-        Field::Industry,
-        Field::Segment,
-        Field::Ownership,
-        Field::SizeBand,
-        Field::CompanyType,
-        Field::Address,
-        Field::ContactPerson,
-        Field::Position,
-        Field::Phone,
-        Field::Email,
-        Field::Employees,
-        Field::MainProducts,
-        Field::MainPartners,
-        Field::Relationship,
-    ];
-
-    /// The field's text, for the text fields of the basic sheet.
+    /// The field's text, for the text fields.
     pub fn text(self, account: &Account) -> Option<&str> {
-        let text = match self {
-            Field::Number => &account.number,
-            Field::Name => &account.name,
-            Field::Industry => &account.industry,
-            Field::Segment => &account.segment,
-            Field::CompanyType => &account.company_type,
-            Field::Address => &account.address,
-            Field::ContactPerson => &account.contact_person,
-            Field::Position => &account.position,
-            Field::Phone => &account.phone,
-            Field::Email => &account.email,
-            Field::MainProducts => &account.main_products,
-            Field::MainPartners => &account.main_partners,
-            Field::ScreeningNote => &account.screening.note,
-            Field::ScoreNote(c) => return Some(account.scores.get(&c).map_or("", |s| &s.note)),
-            _ => return None,
-        };
-        Some(text)
+        match self {
+            Field::Basic(field) => field.text(account),
+            Field::ScreeningNote => Some(&account.screening.note),
+            Field::ScoreNote(c) => Some(account.scores.get(&c).map_or("", |s| &s.note)),
+            _ => None,
+        }
     }
 
     /// Whether the two accounts differ in this field. Text differing only in leading or
@@ -104,10 +58,7 @@ impl Field {
             return a.trim() != b.trim();
         }
         match self {
-            Field::Ownership => mine.ownership != theirs.ownership,
-            Field::SizeBand => mine.size_band != theirs.size_band,
-            Field::Employees => mine.employees != theirs.employees,
-            Field::Relationship => mine.relationship != theirs.relationship,
+            Field::Basic(field) => field.differs(mine, theirs),
             Field::Gate(gate) => mine.screening.answer(gate) != theirs.screening.answer(gate),
             Field::ScoreValue(c) => {
                 mine.scores.get(&c).and_then(|s| s.value)
@@ -131,35 +82,20 @@ impl Field {
             }
             Field::Plan => !same_plan(mine.plan.as_ref(), theirs.plan.as_ref()),
             // Text fields were answered above.
-            _ => false,
+            Field::ScreeningNote | Field::ScoreNote(_) => false,
         }
     }
 
     /// Copies this field from `from` into `account`.
     fn take(self, account: &mut Account, from: &Account) {
         match self {
-            Field::Number => account.number.clone_from(&from.number),
-            Field::Name => account.name.clone_from(&from.name),
-            Field::Industry => account.industry.clone_from(&from.industry),
-            Field::Segment => account.segment.clone_from(&from.segment),
-            Field::Ownership => account.ownership = from.ownership,
-            Field::SizeBand => account.size_band = from.size_band,
-            Field::CompanyType => account.company_type.clone_from(&from.company_type),
-            Field::Address => account.address.clone_from(&from.address),
-            Field::ContactPerson => account.contact_person.clone_from(&from.contact_person),
-            Field::Position => account.position.clone_from(&from.position),
-            Field::Phone => account.phone.clone_from(&from.phone),
-            Field::Email => account.email.clone_from(&from.email),
-            Field::Employees => account.employees = from.employees,
-            Field::MainProducts => account.main_products.clone_from(&from.main_products),
-            Field::MainPartners => account.main_partners.clone_from(&from.main_partners),
-            Field::Relationship => account.relationship = from.relationship,
+            Field::Basic(field) => field.copy(account, from),
             Field::Gate(gate) => account.screening.set(gate, from.screening.answer(gate)),
             Field::ScreeningNote => account.screening.note.clone_from(&from.screening.note),
             Field::ScoreValue(c) => {
                 account.scores.entry(c).or_default().value =
                     from.scores.get(&c).and_then(|s| s.value);
-                drop_empty_score(account, c);
+                account.prune_empty_score(c);
             }
             Field::ScoreNote(c) => {
                 account.scores.entry(c).or_default().note = from
@@ -167,32 +103,13 @@ impl Field {
                     .get(&c)
                     .map(|s| s.note.clone())
                     .unwrap_or_default();
-                drop_empty_score(account, c);
+                account.prune_empty_score(c);
             }
             Field::TierOverride => account.tier_override.clone_from(&from.tier_override),
             Field::LevelOverride => account.level_override.clone_from(&from.level_override),
             Field::Plan => account.plan.clone_from(&from.plan),
         }
     }
-}
-
-/// A score with neither value nor note carries nothing and is not kept.
-fn drop_empty_score(account: &mut Account, criterion: CriterionId) {
-    if account
-        .scores
-        .get(&criterion)
-        .is_some_and(|s| s.value.is_none() && s.note.trim().is_empty())
-    {
-        account.scores.remove(&criterion);
-    }
-}
-
-/// Numbers and names compared as a person would: trimmed, spaces collapsed, any case.
-pub fn identity_key(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }
 
 /// A criterion name reduced for comparison: letters and digits only, lower case, so
@@ -437,8 +354,9 @@ pub fn plan_merge(mine: &Workspace, theirs: &Workspace) -> MergePlan {
 /// Every field in which two accounts of the same customer differ, in page order.
 /// `criteria` are the scores compared (my ids).
 fn differences(mine: &Account, theirs: &Account, criteria: &[CriterionId]) -> Vec<Field> {
-    Field::BASIC
+    BasicField::ALL
         .into_iter()
+        .map(Field::Basic)
         .chain(Gate::ALL.into_iter().map(Field::Gate))
         .chain([Field::ScreeningNote])
         .chain(
@@ -656,7 +574,10 @@ mod tests {
         // Matched; the number as written and the name are differences to choose from.
         assert_eq!(
             conflict_of(&plan, 1).fields,
-            vec![Field::Number, Field::Name]
+            vec![
+                Field::Basic(BasicField::Number),
+                Field::Basic(BasicField::Name)
+            ]
         );
         assert!(plan.new_accounts.is_empty());
     }
@@ -675,12 +596,18 @@ mod tests {
         // Theirs has no number: the name finds mine.
         assert_eq!(
             conflict_of(&plan, 1).fields,
-            vec![Field::Number, Field::Name]
+            vec![
+                Field::Basic(BasicField::Number),
+                Field::Basic(BasicField::Name)
+            ]
         );
         // Mine has no number: the name finds it.
         assert_eq!(
             conflict_of(&plan, 2).fields,
-            vec![Field::Number, Field::Name]
+            vec![
+                Field::Basic(BasicField::Number),
+                Field::Basic(BasicField::Name)
+            ]
         );
         assert!(plan.new_accounts.is_empty());
     }
@@ -829,9 +756,9 @@ mod tests {
         assert_eq!(
             conflict_of(&plan, 1).fields,
             vec![
-                Field::Industry,
-                Field::Ownership,
-                Field::Employees,
+                Field::Basic(BasicField::Industry),
+                Field::Basic(BasicField::Ownership),
+                Field::Basic(BasicField::Employees),
                 Field::Gate(Gate::Profitable),
                 Field::ScreeningNote,
                 Field::ScoreNote(2),
@@ -899,14 +826,14 @@ mod tests {
         assert_eq!(
             conflict_of(&plan, 1).fields,
             vec![
-                Field::Address,
-                Field::Phone,
+                Field::Basic(BasicField::Address),
+                Field::Basic(BasicField::Phone),
                 Field::ScoreValue(1),
                 Field::ScoreNote(1)
             ]
         );
         let mut choices = MergeChoices::default();
-        choices.choose(1, Field::Address, Side::Theirs);
+        choices.choose(1, Field::Basic(BasicField::Address), Side::Theirs);
         choices.choose(1, Field::ScoreValue(1), Side::Theirs);
         let summary = apply_merge(&mut mine, &plan, &choices, 500);
         assert_eq!(summary.updated, 1);
@@ -932,7 +859,7 @@ mod tests {
         let mut choices = MergeChoices::default();
         choices.choose_account(conflict, Side::Theirs);
         assert_eq!(choices.taken(conflict), 4);
-        choices.choose(1, Field::Phone, Side::Mine);
+        choices.choose(1, Field::Basic(BasicField::Phone), Side::Mine);
         assert_eq!(choices.taken(conflict), 3);
         choices.choose_everywhere(&plan, Side::Mine);
         assert_eq!(choices, MergeChoices::default());
@@ -974,8 +901,8 @@ mod tests {
         theirs.accounts.push(account(9, "9", "Nine"));
         let plan = plan_merge(&mine, &theirs);
         let mut choices = MergeChoices::default();
-        choices.choose(1, Field::Industry, Side::Theirs);
-        choices.choose(2, Field::Industry, Side::Theirs);
+        choices.choose(1, Field::Basic(BasicField::Industry), Side::Theirs);
+        choices.choose(2, Field::Basic(BasicField::Industry), Side::Theirs);
         choices.set_adds(plan.new_accounts[1].index, false);
         let mut merged = mine.clone();
         let summary = apply_merge(&mut merged, &plan, &choices, 1);
@@ -1047,7 +974,10 @@ mod tests {
         ]);
         let theirs = workspace(vec![account(9, "C-1", "Alpha bis")]);
         let plan = plan_merge(&mine, &theirs);
-        assert_eq!(conflict_of(&plan, 1).fields, vec![Field::Name]);
+        assert_eq!(
+            conflict_of(&plan, 1).fields,
+            vec![Field::Basic(BasicField::Name)]
+        );
     }
 
     #[test]

@@ -58,6 +58,12 @@ impl Thresholds {
         }
     }
 
+    /// Whether `score` counts as high on `axis`: at or above the threshold. The tier
+    /// rule and every explanation of it ask this, so they cannot disagree.
+    pub fn is_high(&self, axis: Axis, score: Tenths) -> bool {
+        score >= self.on(axis)
+    }
+
     /// Thresholds must lie on the 1–10 scale.
     pub fn is_valid_value(value: Tenths) -> bool {
         (10..=100).contains(&value.0)
@@ -217,7 +223,31 @@ impl Default for TierSettings {
     }
 }
 
+/// Default Chinese texts of earlier versions that were corrected since (著重 is the
+/// traditional form; simplified Chinese writes 着重), with the tier they belong to.
+const FORMER_DEFAULT_PRINCIPLES: [(Tier, &str); 1] = [(
+    Tier::Tier1,
+    "著重发展，重点维护：集中投入预算，主动规划解决方案",
+)];
+
 impl TierSettings {
+    /// Replaces a tier principle that is still an earlier version's default text with
+    /// today's default; text the user wrote is never touched. Returns whether any was.
+    pub fn refresh_former_defaults(&mut self) -> bool {
+        let defaults = TierSettings::default();
+        let mut changed = false;
+        for (tier, former) in FORMER_DEFAULT_PRINCIPLES {
+            let principle = &mut self.guidance_mut(tier).principle;
+            if principle.zh == former {
+                principle
+                    .zh
+                    .clone_from(&defaults.guidance(tier).principle.zh);
+                changed = true;
+            }
+        }
+        changed
+    }
+
     pub fn guidance(&self, tier: Tier) -> &TierGuidance {
         match tier {
             Tier::Tier1 => &self.tier1,
@@ -270,8 +300,8 @@ impl TierOverride {
 
 /// The tier rule on two complete axis scores: high means at or above the threshold.
 pub fn classify(attractiveness: Tenths, feasibility: Tenths, thresholds: &Thresholds) -> Tier {
-    let high_a = attractiveness >= thresholds.attractiveness;
-    let high_f = feasibility >= thresholds.feasibility;
+    let high_a = thresholds.is_high(Axis::Attractiveness, attractiveness);
+    let high_f = thresholds.is_high(Axis::Feasibility, feasibility);
     match (high_a, high_f) {
         (true, true) => Tier::Tier1,
         (false, true) => Tier::Tier2,
@@ -355,6 +385,32 @@ pub fn assess(account: &Account, model: &ScoringModel, settings: &TierSettings) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_earlier_default_tier_principle_is_brought_up_to_date_but_user_text_is_kept() {
+        let mut settings = TierSettings::default();
+        settings.tier1.principle.zh = FORMER_DEFAULT_PRINCIPLES[0].1.to_owned();
+        assert!(settings.refresh_former_defaults());
+        assert_eq!(settings, TierSettings::default());
+        assert!(settings.tier1.principle.zh.starts_with("着重"));
+        settings.tier1.principle.zh = "我们自己的原则".to_owned();
+        assert!(!settings.refresh_former_defaults());
+        assert_eq!(settings.tier1.principle.zh, "我们自己的原则");
+    }
+
+    #[test]
+    fn a_score_equal_to_the_threshold_counts_as_high() {
+        let t = Thresholds {
+            attractiveness: Tenths(60),
+            feasibility: Tenths(55),
+        };
+        assert!(t.is_high(Axis::Attractiveness, Tenths(60)));
+        assert!(!t.is_high(Axis::Attractiveness, Tenths(59)));
+        assert!(t.is_high(Axis::Feasibility, Tenths(55)));
+        assert!(!t.is_high(Axis::Feasibility, Tenths(54)));
+        assert_eq!(classify(Tenths(60), Tenths(55), &t), Tier::Tier1);
+        assert_eq!(classify(Tenths(59), Tenths(54), &t), Tier::NotPursued);
+    }
     use crate::domain::scoring::Score;
     use crate::domain::screening::Answer;
     use crate::domain::screening::Gate;

@@ -17,6 +17,10 @@ pub struct Workspace {
     pub model_draft: Option<ScoringModel>,
     pub tiers: TierSettings,
     pub next_account_id: AccountId,
+    /// The unit the amounts of account plans are written in (e.g. 万元, CNY), as the
+    /// user names it; empty until chosen. One per workspace, so a team's plans compare.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub amount_unit: String,
 }
 
 impl Default for Workspace {
@@ -27,11 +31,20 @@ impl Default for Workspace {
             model_draft: None,
             tiers: TierSettings::default(),
             next_account_id: 1,
+            amount_unit: String::new(),
         }
     }
 }
 
+/// The longest amount unit kept: a unit is a word or two, not a note.
+pub const AMOUNT_UNIT_MAX: usize = 16;
+
 impl Workspace {
+    /// Names the unit of plan amounts: trimmed, at most [`AMOUNT_UNIT_MAX`] characters.
+    pub fn set_amount_unit(&mut self, unit: &str) {
+        self.amount_unit = unit.trim().chars().take(AMOUNT_UNIT_MAX).collect();
+    }
+
     pub fn account(&self, id: AccountId) -> Option<&Account> {
         self.accounts.iter().find(|a| a.id == id)
     }
@@ -101,7 +114,7 @@ impl Workspace {
     ) -> bool {
         self.update_account(id, now, |a| {
             a.scores.entry(criterion).or_default().value = value;
-            prune_empty_score(a, criterion);
+            a.prune_empty_score(criterion);
         })
     }
 
@@ -115,7 +128,7 @@ impl Workspace {
     ) -> bool {
         self.update_account(id, now, |a| {
             a.scores.entry(criterion).or_default().note = note.to_owned();
-            prune_empty_score(a, criterion);
+            a.prune_empty_score(criterion);
         })
     }
 
@@ -193,20 +206,26 @@ impl Workspace {
     }
 }
 
-/// A score with neither value nor note carries nothing: drop it.
-fn prune_empty_score(account: &mut Account, criterion: CriterionId) {
-    if account
-        .scores
-        .get(&criterion)
-        .is_some_and(|s| s.value.is_none() && s.note.trim().is_empty())
-    {
-        account.scores.remove(&criterion);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_amount_unit_is_trimmed_and_kept_short() {
+        let mut ws = Workspace::default();
+        assert_eq!(ws.amount_unit, "");
+        ws.set_amount_unit("  万元 ");
+        assert_eq!(ws.amount_unit, "万元");
+        ws.set_amount_unit(&"x".repeat(100));
+        assert_eq!(ws.amount_unit.chars().count(), AMOUNT_UNIT_MAX);
+        // A workspace without a unit stores nothing for it, and one with a unit keeps it.
+        let plain = serde_json::to_string(&Workspace::default()).expect("json");
+        assert!(!plain.contains("amount_unit"));
+        ws.set_amount_unit("CNY");
+        let back: Workspace =
+            serde_json::from_str(&serde_json::to_string(&ws).expect("json")).expect("read");
+        assert_eq!(back.amount_unit, "CNY");
+    }
     use crate::domain::model::Axis;
     use crate::domain::scoring::Score;
     use crate::domain::tiering::Tier;

@@ -11,140 +11,78 @@
 
 use std::collections::HashMap;
 
+use crate::domain::account::{identity_key, parse_employees, Field};
 use crate::domain::scoring::{parse_score, ScoreError};
 use crate::domain::{
     Account, AccountId, CriterionId, Language, Ownership, Relationship, Score, ScoringModel,
     SizeBand, Workspace,
 };
-use crate::i18n::{strings, Strings};
+use crate::i18n::{criterion_name, fill, strings, Strings};
 
 use super::sheet::{CellKind, SheetRow};
 
-/// A field of the basic sheet that a column can fill.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Field {
-    Number,
-    Name,
-    Industry,
-    Segment,
-    Ownership,
-    SizeBand,
-    CompanyType,
-    Address,
-    ContactPerson,
-    Position,
-    Phone,
-    Email,
-    Employees,
-    MainProducts,
-    MainPartners,
-    Relationship,
-}
-
-impl Field {
-    pub const ALL: [Field; 16] = [
-        Field::Number,
-        Field::Name,
-        Field::Industry,
-        Field::Segment,
-        Field::Ownership,
-        Field::SizeBand,
-        Field::CompanyType,
-        Field::Address,
-        Field::ContactPerson,
-        Field::Position,
-        Field::Phone,
-        Field::Email,
-        Field::Employees,
-        Field::MainProducts,
-        Field::MainPartners,
-        Field::Relationship,
-    ];
-
-    pub fn label(self, t: &Strings) -> &'static str {
-        match self {
-            Field::Number => t.field_number,
-            Field::Name => t.field_name,
-            Field::Industry => t.field_industry,
-            Field::Segment => t.field_segment,
-            Field::Ownership => t.field_ownership,
-            Field::SizeBand => t.field_size_band,
-            Field::CompanyType => t.field_company_type,
-            Field::Address => t.field_address,
-            Field::ContactPerson => t.field_contact_person,
-            Field::Position => t.field_position,
-            Field::Phone => t.field_phone,
-            Field::Email => t.field_email,
-            Field::Employees => t.field_employees,
-            Field::MainProducts => t.field_main_products,
-            Field::MainPartners => t.field_main_partners,
-            Field::Relationship => t.field_relationship,
-        }
-    }
-
-    /// Header names seen in real spreadsheets, besides the app's own labels in both
-    /// languages (compared after [`normalise_header`]).
-    fn other_names(self) -> &'static [&'static str] {
-        match self {
-            Field::Number => &[
-                "编号",
-                "客户代码",
-                "客户编码",
-                "客户号",
-                "no",
-                "number",
-                "customerno",
-                "customernumber",
-                "customercode",
-                "accountno",
-                "accountnumber",
-                "code",
-                "id",
-            ],
-            Field::Name => &[
-                "名称",
-                "客户",
-                "公司名称",
-                "企业名称",
-                "公司",
-                "客户全称",
-                "name",
-                "company",
-                "companyname",
-                "customer",
-                "customername",
-                "account",
-                "accountname",
-            ],
-            Field::Industry => &["所属行业", "industry", "sector"],
-            Field::Segment => &["市场细分", "细分", "segment", "marketsegment"],
-            Field::Ownership => &["企业性质", "所有制形式", "ownership"],
-            Field::SizeBand => &["企业规模", "规模等级", "size", "sizeband", "companysize"],
-            Field::CompanyType => &["企业类型", "companytype", "type"],
-            Field::Address => &["公司地址", "地址", "address"],
-            Field::ContactPerson => &["联系人", "contact", "contactperson", "contactname"],
-            Field::Position => &["职务", "职位", "position", "title", "jobtitle"],
-            Field::Phone => &[
-                "联系电话",
-                "手机",
-                "电话",
-                "phone",
-                "telephone",
-                "tel",
-                "mobile",
-            ],
-            Field::Email => &["邮箱", "电子邮箱", "email", "mail"],
-            Field::Employees => &["员工数", "人数", "employees", "headcount", "staff"],
-            Field::MainProducts => &["主要产品", "产品", "products", "mainproducts"],
-            Field::MainPartners => &["合作伙伴", "partners", "mainpartners"],
-            Field::Relationship => &[
-                "状态",
-                "客户状态",
-                "status",
-                "relationship",
-                "customerstatus",
-            ],
-        }
+/// Header names seen in real spreadsheets, besides the app's own labels in both
+/// languages (compared after [`normalise_header`]).
+fn other_names(field: Field) -> &'static [&'static str] {
+    match field {
+        Field::Number => &[
+            "编号",
+            "客户代码",
+            "客户编码",
+            "客户号",
+            "no",
+            "number",
+            "customerno",
+            "customernumber",
+            "customercode",
+            "accountno",
+            "accountnumber",
+            "code",
+            "id",
+        ],
+        Field::Name => &[
+            "名称",
+            "客户",
+            "公司名称",
+            "企业名称",
+            "公司",
+            "客户全称",
+            "name",
+            "company",
+            "companyname",
+            "customer",
+            "customername",
+            "account",
+            "accountname",
+        ],
+        Field::Industry => &["所属行业", "industry", "sector"],
+        Field::Segment => &["市场细分", "细分", "segment", "marketsegment"],
+        Field::Ownership => &["企业性质", "所有制形式", "ownership"],
+        Field::SizeBand => &["企业规模", "规模等级", "size", "sizeband", "companysize"],
+        Field::CompanyType => &["企业类型", "companytype", "type"],
+        Field::Address => &["公司地址", "地址", "address"],
+        Field::ContactPerson => &["联系人", "contact", "contactperson", "contactname"],
+        Field::Position => &["职务", "职位", "position", "title", "jobtitle"],
+        Field::Phone => &[
+            "联系电话",
+            "手机",
+            "电话",
+            "phone",
+            "telephone",
+            "tel",
+            "mobile",
+        ],
+        Field::Email => &["邮箱", "电子邮箱", "email", "mail"],
+        Field::Employees => &["员工数", "人数", "employees", "headcount", "staff"],
+        Field::MainProducts => &["主要产品", "产品", "products", "mainproducts"],
+        Field::MainPartners => &["合作伙伴", "partners", "mainpartners"],
+        Field::Relationship => &[
+            "状态",
+            "客户状态",
+            "status",
+            "relationship",
+            "customerstatus",
+        ],
     }
 }
 
@@ -154,6 +92,66 @@ pub enum Target {
     Ignore,
     Field(Field),
     Score(CriterionId),
+}
+
+impl Target {
+    /// What a column is imported as, in words.
+    pub fn describe(self, t: &Strings, model: &ScoringModel, language: Language) -> String {
+        match self {
+            Target::Ignore => t.import_ignore.to_owned(),
+            Target::Field(field) => t.field(field).to_owned(),
+            Target::Score(id) => fill(t.import_score_of, &[&criterion_name(model, id, language)]),
+        }
+    }
+}
+
+impl Problem {
+    /// The problem in words.
+    pub fn describe(&self, t: &Strings, model: &ScoringModel, language: Language) -> String {
+        match self {
+            Problem::MissingName => t.import_missing_name.to_owned(),
+            Problem::Score {
+                criterion,
+                error,
+                value,
+            } => {
+                let name = criterion_name(model, *criterion, language);
+                match error {
+                    ScoreError::OutOfRange(n) => fill(t.import_score_range, &[&name, n]),
+                    ScoreError::NotAWholeNumber => fill(t.import_score_whole, &[&name, value]),
+                }
+            }
+            Problem::NotAChoice { field, value } => {
+                let choices: Vec<&str> = match field {
+                    Field::Ownership => Ownership::ALL.iter().map(|o| t.ownership(*o)).collect(),
+                    Field::SizeBand => SizeBand::ALL.iter().map(|s| t.size_band(*s)).collect(),
+                    _ => Relationship::ALL
+                        .iter()
+                        .map(|r| t.relationship(*r))
+                        .collect(),
+                };
+                fill(
+                    t.import_not_a_choice,
+                    &[&t.field(*field), value, &choices.join(t.list_separator)],
+                )
+            }
+            Problem::NotAWholeNumber { field, value } => {
+                fill(t.import_not_a_number, &[&t.field(*field), value])
+            }
+            Problem::RepeatsRow { row } => fill(t.import_repeats_row, &[row]),
+            Problem::NotText {
+                target,
+                kind,
+                value,
+            } => {
+                let template = match kind {
+                    CellKind::Date => t.import_date_cell,
+                    CellKind::Number => t.import_number_cell,
+                };
+                fill(template, &[&target.describe(t, model, language), value])
+            }
+        }
+    }
 }
 
 /// A header reduced for comparison: a trailing weight such as "(40%)" removed (the app's
@@ -179,7 +177,7 @@ pub fn normalise_header(header: &str) -> String {
 pub fn guess_mapping(header: &[String], model: &ScoringModel) -> Vec<Target> {
     let mut known: HashMap<String, Target> = HashMap::new();
     for field in Field::ALL {
-        for name in field.other_names() {
+        for name in other_names(field) {
             known.insert(normalise_header(name), Target::Field(field));
         }
     }
@@ -188,7 +186,7 @@ pub fn guess_mapping(header: &[String], model: &ScoringModel) -> Vec<Target> {
     for language in Language::ALL {
         for field in Field::ALL {
             known.insert(
-                normalise_header(field.label(strings(language))),
+                normalise_header(strings(language).field(field)),
                 Target::Field(field),
             );
         }
@@ -399,14 +397,6 @@ impl Target {
     }
 }
 
-/// Numbers and names compared as a person would: trimmed, spaces collapsed, any case.
-pub fn identity_key(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
 impl<'a> Checker<'a> {
     pub fn new(workspace: &'a Workspace, mapping: &[Target]) -> Self {
         let mut by_number = HashMap::new();
@@ -613,15 +603,8 @@ fn set_field(account: &mut Account, field: Field, value: String) -> Result<(), P
                 .ok_or_else(|| not_a_choice(value))?;
         }
         Field::Employees => {
-            let digits: String = value
-                .chars()
-                .filter(|c| !matches!(c, ',' | '，' | ' ' | '\u{a0}'))
-                .collect();
-            account.employees = Some(
-                digits
-                    .parse()
-                    .map_err(|_| Problem::NotAWholeNumber { field, value })?,
-            );
+            account.employees =
+                Some(parse_employees(&value).ok_or(Problem::NotAWholeNumber { field, value })?);
         }
     }
     Ok(())
@@ -685,24 +668,7 @@ pub fn apply_import(
 fn update_from(account: &mut Account, row: &ReadyRow) {
     let from = &row.account;
     for field in &row.filled {
-        match field {
-            Field::Number => account.number.clone_from(&from.number),
-            Field::Name => account.name.clone_from(&from.name),
-            Field::Industry => account.industry.clone_from(&from.industry),
-            Field::Segment => account.segment.clone_from(&from.segment),
-            Field::Ownership => account.ownership = from.ownership,
-            Field::SizeBand => account.size_band = from.size_band,
-            Field::CompanyType => account.company_type.clone_from(&from.company_type),
-            Field::Address => account.address.clone_from(&from.address),
-            Field::ContactPerson => account.contact_person.clone_from(&from.contact_person),
-            Field::Position => account.position.clone_from(&from.position),
-            Field::Phone => account.phone.clone_from(&from.phone),
-            Field::Email => account.email.clone_from(&from.email),
-            Field::Employees => account.employees = from.employees,
-            Field::MainProducts => account.main_products.clone_from(&from.main_products),
-            Field::MainPartners => account.main_partners.clone_from(&from.main_partners),
-            Field::Relationship => account.relationship = from.relationship,
-        }
+        field.copy(account, from);
     }
     for (criterion, score) in &from.scores {
         account.scores.entry(*criterion).or_default().value = score.value;
@@ -738,7 +704,7 @@ pub fn problem_table(
             let text = p
                 .problems
                 .iter()
-                .map(|problem| t.import_problem(problem, model, language))
+                .map(|problem| problem.describe(t, model, language))
                 .collect::<Vec<_>>()
                 .join(t.import_problem_separator);
             (p.row, text)
@@ -1007,7 +973,7 @@ mod tests {
             }
         ));
         let t = strings(Language::En);
-        let message = t.import_problem(&bad(&checked[0]).problems[0], &ws.model, Language::En);
+        let message = bad(&checked[0]).problems[0].describe(t, &ws.model, Language::En);
         assert!(
             message.contains("11") && message.contains("1–10"),
             "{message}"
@@ -1079,7 +1045,7 @@ mod tests {
         );
         let t = strings(Language::En);
         assert_eq!(
-            t.import_problem(&bad(&checked[0]).problems[0], &ws.model, Language::En),
+            bad(&checked[0]).problems[0].describe(t, &ws.model, Language::En),
             "Name holds a date, 2025-03-14: is a column shifted?"
         );
     }

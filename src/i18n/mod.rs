@@ -11,6 +11,7 @@ mod strings;
 pub use strings::{Strings, FINGERPRINT};
 
 use crate::domain::account::AccountProblem;
+use crate::domain::account::Field;
 use crate::domain::plan::finance::Metric;
 use crate::domain::plan::strategy::ObjectiveGap;
 use crate::domain::plan::{
@@ -18,17 +19,14 @@ use crate::domain::plan::{
     NeedHorizon, ObjectiveStatus, Preference, ProfileFact, RelationshipLevel, Section, SixStep,
     SwotQuadrant,
 };
-use crate::domain::scoring::ScoreError;
 use crate::domain::ScoringModel;
 use crate::domain::{
     Answer, Axis, Gate, GateSet, Language, ModelError, Ownership, Relationship, SizeBand, Tier,
 };
-use crate::exchange::import::{Field, Problem, Target};
-use crate::exchange::sheet::CellKind;
 use crate::storage::envelope::LoadError;
 
 /// A criterion's name in `language` (the other language's if blank), or its number.
-fn criterion_name(model: &ScoringModel, id: u32, language: Language) -> String {
+pub fn criterion_name(model: &ScoringModel, id: u32, language: Language) -> String {
     model
         .criterion(id)
         .map(|c| c.name.get(language).to_owned())
@@ -385,6 +383,11 @@ impl Strings {
         .unwrap_or_default()
     }
 
+    /// A step's number and name, as its heading.
+    pub fn six_step_heading(&self, step: SixStep) -> String {
+        fill(self.step_numbered, &[&step.number(), &self.six_step(step)])
+    }
+
     pub fn six_step(&self, step: SixStep) -> &'static str {
         match step {
             SixStep::Industry => self.step_industry,
@@ -500,7 +503,12 @@ impl Strings {
             Item::Lifecycle => self.position_lifecycle,
             Item::PositionSwot => self.position_swot,
             Item::Health => self.missing_health,
-            Item::Step(step) => return fill(self.missing_step_done, &[&self.six_step(step)]),
+            Item::Step(step) => {
+                return fill(
+                    self.missing_step_done,
+                    &[&step.number(), &self.six_step(step)],
+                )
+            }
             Item::Vision => self.strategy_vision,
             Item::Objective => self.missing_objective,
             Item::ObjectivesSmart => self.missing_smart,
@@ -522,79 +530,25 @@ impl Strings {
         fill(self.date_template, &[&date.year(), &month, &date.day()])
     }
 
-    /// What a column is imported as, in words.
-    pub fn import_target(
-        &self,
-        target: Target,
-        model: &ScoringModel,
-        language: Language,
-    ) -> String {
-        match target {
-            Target::Ignore => self.import_ignore.to_owned(),
-            Target::Field(field) => field.label(self).to_owned(),
-            Target::Score(id) => fill(
-                self.import_score_of,
-                &[&criterion_name(model, id, language)],
-            ),
-        }
-    }
-
-    /// A problem of an imported row in words.
-    pub fn import_problem(
-        &self,
-        problem: &Problem,
-        model: &ScoringModel,
-        language: Language,
-    ) -> String {
-        match problem {
-            Problem::MissingName => self.import_missing_name.to_owned(),
-            Problem::Score {
-                criterion,
-                error,
-                value,
-            } => {
-                let name = criterion_name(model, *criterion, language);
-                match error {
-                    ScoreError::OutOfRange(n) => fill(self.import_score_range, &[&name, n]),
-                    ScoreError::NotAWholeNumber => fill(self.import_score_whole, &[&name, value]),
-                }
-            }
-            Problem::NotAChoice { field, value } => {
-                let choices: Vec<&str> = match field {
-                    Field::Ownership => Ownership::ALL.iter().map(|o| self.ownership(*o)).collect(),
-                    Field::SizeBand => SizeBand::ALL.iter().map(|s| self.size_band(*s)).collect(),
-                    _ => Relationship::ALL
-                        .iter()
-                        .map(|r| self.relationship(*r))
-                        .collect(),
-                };
-                fill(
-                    self.import_not_a_choice,
-                    &[
-                        &field.label(self),
-                        value,
-                        &choices.join(self.list_separator),
-                    ],
-                )
-            }
-            Problem::NotAWholeNumber { field, value } => {
-                fill(self.import_not_a_number, &[&field.label(self), value])
-            }
-            Problem::RepeatsRow { row } => fill(self.import_repeats_row, &[row]),
-            Problem::NotText {
-                target,
-                kind,
-                value,
-            } => {
-                let template = match kind {
-                    CellKind::Date => self.import_date_cell,
-                    CellKind::Number => self.import_number_cell,
-                };
-                fill(
-                    template,
-                    &[&self.import_target(*target, model, language), value],
-                )
-            }
+    /// What a field of the basic sheet is called.
+    pub fn field(&self, field: Field) -> &'static str {
+        match field {
+            Field::Number => self.field_number,
+            Field::Name => self.field_name,
+            Field::Industry => self.field_industry,
+            Field::Segment => self.field_segment,
+            Field::Ownership => self.field_ownership,
+            Field::SizeBand => self.field_size_band,
+            Field::CompanyType => self.field_company_type,
+            Field::Address => self.field_address,
+            Field::ContactPerson => self.field_contact_person,
+            Field::Position => self.field_position,
+            Field::Phone => self.field_phone,
+            Field::Email => self.field_email,
+            Field::Employees => self.field_employees,
+            Field::MainProducts => self.field_main_products,
+            Field::MainPartners => self.field_main_partners,
+            Field::Relationship => self.field_relationship,
         }
     }
 
@@ -732,6 +686,8 @@ mod tests {
             "language_switch_to",
             "score_range",
             "no_value",
+            "step_numbered",
+            "amount_with_unit",
         ];
         for (key, text) in strings::ZH.entries() {
             if exempt.contains(&key) {

@@ -86,6 +86,7 @@ strings! {
     nav_model: "评估标准", "Scoring model";
     nav_ranking: "排序与分级", "Ranking & tiers";
     nav_matrix: "评估矩阵", "Matrix";
+    menu: "菜单", "Menu";
     nav_pyramid: "客户金字塔", "Pyramid";
     language_switch_to: "English", "中文";
     language_switch_label: "切换语言", "Switch language";
@@ -505,7 +506,7 @@ strings! {
     missing_action: "至少一项行动", "at least one action";
     missing_action_owned: "每项行动的负责人和截止日期", "an owner and a due date for every action";
     missing_revenue: "至少一个期间的目标", "a target for at least one period";
-    missing_step_done: "{0}（标记为已完成）", "{0} (marked done)";
+    missing_step_done: "第 {0} 步“{1}”的结论", "the conclusion of step {0} ({1})";
     plan_add: "添加", "Add";
     plan_empty_list: "尚无内容。", "Nothing yet.";
     plan_invalid_amount: "请输入数字（最多两位小数）。", "Enter a number (up to two decimals).";
@@ -626,13 +627,22 @@ strings! {
     health_q5: "客户对我们的人员满意吗？", "Are they content with our people?";
     health_q6: "我们将如何改进？", "How will we improve?";
     // Six-step analysis (document 000)
-    six_steps_hint: "逐步完成分析，每一步写下结论并标记为已完成。", "Work through the steps: write each conclusion down and mark the step done.";
-    step_industry: "1 行业分析", "1 Industry";
-    step_competition: "2 竞争分析", "2 Competition";
-    step_needs: "3 个性化需求分析", "3 Personalised needs";
-    step_solution: "4 定制化解决方案", "4 Customised solution";
-    step_service: "5 服务支持能力", "5 Service-support capability";
-    step_plan: "6 客户计划", "6 Customer plan";
+    six_steps_hint: "逐步完成分析：写下每一步的结论，完成后勾选“已完成”。竞争、需求和计划三步在计划的相应部分中完成。", "Work through the steps: write down each conclusion and tick Done when it is drawn. Competition, needs and the plan are worked out in their own sections of the plan.";
+    step_industry: "行业分析", "Industry analysis";
+    step_competition: "竞争分析", "Competition";
+    step_needs: "个性化需求分析", "Personalised needs";
+    step_solution: "定制化解决方案", "Customised solution";
+    step_service: "服务支持能力", "Service-support capability";
+    step_plan: "目标与行动计划", "Objectives and actions";
+    step_numbered: "{0} {1}", "{0} {1}";
+    step_worked_in: "这一步的分析在此完成：", "This step is worked out in:";
+    step_conclusion: "结论", "Conclusion";
+    amount_unit_label: "金额单位", "Amounts in";
+    amount_unit_placeholder: "例如 万元", "e.g. k CNY";
+    amount_unit_hint: "适用于本工作区的所有客户计划。", "Applies to every plan in this workspace.";
+    amount_with_unit: "{0}（{1}）", "{0} ({1})";
+    amount_unit_line: "金额单位：{0}", "Amounts in {0}";
+    step_see_section: "见“{0}”部分", "See the {0} section";
     step_done: "已完成", "Done";
     step_open: "未完成", "Not done";
     // Decision-making unit

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::account::AccountProblem;
+use crate::domain::account::{parse_employees, AccountProblem};
 use crate::domain::model::Criterion;
 use crate::domain::pyramid::{default_level, level_of, Level, LevelOverride};
 use crate::domain::scoring::{contributions, parse_score};
@@ -272,11 +272,10 @@ fn AccountFields(
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
                         employees_text.set(v.clone());
-                        let trimmed = v.trim().replace([',', '，', ' '], "");
-                        if trimmed.is_empty() {
+                        if v.trim().is_empty() {
                             employees_error.set(false);
                             update(&|a| a.employees = None);
-                        } else if let Ok(n) = trimmed.parse::<u32>() {
+                        } else if let Some(n) = parse_employees(&v) {
                             employees_error.set(false);
                             update(&|a| a.employees = Some(n));
                         } else {
@@ -595,7 +594,7 @@ fn TierSection(id: AccountId) -> impl IntoView {
                 for axis in Axis::ALL {
                     if let Some(score) = a.score(axis) {
                         let threshold = thresholds.on(axis);
-                        let template = if score >= threshold {
+                        let template = if thresholds.is_high(axis, score) {
                             t.why_high
                         } else {
                             t.why_low

@@ -9,10 +9,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::domain::account::Field;
 use crate::domain::{Axis, Language};
 use crate::exchange::import::{
     apply_import, guess_mapping, mapping_problems, problem_table, suggest_criteria, Checked,
-    Checker, DuplicatePolicy, Field, ImportSummary, MappingProblem, ReadyRow, RowProblems, Target,
+    Checker, DuplicatePolicy, ImportSummary, MappingProblem, ReadyRow, RowProblems, Target,
 };
 use crate::exchange::sheet::ENCODINGS;
 use crate::i18n::{fill, strings, Strings};
@@ -260,7 +261,7 @@ pub fn ImportPage() -> impl IntoView {
             let language = app.language.get_untracked();
             let t = strings(language);
             let mut header: Vec<String> =
-                Field::ALL.iter().map(|f| f.label(t).to_owned()).collect();
+                Field::ALL.iter().map(|f| t.field(*f).to_owned()).collect();
             app.workspace.with_untracked(|ws| {
                 header.extend(
                     Axis::ALL
@@ -462,7 +463,7 @@ fn Review(
                         MappingProblem::NoNameColumn => t.import_no_name_column.to_owned(),
                         MappingProblem::TargetTwice(target) => fill(
                             t.import_target_twice,
-                            &[&app.workspace.with(|ws| t.import_target(target, &ws.model, language))],
+                            &[&app.workspace.with(|ws| target.describe(t, &ws.model, language))],
                         ),
                     };
                     view! { <p class="form-error">{text}</p> }
@@ -524,7 +525,7 @@ fn MappingTable(
                     app.workspace.with(|ws| {
                         options.extend(Axis::ALL.iter().flat_map(|axis| ws.model.criteria_on(*axis)).map(|c| Target::Score(c.id)));
                         options.into_iter().map(|target| {
-                            let label = t.import_target(target, &ws.model, language);
+                            let label = target.describe(t, &ws.model, language);
                             view! {
                                 <option value=target_value(target) selected=move || current() == target>{label}</option>
                             }
@@ -605,7 +606,7 @@ fn CheckSummary(
                     let text = row
                         .problems
                         .iter()
-                        .map(|p| t.import_problem(p, &ws.model, language))
+                        .map(|p| p.describe(t, &ws.model, language))
                         .collect::<Vec<_>>()
                         .join(t.import_problem_separator);
                     view! { <li>{fill(t.import_problem_row, &[&row.row, &text])}</li> }

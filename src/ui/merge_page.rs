@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::domain::account::Field as BasicField;
 use crate::domain::merge::{
     apply_merge, plan_merge, Conflict, Field, MergeChoices, MergePlan, MergeSummary, Side,
 };
@@ -69,22 +70,7 @@ impl MergeContext {
 /// A stable name for a field, for form control names and test hooks.
 fn field_slug(field: Field) -> String {
     match field {
-        Field::Number => "number".into(),
-        Field::Name => "name".into(),
-        Field::Industry => "industry".into(),
-        Field::Segment => "segment".into(),
-        Field::Ownership => "ownership".into(),
-        Field::SizeBand => "size_band".into(),
-        Field::CompanyType => "company_type".into(),
-        Field::Address => "address".into(),
-        Field::ContactPerson => "contact_person".into(),
-        Field::Position => "position".into(),
-        Field::Phone => "phone".into(),
-        Field::Email => "email".into(),
-        Field::Employees => "employees".into(),
-        Field::MainProducts => "main_products".into(),
-        Field::MainPartners => "main_partners".into(),
-        Field::Relationship => "relationship".into(),
+        Field::Basic(field) => field.slug().into(),
         Field::Gate(gate) => format!("gate-{}", gate_slug(gate)),
         Field::ScreeningNote => "screening_note".into(),
         Field::ScoreValue(c) => format!("score-{c}"),
@@ -114,22 +100,7 @@ fn field_label(field: Field, t: &Strings, model: &ScoringModel, language: Langua
             .unwrap_or_else(|| format!("#{id}"))
     };
     let label = match field {
-        Field::Number => t.field_number,
-        Field::Name => t.field_name,
-        Field::Industry => t.field_industry,
-        Field::Segment => t.field_segment,
-        Field::Ownership => t.field_ownership,
-        Field::SizeBand => t.field_size_band,
-        Field::CompanyType => t.field_company_type,
-        Field::Address => t.field_address,
-        Field::ContactPerson => t.field_contact_person,
-        Field::Position => t.field_position,
-        Field::Phone => t.field_phone,
-        Field::Email => t.field_email,
-        Field::Employees => t.field_employees,
-        Field::MainProducts => t.field_main_products,
-        Field::MainPartners => t.field_main_partners,
-        Field::Relationship => t.field_relationship,
+        Field::Basic(field) => t.field(field),
         Field::Gate(gate) => return fill(t.merge_field_gate, &[&t.gate_name(gate)]),
         Field::ScreeningNote => t.screening_note,
         Field::ScoreValue(c) => return fill(t.score_for, &[&criterion(c)]),
@@ -148,10 +119,12 @@ fn field_value(field: Field, account: &Account, t: &Strings) -> Option<String> {
         return (!text.is_empty()).then(|| text.to_owned());
     }
     match field {
-        Field::Ownership => account.ownership.map(|o| t.ownership(o).to_owned()),
-        Field::SizeBand => account.size_band.map(|s| t.size_band(s).to_owned()),
-        Field::Employees => account.employees.map(|n| n.to_string()),
-        Field::Relationship => Some(t.relationship(account.relationship).to_owned()),
+        Field::Basic(BasicField::Ownership) => account.ownership.map(|o| t.ownership(o).to_owned()),
+        Field::Basic(BasicField::SizeBand) => account.size_band.map(|s| t.size_band(s).to_owned()),
+        Field::Basic(BasicField::Employees) => account.employees.map(|n| n.to_string()),
+        Field::Basic(BasicField::Relationship) => {
+            Some(t.relationship(account.relationship).to_owned())
+        }
         Field::Gate(gate) => Some(t.answer(account.screening.answer(gate)).to_owned()),
         Field::ScoreValue(c) => account
             .scores

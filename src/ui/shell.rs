@@ -30,6 +30,12 @@ pub fn App() -> impl IntoView {
     let route = use_hash_route();
     let pending_import = RwSignal::new(None::<PendingImport>);
     provide_merge_context();
+    // The folded header menu (phones) closes when a page opens.
+    let menu_open = RwSignal::new(false);
+    Effect::new(move |_| {
+        route.track();
+        menu_open.set(false);
+    });
 
     // The document title follows the page, for tabs, history and bookmarks.
     Effect::new(move |_| {
@@ -65,8 +71,17 @@ pub fn App() -> impl IntoView {
                 let _ = main.focus();
             }
         }>{tr(|t| t.nav_label)}</a>
-        <header class="app-header">
+        <header class="app-header" class:menu-open=move || menu_open.get()>
             <div class="brand">{tr(|t| t.app_title)}</div>
+            // On a phone the navigation and the tools fold behind this button, so the
+            // page starts near the top of the screen; the save status stays in view.
+            <button type="button" class="menu-toggle" data-testid="menu-toggle"
+                aria-controls="header-menu" aria-expanded=move || menu_open.get().to_string()
+                on:click=move |_| menu_open.update(|open| *open = !*open)>
+                {tr(|t| t.menu)}
+            </button>
+            <SaveIndicator/>
+            <div class="header-menu" id="header-menu">
             <Nav route=route/>
             <div class="header-tools">
                 <a class="workspace-link" href=Route::Workspaces.href() data-testid="workspace-link"
@@ -76,9 +91,9 @@ pub fn App() -> impl IntoView {
                         " " <span class="badge demo-badge">{tr(|t| t.demo_badge)}</span>
                     </Show>
                 </a>
-                <SaveIndicator/>
                 <WorkspaceMenu pending_import=pending_import/>
                 <LanguageSwitch/>
+            </div>
             </div>
         </header>
         <Notices/>
@@ -262,6 +277,7 @@ fn WorkspaceMenu(pending_import: RwSignal<Option<PendingImport>>) -> impl IntoVi
                 .and_then(|text| envelope::decode(&text).map_err(|e| t.load_error(&e)));
             match outcome {
                 Ok(mut workspace) => {
+                    workspace.tiers.refresh_former_defaults();
                     if workspace.keep_invalid_model_as_draft() {
                         app.notify(Notice::ModelDrafted);
                     }

@@ -371,6 +371,7 @@ fn open_stored(key: &str) -> Opened {
         },
         Loaded::Workspace(mut ws, json) => {
             let drafted = ws.keep_invalid_model_as_draft();
+            ws.tiers.refresh_former_defaults();
             Opened {
                 workspace: *ws,
                 json: Some(json),

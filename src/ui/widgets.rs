@@ -159,21 +159,22 @@ choice!(Lifecycle, lifecycle);
 /// A labelled select over a [`Choice`]. With `unset`, the first entry (label from
 /// `unset`) stands for "no value".
 pub fn choice_field<T: Choice>(
-    key: &'static str,
-    label: fn(&Strings) -> &'static str,
+    key: impl Into<String>,
+    label: impl Fn(&Strings) -> &'static str + Send + Sync + 'static,
     unset: Option<fn(&Strings) -> &'static str>,
     current: Signal<Option<T>>,
     on_pick: impl Fn(Option<T>) + 'static,
 ) -> impl IntoView {
+    let language = use_app().language;
+    let key: String = key.into();
     view! {
         <label class="field">
-            <span>{tr(label)}</span>
+            <span>{move || label(strings(language.get()))}</span>
             <select data-field=key on:change=move |ev| on_pick(T::from_slug(&event_target_value(&ev)))>
                 {unset.map(|unset| view! {
                     <option value="" selected=move || current.get().is_none()>{tr(unset)}</option>
                 })}
                 {T::all().iter().map(|&choice| {
-                    let language = use_app().language;
                     view! {
                         <option value=choice.slug() selected=move || current.get() == Some(choice)>
                             {move || choice.label(strings(language.get()))}

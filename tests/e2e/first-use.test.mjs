@@ -262,3 +262,53 @@ test('at 390 px no page is wider than the screen, in either language', async () 
     await context.close();
   }
 });
+
+test('on a phone the header folds to one row, touch targets are at least 44 px and lists keep the name in view', async () => {
+  for (const locale of ['zh-CN', 'en-US']) {
+    const { page, context, problems } = await openPage(app.browser, app.server.origin, { locale });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await seedStorage(page, { 'kam.workspace': register(30) });
+    await page.waitForSelector('[data-testid=accounts-table] tbody tr');
+
+    // One row: the app's name, the save status and the menu button.
+    const header = await page.locator('.app-header').boundingBox();
+    assert.ok(header.height <= 844 * 0.1, `${locale}: header is ${header.height}px high`);
+    assert.equal(await page.isVisible('.main-nav'), false);
+    assert.equal(await page.isVisible('[data-testid=save-status]'), true);
+    await page.click('[data-testid=menu-toggle]');
+    assert.equal(await page.getAttribute('[data-testid=menu-toggle]', 'aria-expanded'), 'true');
+    assert.equal(await page.isVisible('.main-nav'), true);
+    await page.click(`.main-nav a[href="#/ranking"]`);
+    await page.waitForSelector('[data-testid=ranking-table]');
+    assert.equal(await page.isVisible('.main-nav'), false, `${locale}: the menu closes when a page opens`);
+
+    // Every control on these pages is at least 44 px high (check boxes and radio
+    // buttons at least 22 px, in a label of 44).
+    for (const route of ['#/accounts', '#/accounts/1', '#/ranking', '#/model']) {
+      await page.goto(`${app.server.origin}${SUB_PATH}${route}`);
+      await page.waitForSelector('main > *');
+      await page.waitForFunction(() => !document.querySelector('.page-loading'));
+      const small = await page.evaluate(() => [...document.querySelectorAll(
+        'main button, main select, main input, main textarea, .app-header button')]
+        .filter((e) => e.offsetParent !== null)
+        .map((e) => {
+          const box = e.getBoundingClientRect();
+          const tick = e.type === 'radio' || e.type === 'checkbox';
+          return { what: `${e.tagName.toLowerCase()}[${e.type || ''}] ${e.textContent || e.name || ''}`.trim(), h: box.height, tick };
+        })
+        .filter(({ h, tick }) => h < (tick ? 22 : 44))
+        .slice(0, 5)
+        .map(({ what, h }) => `${what}: ${h}px`));
+      assert.deepEqual(small, [], `${locale} ${route}: controls under the touch size`);
+    }
+
+    // Scrolling the list sideways keeps the names on screen.
+    await page.goto(`${app.server.origin}${SUB_PATH}#/accounts`);
+    const wrap = page.locator('.table-wrap:has([data-testid=accounts-table])');
+    await wrap.evaluate((e) => { e.scrollLeft = e.scrollWidth; });
+    const name = await page.locator('[data-testid=accounts-table] tbody tr').first().locator('td').nth(1).boundingBox();
+    assert.ok(name.x >= 0 && name.x + name.width <= 390, `${locale}: the name stays in view (${name.x})`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});

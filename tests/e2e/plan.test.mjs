@@ -66,13 +66,30 @@ test('a plan section is filled, computed, kept over a reload and shown in the ac
   await page.press('[data-field="position.total_spend"]', 'Tab');
   assert.equal(await page.textContent('[data-testid=share-of-wallet]'), '25.0%');
   await page.selectOption('[data-field="position.ladder"]', 'preferred_supplier');
+  // The workspace's unit of amounts names every amount field.
+  await page.fill('[data-field=amount_unit]', ' k CNY ');
+  await page.press('[data-field=amount_unit]', 'Tab');
+  assert.equal(await page.textContent('label:has([data-field="position.our_sales"]) > span'), 'Our sales to the customer (k CNY)');
 
   // Six steps: done states count.
   await tab(page, 'six-steps');
   await page.fill('[data-field="six_steps.0"]', 'The market grows 8% a year');
   await page.check('[data-field="six_steps.0.done"]');
+  // Competition, needs and the plan are worked in their own sections: those steps
+  // link there instead of asking for the analysis twice.
+  assert.equal(await page.locator('[data-step="1"] textarea, [data-step="1"] input[type=text]').count(), 0);
+  assert.match(await page.textContent('[data-step="1"] [data-testid=step-link]'), /worked out in: Competitors · \d+%/);
+  assert.equal(await page.locator('[data-step="0"] textarea').count(), 1);
   await page.check('[data-field="six_steps.1.done"]');
   assert.equal(await tabPercent(page, 'six-steps'), '33%');
+  assert.equal(
+    await page.textContent('[data-testid=plan-missing]'),
+    'Still missing: the conclusion of step 3 (Personalised needs), the conclusion of step 4 (Customised solution), '
+      + 'the conclusion of step 5 (Service-support capability), the conclusion of step 6 (Objectives and actions)',
+  );
+  await page.click('[data-step="1"] [data-testid=step-link] a');
+  await page.waitForSelector('[data-testid=plan-section][data-section=competitors]');
+  await tab(page, 'six-steps');
 
   // Competitors and analysis lists.
   await tab(page, 'competitors');
@@ -105,6 +122,7 @@ test('a plan section is filled, computed, kept over a reload and shown in the ac
   assert.equal(await page.inputValue('[data-field="goals.source"]'), 'Annual report');
   await tab(page, 'position');
   assert.equal(await page.textContent('[data-testid=share-of-wallet]'), '25.0%');
+  assert.equal(await page.inputValue('[data-field=amount_unit]'), 'k CNY');
   const complete = await page.textContent('[data-testid=plan-complete]');
 
   // The account list shows how complete the plan is, and that information is stale.
@@ -121,6 +139,10 @@ test('a plan section is filled, computed, kept over a reload and shown in the ac
   const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
   assert.equal(file.workspace.accounts[0].plan.summary, `Grow to preferred supplier. ${HOSTILE}`);
   assert.equal(file.workspace.accounts[0].plan.position.total_spend, 120000);
+  assert.equal(file.workspace.amount_unit, 'k CNY');
+  // The printed plan says what its amounts are in.
+  await page.goto(`${app.server.origin}${SUB_PATH}#/accounts/1/plan/print`);
+  assert.match(await page.textContent('.print-meta'), /Amounts in k CNY/);
   assert.deepEqual(problems, []);
 });
 

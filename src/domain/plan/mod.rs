@@ -336,6 +336,22 @@ impl SixStep {
     pub fn index(self) -> usize {
         self as usize
     }
+
+    /// The step's number as the method counts them, from 1.
+    pub fn number(self) -> usize {
+        self.index() + 1
+    }
+
+    /// The plan's section where this step's analysis is worked out, when the plan has
+    /// one: the step then links there instead of asking for the same analysis twice.
+    pub fn worked_in(self) -> Option<Section> {
+        match self {
+            SixStep::Competition => Some(Section::Competitors),
+            SixStep::PersonalisedNeeds => Some(Section::Analysis),
+            SixStep::CustomerPlan => Some(Section::Strategy),
+            SixStep::Industry | SixStep::CustomisedSolution | SixStep::ServiceSupport => None,
+        }
+    }
 }
 
 /// One step's note and whether the step is done.
@@ -887,6 +903,24 @@ pub enum PlanItem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn competition_needs_and_the_plan_steps_are_worked_in_their_own_sections() {
+        let linked: Vec<(SixStep, Section)> = SixStep::ALL
+            .iter()
+            .filter_map(|s| s.worked_in().map(|section| (*s, section)))
+            .collect();
+        assert_eq!(
+            linked,
+            vec![
+                (SixStep::Competition, Section::Competitors),
+                (SixStep::PersonalisedNeeds, Section::Analysis),
+                (SixStep::CustomerPlan, Section::Strategy),
+            ]
+        );
+        assert_eq!(SixStep::Industry.number(), 1);
+        assert_eq!(SixStep::CustomerPlan.number(), 6);
+    }
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("a date")

@@ -14,7 +14,8 @@ use crate::i18n::Strings;
 use crate::ui::widgets::tr;
 
 use super::{
-    amount_field, choice_select, item_lens, label, lens, text_field, Getter, PlanCtx, Setter,
+    amount_field, amount_unit_field, choice_select, item_lens, label, lens, text_field, Getter,
+    PlanCtx, Setter,
 };
 
 /// The four quadrants of a SWOT, as a grid of text areas. `prefix` names the fields;
@@ -322,6 +323,7 @@ pub fn PositionSection(ctx: PlanCtx) -> impl IntoView {
             {choice_select(ctx, label(|t| t.position_switching), "position.switching_cost".into(), |t| t.grade_none, switch_get, switch_put)}
             {text(|t| t.position_switching_note, "switching_note", lens!(position.switching_note))}
         </div>
+        {amount_unit_field(ctx)}
         <div class="form-grid wallet">
             {amount_field(ctx, label(|t| t.position_our_sales), "position.our_sales".into(), sales_get, sales_put)}
             {amount_field(ctx, label(|t| t.position_total_spend), "position.total_spend".into(), spend_get, spend_put)}

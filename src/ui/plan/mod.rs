@@ -17,13 +17,14 @@ use leptos::prelude::*;
 use crate::domain::plan::{
     read_plan, AccountPlan, Amount, Fact, PlanDoc, PlanItem, Section, SixStep, UnreadablePlan,
 };
+use crate::domain::workspace::AMOUNT_UNIT_MAX;
 use crate::domain::AccountId;
 use crate::i18n::{fill, strings, Strings};
 
 use super::dom;
 use super::router::Route;
 use super::state::{use_app, AppState, Notice, Undo};
-use super::widgets::{account_not_found, tr, Choice};
+use super::widgets::{account_not_found, choice_field, tr, Choice};
 
 /// Reads a value from the plan.
 pub type Getter<T> = Arc<dyn Fn(&AccountPlan) -> T + Send + Sync>;
@@ -288,23 +289,55 @@ pub fn choice_select<T: Choice>(
     get: Getter<Option<T>>,
     put: Setter<Option<T>>,
 ) -> AnyView {
-    let language = ctx.app.language;
     let current = Memo::new(move |_| ctx.plan.with(|p| get(p)));
+    choice_field(
+        key,
+        move |t: &Strings| label(t),
+        Some(unset),
+        current.into(),
+        move |value| ctx.edit(|p| put(p, value)),
+    )
+    .into_any()
+}
+
+/// Units people write amounts in, offered as the unit is chosen (any other can be typed).
+const AMOUNT_UNITS: [&str; 9] = [
+    "万元",
+    "元",
+    "千元",
+    "百万元",
+    "亿元",
+    "CNY",
+    "k CNY",
+    "USD",
+    "EUR",
+];
+
+/// The workspace's unit for plan amounts, editable wherever amounts are entered; every
+/// plan of the workspace uses it.
+pub fn amount_unit_field(ctx: PlanCtx) -> AnyView {
+    let app = ctx.app;
+    let unit = move || app.workspace.with(|ws| ws.amount_unit.clone());
+    let options = AMOUNT_UNITS
+        .iter()
+        .map(|u| view! { <option value=*u></option> })
+        .collect_view();
     view! {
-        <label class="field">
-            <span>{move || label(strings(language.get()))}</span>
-            <select data-field=key on:change=move |ev| {
-                let value = T::from_slug(&event_target_value(&ev));
-                ctx.edit(|p| put(p, value));
-            }>
-                <option value="" selected=move || current.get().is_none()>{tr(unset)}</option>
-                {T::all().iter().map(|&choice| view! {
-                    <option value=choice.slug() selected=move || current.get() == Some(choice)>
-                        {move || choice.label(strings(language.get()))}
-                    </option>
-                }).collect_view()}
-            </select>
-        </label>
+        <div class="amount-unit">
+            <label class="field">
+                <span>{tr(|t| t.amount_unit_label)}</span>
+                <input type="text" list="amount-units" data-field="amount_unit"
+                    maxlength=AMOUNT_UNIT_MAX.to_string()
+                    placeholder=tr(|t| t.amount_unit_placeholder)
+                    prop:value=unit
+                    on:change=move |ev| {
+                        let entered = event_target_value(&ev);
+                        app.edit(|ws| ws.set_amount_unit(&entered));
+                    }/>
+            </label>
+            <datalist id="amount-units">{options}</datalist>
+            <p class="hint">{tr(|t| t.amount_unit_hint)}</p>
+        </div>
     }
     .into_any()
 }
@@ -336,9 +369,20 @@ pub fn amount_field(
             }
         }
     });
+    let app = ctx.app;
+    // The unit belongs to the workspace; it is part of each field's name.
+    let caption = move || {
+        let t = strings(language.get());
+        let unit = app.workspace.with(|ws| ws.amount_unit.clone());
+        if unit.is_empty() {
+            label(t).to_owned()
+        } else {
+            fill(t.amount_with_unit, &[&label(t), &unit])
+        }
+    };
     view! {
         <label class="field amount">
-            <span>{move || label(strings(language.get()))}</span>
+            <span>{caption}</span>
             <input type="text" inputmode="decimal" data-field=key
                 aria-invalid=move || invalid.get().then_some("true")
                 prop:value=move || text.get()
@@ -537,16 +581,41 @@ fn SixStepsSection(ctx: PlanCtx) -> impl IntoView {
         .map(|&step| {
             let i = step.index();
             let done = move || ctx.plan.with(|p| p.step(step).done);
+            let note = move || {
+                text_field(
+                    ctx,
+                    label(|t| t.step_conclusion),
+                    format!("six_steps.{i}"),
+                    Arc::new(move |p| p.six_steps[i].note.clone()),
+                    Arc::new(move |p, v| p.six_steps[i].note = v),
+                    true,
+                )
+            };
+            // A step worked out in a section of its own links there instead of asking
+            // for the same analysis again; a note written before is still shown.
+            let body = match step.worked_in() {
+                None => note().into_any(),
+                Some(section) => {
+                    let has_note =
+                        Memo::new(move |_| ctx.plan.with(|p| !p.step(step).note.trim().is_empty()));
+                    let progress = move || ctx.plan.with(|p| p.progress(section).percent());
+                    view! {
+                        <p class="step-link" data-testid="step-link">
+                            {tr(|t| t.step_worked_in)} " "
+                            <a href=Route::Plan(ctx.id, section).href()>
+                                {move || ctx.app.t().plan_section(section)}
+                                " · " {move || format!("{}%", progress())}
+                            </a>
+                        </p>
+                        <Show when=move || has_note.get()>{note()}</Show>
+                    }
+                    .into_any()
+                }
+            };
             view! {
                 <div class="six-step" data-step=i.to_string()>
-                    {text_field(
-                        ctx,
-                        Arc::new(move |t: &Strings| t.six_step(step)),
-                        format!("six_steps.{i}"),
-                        Arc::new(move |p| p.six_steps[i].note.clone()),
-                        Arc::new(move |p, v| p.six_steps[i].note = v),
-                        true,
-                    )}
+                    <h3>{move || ctx.app.t().six_step_heading(step)}</h3>
+                    {body}
                     <label class="check">
                         <input type="checkbox" data-field=format!("six_steps.{i}.done")
                             prop:checked=done

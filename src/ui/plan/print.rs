@@ -30,6 +30,16 @@ const MATRIX_SIZE: MatrixSize = MatrixSize {
     max_labels: 1,
 };
 
+/// A table of captions and their text, one row each: the printed form of a card of
+/// fields.
+fn print_table(rows: impl IntoIterator<Item = (&'static str, String)>) -> impl IntoView {
+    let rows = rows
+        .into_iter()
+        .map(|(caption, text)| view! { <tr><th scope="row">{caption}</th><td class="prose">{text}</td></tr> })
+        .collect_view();
+    view! { <table class="print-table"><tbody>{rows}</tbody></table> }
+}
+
 fn or_dash(text: &str) -> String {
     if text.trim().is_empty() {
         "—".to_owned()
@@ -210,17 +220,11 @@ fn competitors(t: &'static Strings, plan: &AccountPlan) -> impl IntoView {
                 (t.competitor_view, &c.customer_view),
             ]
             .into_iter()
-            .map(|(caption, text)| view! { <tr><th scope="row">{caption}</th><td class="prose">{or_dash(text)}</td></tr> })
-            .collect_view();
+            .map(|(caption, text)| (caption, or_dash(text)));
             let preference = c.preference.map_or(t.preference_none, |p| t.preference(p));
             view! {
                 <h3>{c.name.clone()}</h3>
-                <table class="print-table">
-                    <tbody>
-                        {rows}
-                        <tr><th scope="row">{t.competitor_preference}</th><td>{preference}</td></tr>
-                    </tbody>
-                </table>
+                {print_table(rows.chain([(t.competitor_preference, preference.to_owned())]))}
             }
         })
         .collect_view()
@@ -255,24 +259,24 @@ fn position(t: &'static Strings, plan: &AccountPlan) -> impl IntoView {
         (t.position_total_spend, amount(p.total_spend)),
         (t.position_share, share),
         (t.position_who_favours, or_dash(&p.who_favours)),
-        (t.position_ladder, p.ladder.map_or(t.ladder_none, |l| t.ladder(l)).to_owned()),
+        (
+            t.position_ladder,
+            p.ladder.map_or(t.ladder_none, |l| t.ladder(l)).to_owned(),
+        ),
         (
             t.position_lifecycle,
-            p.lifecycle.map_or(t.lifecycle_none, |l| t.lifecycle(l)).to_owned(),
+            p.lifecycle
+                .map_or(t.lifecycle_none, |l| t.lifecycle(l))
+                .to_owned(),
         ),
-    ]
-    .into_iter()
-    .map(|(caption, text)| view! { <tr><th scope="row">{caption}</th><td class="prose">{text}</td></tr> })
-    .collect_view();
-    let health = (0..HEALTH_QUESTIONS)
-        .map(|i| view! { <tr><th scope="row">{t.health_question(i)}</th><td class="prose">{or_dash(&p.health[i])}</td></tr> })
-        .collect_view();
+    ];
+    let health = (0..HEALTH_QUESTIONS).map(|i| (t.health_question(i), or_dash(&p.health[i])));
     view! {
-        <table class="print-table"><tbody>{rows}</tbody></table>
+        {print_table(rows)}
         <h3>{t.position_swot}</h3>
         {swot_table(t, &p.swot)}
         <h3>{t.position_health}</h3>
-        <table class="print-table"><tbody>{health}</tbody></table>
+        {print_table(health)}
     }
 }
 
@@ -283,8 +287,13 @@ fn six_steps(t: &'static Strings, plan: &AccountPlan) -> impl IntoView {
             let note = plan.step(*step);
             view! {
                 <tr>
-                    <th scope="row">{t.six_step(*step)}</th>
-                    <td class="prose">{or_dash(&note.note)}</td>
+                    <th scope="row">{t.six_step_heading(*step)}</th>
+                    <td class="prose">{match step.worked_in() {
+                        Some(section) if note.note.trim().is_empty() => {
+                            fill(t.step_see_section, &[&t.plan_section(section)])
+                        }
+                        _ => or_dash(&note.note),
+                    }}</td>
                     <td>{if note.done { format!("✓ {}", t.step_done) } else { t.step_open.to_owned() }}</td>
                 </tr>
             }
@@ -352,6 +361,7 @@ fn header(
     account: &Account,
     plan: &AccountPlan,
     ranking: (Option<String>, String, String),
+    unit: String,
 ) -> impl IntoView {
     let (tier, attractiveness, feasibility) = ranking;
     let facts = [
@@ -373,6 +383,7 @@ fn header(
             <h1 data-testid="print-title">{fill(t.plan_title, &[&account.name])}</h1>
             <p class="print-meta">
                 {fill(t.plan_complete, &[&plan.completeness()])} " · " {fill(t.plan_printed_on, &[&t.day(today())])}
+                {(!unit.is_empty()).then(|| format!(" · {}", fill(t.amount_unit_line, &[&unit])))}
             </p>
             <dl class="print-facts">{facts}</dl>
         </header>
@@ -423,7 +434,7 @@ pub fn PlanPrint(id: AccountId) -> impl IntoView {
         };
         view! {
             <article class="print-document" data-testid="print-document">
-                {header(t, &account, &plan, ranking)}
+                {header(t, &account, &plan, ranking, app.workspace.with(|ws| ws.amount_unit.clone()))}
                 <section class="print-section print-matrix-section">
                     <h2>{t.plan_matrix_position}</h2>
                     {matrix_position(id)}

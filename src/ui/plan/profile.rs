@@ -12,7 +12,7 @@ use crate::domain::plan::finance::{set_figure, three_years, year_growth, Finance
 use crate::domain::plan::{Amount, ProfileFact};
 use crate::i18n::Strings;
 
-use super::{amount_field, fact_editor, label, today, Getter, PlanCtx, Setter};
+use super::{amount_field, amount_unit_field, fact_editor, label, today, Getter, PlanCtx, Setter};
 use crate::ui::widgets::tr;
 
 fn fact_label(which: ProfileFact) -> fn(&Strings) -> &'static str {
@@ -109,6 +109,7 @@ fn finance_table(ctx: PlanCtx) -> impl IntoView {
     view! {
         <h3>{tr(|t| t.profile_finance)}</h3>
         <p class="hint">{tr(|t| t.profile_finance_hint)}</p>
+        {amount_unit_field(ctx)}
         <div class="table-wrap">
             <table class="data-table finance-table" data-testid="finance-table">
                 <thead>

@@ -20,7 +20,8 @@ use crate::ui::state::use_app;
 use crate::ui::widgets::{keyed_rows, redraw, select_field, tr, SelectOptions};
 
 use super::{
-    amount_field, date_field, item_lens, label, lens, text_field, today, Getter, PlanCtx, Setter,
+    amount_field, amount_unit_field, date_field, item_lens, label, lens, text_field, today, Getter,
+    PlanCtx, Setter,
 };
 
 fn objective_of(plan: &AccountPlan, id: u32) -> Option<&Objective> {
@@ -479,6 +480,7 @@ pub fn RevenueSection(ctx: PlanCtx) -> impl IntoView {
     );
     view! {
         <p class="hint">{tr(|t| t.revenue_hint)}</p>
+        {amount_unit_field(ctx)}
         <div class="revenue-add">
             <label class="field">
                 <span>{tr(|t| t.profile_year)}</span>
