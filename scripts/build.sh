@@ -8,8 +8,9 @@ trunk build --release
 gz() { gzip -9 -c "$1" | wc -c; }
 wasm=$(ls dist/kam-workbench-*_bg.wasm)
 stem=${wasm%_bg.wasm}
-# The texts of one language load at start too: count the larger table.
-texts=$(for f in "$stem".strings.*.json; do gz "$f"; done | sort -n | tail -n 1)
+# The first screen's texts of one language load at start too: count the larger start
+# table (the whole table follows once the first screen is painted).
+texts=$(for f in "$stem".strings.*.start.json; do gz "$f"; done | sort -n | tail -n 1)
 first=$(( $(gz "$wasm") + $(gz "$stem.js") + $(gz "$stem.split.js") + texts ))
 printf 'first load: app wasm %d B + js %d B + chunk loader %d B + texts %d B = %d KB gzipped\n' \
   "$(gz "$wasm")" "$(gz "$stem.js")" "$(gz "$stem.split.js")" "$texts" "$(( first / 1024 ))"

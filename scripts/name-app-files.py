@@ -11,6 +11,7 @@ chunks (split_<page>.wasm, chunk_<n>.wasm). They are written into <staging dir> 
     kam-workbench-<hash>.split.js                               the chunk loader
     kam-workbench-<hash>.<chunk>.wasm                           each chunk
     kam-workbench-<hash>.strings.<language>.json                each language's texts
+    kam-workbench-<hash>.strings.<language>.start.json          those of the first screen
     kam-workbench-<hash>.snippets/                              wasm-bindgen's snippets
 
 with the references between them rewritten to the new names, and the page's start-up
@@ -38,8 +39,8 @@ if not expected <= set(names):
     sys.exit(f"name-app-files.py: {app_dir} lacks {sorted(expected - set(names))}")
 chunks = [n for n in names if n.endswith(".wasm") and n != "kam-workbench_bg.wasm"]
 tables = [n for n in names if n.startswith("strings.") and n.endswith(".json")]
-if len(tables) != 2:
-    sys.exit(f"name-app-files.py: {app_dir} should hold two text tables, not {tables}")
+if len(tables) != 4:
+    sys.exit(f"name-app-files.py: {app_dir} should hold four text tables (two languages, whole and start), not {tables}")
 
 digest = hashlib.sha256()
 for parent, dirs, files in sorted(os.walk(app_dir)):
@@ -99,7 +100,7 @@ if os.path.isdir(snippets):
     shutil.copytree(snippets, os.path.join(staging, f"{stem}.snippets"))
 
 # The start-up. A classic script, run while the page is parsed, starts compiling the main
-# module as it downloads (compileStreaming) and fetches the text table of the likely
+# module as it downloads (compileStreaming) and fetches the start table of texts of the likely
 # language (saved choice, else the browser's; the app takes it if it guessed alike,
 # src/ui/texts.rs); the module script then hands the compiled module to wasm-bindgen's
 # init, which runs the app's `main`. Without this the compile would wait until the glue
@@ -107,7 +108,10 @@ if os.path.isdir(snippets):
 # not send .wasm as application/wasm), init gets the plain response and compiles it
 # itself. The main module and the glue's imports are preloaded, so their downloads start
 # as soon as the page is seen.
-urls = {t[len("strings."):-len(".json")]: f"./{stem}.{t}" for t in tables}
+urls = {t[len("strings."):-len(".json")]: f"./{stem}.{t}" for t in tables if not t.endswith(".start.json")}
+starts = {t[len("strings."):-len(".start.json")]: f"./{stem}.{t}" for t in tables if t.endswith(".start.json")}
+if sorted(urls) != sorted(starts):
+    sys.exit(f"name-app-files.py: whole and start tables differ in languages: {tables}")
 imported = [f"./{stem}.js", f"./{stem}.split.js"]
 if os.path.isdir(snippets):
     for parent, dirs, files in sorted(os.walk(snippets)):
@@ -124,14 +128,15 @@ start = (
     + "<script>\n"
     "(function () {\n"
     f"  var urls = {json.dumps(urls)};\n"
+    f"  var starts = {json.dumps(starts)};\n"
     '  var tag = "";\n'
     '  try { tag = localStorage.getItem("kam.language") || ""; } catch (e) {}\n'
     '  if (!urls[tag]) tag = /^zh/i.test(navigator.language || "") ? "zh-CN" : "en";\n'
-    "  var text = fetch(urls[tag]).then(function (r) {\n"
+    "  var text = fetch(starts[tag]).then(function (r) {\n"
     '    return r.ok ? r.text() : Promise.reject(new Error("HTTP " + r.status));\n'
     "  });\n"
     "  text.catch(function () {});\n"
-    "  window.kamStrings = { urls: urls, early: { tag: tag, text: text } };\n"
+    "  window.kamStrings = { urls: urls, starts: starts, early: { tag: tag, text: text } };\n"
     f"  var wasm = {json.dumps(wasm_url)};\n"
     '  if (typeof WebAssembly === "object" && WebAssembly.compileStreaming) {\n'
     "    window.kamWasm = WebAssembly.compileStreaming(fetch(wasm)).catch(function () {\n"

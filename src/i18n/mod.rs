@@ -42,9 +42,9 @@ pub fn strings(language: Language) -> &'static Strings {
     }
 }
 
-/// The strings of one language: its table once loaded ([`install`]), else the other
-/// language's (a moment during a switch), else blanks (before the first table, when the
-/// app shows nothing yet).
+/// The strings of one language: its whole table once loaded ([`install`]), else its
+/// start table ([`install_start`]), else the other language's (a moment during a
+/// switch), else blanks (before the first table, when the app shows nothing yet).
 #[cfg(target_arch = "wasm32")]
 pub fn strings(language: Language) -> &'static Strings {
     static BLANK: Strings = Strings::BLANK;
@@ -52,26 +52,173 @@ pub fn strings(language: Language) -> &'static Strings {
         Language::Zh => Language::En,
         Language::En => Language::Zh,
     };
-    loaded(language).or_else(|| loaded(other)).unwrap_or(&BLANK)
+    loaded(language)
+        .or_else(|| slot(&STARTS, language).get().copied())
+        .or_else(|| loaded(other))
+        .unwrap_or(&BLANK)
 }
 
 #[cfg(target_arch = "wasm32")]
-static TABLES: [std::sync::OnceLock<&'static Strings>; 2] =
-    [std::sync::OnceLock::new(), std::sync::OnceLock::new()];
+type Slots = [std::sync::OnceLock<&'static Strings>; 2];
 
 #[cfg(target_arch = "wasm32")]
-fn slot(language: Language) -> &'static std::sync::OnceLock<&'static Strings> {
+static TABLES: Slots = [std::sync::OnceLock::new(), std::sync::OnceLock::new()];
+
+#[cfg(target_arch = "wasm32")]
+static STARTS: Slots = [std::sync::OnceLock::new(), std::sync::OnceLock::new()];
+
+#[cfg(target_arch = "wasm32")]
+fn slot(
+    slots: &'static Slots,
+    language: Language,
+) -> &'static std::sync::OnceLock<&'static Strings> {
     match language {
-        Language::Zh => &TABLES[0],
-        Language::En => &TABLES[1],
+        Language::Zh => &slots[0],
+        Language::En => &slots[1],
     }
 }
 
-/// The table of `language`, if it is loaded.
+/// The whole table of `language`, if it is loaded.
 #[cfg(target_arch = "wasm32")]
 pub fn loaded(language: Language) -> Option<&'static Strings> {
-    slot(language).get().copied()
+    slot(&TABLES, language).get().copied()
 }
+
+/// The keys the first screen needs (the shell, the account list, start-up notices and
+/// errors): the start table of each language holds only these, so the texts fetched
+/// before the first paint are a fraction of the whole; the whole table follows once the
+/// list is painted, and before any other page opens. A test checks that the code of the
+/// first screen names no other key.
+pub const START_KEYS: &[&str] = &[
+    "language_load_failed",
+    "texts_load_failed",
+    "page_loading",
+    "page_unavailable",
+    "try_again",
+    "app_title",
+    "nav_label",
+    "nav_accounts",
+    "nav_model",
+    "nav_ranking",
+    "nav_matrix",
+    "menu",
+    "nav_pyramid",
+    "language_switch_to",
+    "language_switch_label",
+    "save_saved",
+    "save_saving",
+    "save_not_saved",
+    "model_loaded_as_draft",
+    "model_open_draft",
+    "save_nothing_yet",
+    "save_status_label",
+    "workspace_menu",
+    "export_workspace",
+    "import_workspace",
+    "dismiss",
+    "cancel",
+    "required_hint",
+    "workspaces_title",
+    "workspace_default_name",
+    "demo_name",
+    "demo_badge",
+    "storage_nearly_full",
+    "reset_demo",
+    "demo_banner",
+    "demo_reset_done",
+    "workspace_failed",
+    "first_run_title",
+    "first_run_intro",
+    "first_run_step1",
+    "first_run_step2",
+    "first_run_step3",
+    "first_run_step4",
+    "first_run_step5",
+    "start_demo",
+    "start_empty",
+    "storage_blocked",
+    "save_failed_quota",
+    "save_failed_other",
+    "stored_unreadable",
+    "stored_unreadable_not_kept",
+    "download_unreadable",
+    "other_tab_updated",
+    "workspace_deleted_elsewhere",
+    "other_tab_unreadable",
+    "load_error_not_json",
+    "load_error_wrong_format",
+    "load_error_bad_version",
+    "load_error_newer",
+    "load_error_workspace_missing",
+    "load_error_migration",
+    "load_error_invalid",
+    "import_confirm_title",
+    "import_confirm_body",
+    "import_replace",
+    "import_done",
+    "import_failed",
+    "file_read_failed",
+    "export_failed",
+    "accounts_title",
+    "accounts_empty",
+    "add_account",
+    "search_label",
+    "search_placeholder",
+    "filter_segment",
+    "filter_tier",
+    "filter_size",
+    "filter_all",
+    "count_shown",
+    "no_match",
+    "show_more",
+    "clear_filters",
+    "sort_by",
+    "field_number",
+    "field_name",
+    "field_segment",
+    "field_size_band",
+    "field_relationship",
+    "size_large",
+    "size_medium",
+    "size_small",
+    "relationship_customer",
+    "relationship_prospect",
+    "new_account_title",
+    "back_to_accounts",
+    "account_not_found",
+    "tier1",
+    "tier2",
+    "tier3",
+    "not_pursued",
+    "untiered",
+    "overridden_badge",
+    "override_reason",
+    "deleted",
+    "undo",
+    "col_attractiveness",
+    "col_feasibility",
+    "col_tier",
+    "matrix_title",
+    "chart_loading",
+    "chart_load_failed",
+    "chart_failed",
+    "pyramid_title",
+    "next_step_score",
+    "next_step_ranking",
+    "import_sheet_open",
+    "first_run_import",
+    "import_title",
+    "plan_link",
+    "plan_column",
+    "plan_stale_info",
+    "plan_removed",
+    "nav_actions",
+    "nav_workspaces",
+    "actions_title",
+    "merge_offer",
+    "merge_into",
+    "merge_page_title",
+];
 
 /// One language's table as `kam-strings` writes it into the build.
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -93,6 +240,24 @@ impl Table {
         }
     }
 
+    /// The start table: the texts of [`START_KEYS`], every other text blank.
+    pub fn start_of(strings: &Strings) -> Table {
+        Table {
+            keys: format!("{FINGERPRINT:016x}"),
+            texts: strings
+                .entries()
+                .into_iter()
+                .map(|(key, t)| {
+                    if START_KEYS.contains(&key) {
+                        t.to_owned()
+                    } else {
+                        String::new()
+                    }
+                })
+                .collect(),
+        }
+    }
+
     /// The table as strings for the rest of the page's life, or why it does not fit.
     pub fn into_strings(self) -> Result<&'static Strings, String> {
         if self.keys != format!("{FINGERPRINT:016x}") {
@@ -107,12 +272,23 @@ impl Table {
     }
 }
 
-/// Makes `json` (a [`Table`]) the strings of `language`.
+/// Makes `json` (a whole [`Table`]) the strings of `language`.
 #[cfg(target_arch = "wasm32")]
 pub fn install(language: Language, json: &str) -> Result<(), String> {
+    install_in(&TABLES, language, json)
+}
+
+/// Makes `json` (a start table) the strings of `language` until the whole table is in.
+#[cfg(target_arch = "wasm32")]
+pub fn install_start(language: Language, json: &str) -> Result<(), String> {
+    install_in(&STARTS, language, json)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn install_in(slots: &'static Slots, language: Language, json: &str) -> Result<(), String> {
     let table: Table = serde_json::from_str(json).map_err(|e| e.to_string())?;
     let strings = table.into_strings()?;
-    let _ = slot(language).set(strings);
+    let _ = slot(slots, language).set(strings);
     Ok(())
 }
 
@@ -642,6 +818,90 @@ mod tests {
             let table: Table = serde_json::from_str(&json).expect("reads");
             let read = table.into_strings().expect("fits the keys");
             assert_eq!(read.entries(), strings(language).entries());
+        }
+    }
+
+    /// The code of the first screen: the app's main module (see `src/ui/pages.rs`), and
+    /// the helpers of this module it calls.
+    const FIRST_SCREEN: [&str; 11] = [
+        "shell.rs",
+        "accounts.rs",
+        "widgets.rs",
+        "state.rs",
+        "router.rs",
+        "pages.rs",
+        "mod.rs",
+        "texts.rs",
+        "dom.rs",
+        "tools_module.rs",
+        "sheets.rs",
+    ];
+
+    /// The keys named in `code` as `t.key`, `t().key` or `self.key`.
+    fn keys_named(code: &str, keys: &[&str]) -> Vec<String> {
+        let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+        let mut found = Vec::new();
+        for (at, _) in code.match_indices('.') {
+            let before = &code[..at];
+            let owner = ["t", "t()", "self"].iter().any(|owner| {
+                before
+                    .strip_suffix(owner)
+                    .is_some_and(|rest| rest.chars().last().is_none_or(|c| !is_word(c)))
+            });
+            if !owner {
+                continue;
+            }
+            let name: String = code[at + 1..].chars().take_while(|c| is_word(*c)).collect();
+            // `self.open_workspace(…)` is a method, not the text of that name.
+            let called = code[at + 1 + name.len()..].starts_with('(');
+            if keys.contains(&name.as_str()) && !called {
+                found.push(name);
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn the_first_screen_uses_only_texts_of_the_start_table() {
+        let keys: Vec<&str> = strings::EN.entries().iter().map(|(k, _)| *k).collect();
+        let ui = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
+        for file in FIRST_SCREEN {
+            let code = std::fs::read_to_string(ui.join(file)).expect("reads the source");
+            for key in keys_named(&code, &keys) {
+                assert!(START_KEYS.contains(&key.as_str()), "{file} uses {key}");
+            }
+        }
+        // The helpers the first screen calls for labels and load errors.
+        let t = strings(Language::En);
+        let start = Table::start_of(t).into_strings().expect("fits");
+        for tier in [Some(Tier::Tier1), Some(Tier::NotPursued), None] {
+            assert!(!start.tier_or_untiered(tier).is_empty());
+        }
+        for size in SizeBand::ALL {
+            assert_eq!(start.size_band(size), t.size_band(size));
+        }
+        for relationship in Relationship::ALL {
+            assert_eq!(
+                start.relationship(relationship),
+                t.relationship(relationship)
+            );
+        }
+        for key in START_KEYS {
+            assert!(keys.contains(key), "{key} is not a key");
+        }
+    }
+
+    #[test]
+    fn the_start_table_is_a_small_part_of_the_whole() {
+        for language in Language::ALL {
+            let whole = serde_json::to_string(&Table::of(strings(language))).expect("writes");
+            let start = serde_json::to_string(&Table::start_of(strings(language))).expect("writes");
+            assert!(
+                start.len() * 3 < whole.len(),
+                "{} of {}",
+                start.len(),
+                whole.len()
+            );
         }
     }
 

@@ -76,6 +76,7 @@ const fn fingerprint(keys: &[&str]) -> u64 {
 
 strings! {
     // Shell
+    texts_load_failed: "无法加载全部界面文字（{0}）。请检查与服务器的连接后刷新页面。", "Not all of the interface texts could be loaded ({0}). Check the connection to the server and reload the page.";
     language_load_failed: "无法加载另一种语言的界面文字（{0}）。请检查连接后重试。", "The other language could not be loaded ({0}). Check the connection and try again.";
     page_loading: "正在加载页面…", "Loading the page…";
     page_unavailable: "无法加载此页面：可能与服务器的连接已中断。你的数据仍安全地保存在本浏览器中。恢复连接后请重试。", "This page could not be loaded: the connection to the server may be gone. Your data is safe in this browser. Try again once the connection is back.";

@@ -24,7 +24,7 @@ mod workspaces_page;
 
 use leptos::prelude::*;
 
-/// Loads the texts of the language in use, then mounts the app on `<body>`, replacing
+/// Loads the first screen's texts of the language in use, then mounts the app on `<body>`, replacing
 /// the loading message of `index.html`; if the texts cannot be loaded, that message says
 /// so in both languages (no table of texts is there to say it in one).
 pub fn mount() {
@@ -34,7 +34,13 @@ pub fn mount() {
         let boot = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id("boot"));
-        match texts::load(state::initial_language()).await {
+        // The first screen's texts; should the start table be missing, the whole one.
+        let language = state::initial_language();
+        let loaded = match texts::load_start(language).await {
+            Ok(()) => Ok(()),
+            Err(_) => texts::load(language).await,
+        };
+        match loaded {
             Ok(()) => {
                 if let Some(boot) = boot {
                     boot.remove();

@@ -104,19 +104,25 @@ pub async fn plan_summaries(
 type PageFuture =
     std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, Unavailable>>>>;
 
-/// The page at `route`, fetching its code first if it is not loaded yet. (Each group's
-/// loader is its own boxed future rather than one state machine holding all of them.)
+/// The page at `route`, fetching its code first if it is not loaded yet, and the whole
+/// table of texts (the first screen needs only part of it). (Each group's loader is its
+/// own boxed future rather than one state machine holding all of them.)
 fn page(route: Route) -> PageFuture {
-    match route {
+    let code: PageFuture = match route {
         Route::Accounts | Route::Unknown => {
-            Box::pin(std::future::ready(Ok(view! { <AccountList/> }.into_any())))
+            return Box::pin(std::future::ready(Ok(view! { <AccountList/> }.into_any())))
         }
         Route::NewAccount | Route::Account(_) | Route::Model => Box::pin(account_pages(route)),
         Route::Ranking | Route::Actions => Box::pin(ranking_pages(route)),
         Route::Matrix | Route::Pyramid => Box::pin(chart_pages(route)),
         Route::Plan(..) | Route::PlanPrint(_) => Box::pin(plan_pages(route)),
         Route::Import | Route::Merge | Route::Workspaces => Box::pin(data_pages(route)),
-    }
+    };
+    let app = super::state::use_app();
+    Box::pin(async move {
+        app.whole_texts().await.map_err(|_| Unavailable)?;
+        code.await
+    })
 }
 
 /// The page for the current address. A page whose code is loaded already shows at once;

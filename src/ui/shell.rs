@@ -30,6 +30,13 @@ pub fn App() -> impl IntoView {
     let route = use_hash_route();
     let pending_import = RwSignal::new(None::<PendingImport>);
     provide_merge_context();
+    // The rest of the texts of the language in use, once the first screen is painted.
+    leptos::task::spawn_local(async move {
+        super::dom::after_paint().await;
+        if let Err(reason) = app.whole_texts().await {
+            app.notify(Notice::Error(fill(app.t().texts_load_failed, &[&reason])));
+        }
+    });
     // The folded header menu (phones) closes when a page opens.
     let menu_open = RwSignal::new(false);
     Effect::new(move |_| {

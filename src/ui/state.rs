@@ -140,6 +140,9 @@ pub struct AppState {
     last_saved: StoredValue<String>,
     pub workspace: RwSignal<Workspace>,
     pub language: RwSignal<Language>,
+    /// Whether the whole table of texts of the language in use is loaded (at start only
+    /// the first screen's are): texts read through [`AppState::t`] follow it.
+    texts_whole: RwSignal<bool>,
     pub save_status: RwSignal<SaveStatus>,
     pub notices: RwSignal<Vec<NoticeEntry>>,
     pub ranking: Memo<Ranking>,
@@ -153,7 +156,19 @@ pub struct AppState {
 impl AppState {
     /// The strings of the current language (tracks the language when read reactively).
     pub fn t(&self) -> &'static Strings {
+        self.texts_whole.track();
         strings(self.language.get())
+    }
+
+    /// Loads the whole table of texts of the language in use, if it is not yet; every
+    /// text on screen is then read again. Pages other than the first screen wait for it.
+    pub async fn whole_texts(&self) -> Result<(), String> {
+        if self.texts_whole.get_untracked() {
+            return Ok(());
+        }
+        super::texts::load(self.language.get_untracked()).await?;
+        self.texts_whole.set(true);
+        Ok(())
     }
 
     /// Starts loading the chart module if no one has yet; `charts` tells when it is ready.
@@ -460,6 +475,7 @@ pub fn provide_app_state() -> AppState {
         last_saved,
         workspace,
         language,
+        texts_whole: RwSignal::new(crate::i18n::loaded(language.get_untracked()).is_some()),
         save_status,
         notices,
         ranking,

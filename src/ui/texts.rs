@@ -1,7 +1,9 @@
 //! Loads each language's table of texts (written into the build by `kam-strings`, named
-//! by the page's start-up script in `window.kamStrings`): the one in use before the app
-//! starts, the other one in the background so a switch is instant. The start-up script
-//! begins fetching the likely table while the app's WebAssembly is still loading.
+//! by the page's start-up script in `window.kamStrings`): the start table of the one in
+//! use (the first screen's texts) before the app starts, its whole table once the first
+//! screen is painted, and the other language's in the background so a switch is
+//! instant. The start-up script begins fetching the likely start table while the app's
+//! WebAssembly is still loading.
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -19,12 +21,18 @@ pub fn installed() -> RwSignal<u32> {
 #[derive(Clone, Copy)]
 pub struct Installed(pub RwSignal<u32>);
 
-/// Loads `language`'s table unless it is loaded already.
+/// Loads `language`'s start table: the texts of the first screen.
+pub async fn load_start(language: Language) -> Result<(), String> {
+    let text = fetch_table(language, Part::Start).await?;
+    i18n::install_start(language, &text)
+}
+
+/// Loads `language`'s whole table unless it is loaded already.
 pub async fn load(language: Language) -> Result<(), String> {
     if i18n::loaded(language).is_some() {
         return Ok(());
     }
-    let text = fetch_table(language).await?;
+    let text = fetch_table(language, Part::Whole).await?;
     i18n::install(language, &text)?;
     if let Some(Installed(signal)) = use_context::<Installed>() {
         signal.update(|n| *n += 1);
@@ -38,12 +46,20 @@ fn property(target: &JsValue, name: &str) -> Option<JsValue> {
         .filter(|v| !v.is_undefined() && !v.is_null())
 }
 
-async fn fetch_table(language: Language) -> Result<String, String> {
+/// Which table of a language.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Start,
+    Whole,
+}
+
+async fn fetch_table(language: Language, part: Part) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
     let config = property(&window, "kamStrings").ok_or("the page names no text tables")?;
     let tag = language.tag();
-    // The fetch the start-up script began for its guess of the language, used once.
-    if let Some(early) = property(&config, "early") {
+    // The fetch of a start table the start-up script began for its guess of the
+    // language, used once.
+    if let Some(early) = property(&config, "early").filter(|_| part == Part::Start) {
         if property(&early, "tag")
             .and_then(|t| t.as_string())
             .as_deref()
@@ -64,7 +80,11 @@ async fn fetch_table(language: Language) -> Result<String, String> {
             }
         }
     }
-    let url = property(&config, "urls")
+    let list = match part {
+        Part::Start => "starts",
+        Part::Whole => "urls",
+    };
+    let url = property(&config, list)
         .and_then(|urls| property(&urls, tag))
         .and_then(|u| u.as_string())
         .ok_or("the page names no text table for this language")?;

@@ -110,8 +110,8 @@ pub fn score_text(score: Option<Tenths>) -> String {
 pub fn tr(
     pick: fn(&Strings) -> &'static str,
 ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let language = use_app().language;
-    move || pick(strings(language.get()))
+    let app = use_app();
+    move || pick(app.t())
 }
 
 /// An enum the user picks from a list: its values, their stable slugs and their labels.

@@ -18,7 +18,7 @@ function watchRequests(page) {
   return {
     chunks: () => seen.filter((n) => /\.(split|chunk)_[a-z0-9_]+\.wasm$/.test(n)),
     mains: () => seen.filter((n) => /_bg\.wasm$/.test(n)),
-    texts: () => seen.filter((n) => /\.strings\.[a-zA-Z-]+\.json$/.test(n)),
+    texts: () => seen.filter((n) => /\.strings\.[a-zA-Z-]+(\.start)?\.json$/.test(n)),
     clear: () => seen.splice(0),
   };
 }
@@ -31,7 +31,9 @@ test('the first screen loads the main module and its texts only; other pages fet
   await page.waitForSelector('[data-testid=first-run]');
   assert.equal(requests.mains().length, 1, 'one main module');
   assert.deepEqual(requests.chunks(), [], 'no page part before a page needs it');
-  assert.ok(requests.texts().some((t) => t.endsWith('.strings.en.json')), requests.texts().join());
+  assert.ok(requests.texts().some((t) => t.endsWith('.strings.en.start.json')), requests.texts().join());
+  // The whole table of texts follows the first paint.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('.strings.en.json')));
 
   // Each page's parts come when it first opens, and not again.
   for (const [hash, heading] of [
@@ -189,4 +191,36 @@ test('a stored plan this version cannot read is said to be so, and is never writ
   assert.equal(account.phone, '021-5555 0101');
   assert.match(await page.textContent('[data-testid=plan-summary]'), /could not be read/);
   assert.deepEqual(problems, []);
+});
+
+test('the first screen needs only its start table of texts: with the whole table held back it reads the same', async () => {
+  /** What the page says: its text and the texts of its attributes, notices aside. */
+  const reading = (page) => page.evaluate(() => {
+    const main = document.body.cloneNode(true);
+    main.querySelectorAll('.notices, script').forEach((n) => n.remove());
+    const attributes = [...main.querySelectorAll('[title], [aria-label], [placeholder]')]
+      .map((e) => ['title', 'aria-label', 'placeholder'].map((a) => e.getAttribute(a) ?? '').join('|'));
+    return `${main.innerText}\n${attributes.join('\n')}`;
+  });
+  for (const locale of ['zh-CN', 'en-US']) {
+    for (const stored of [null, workspaceFile([scoredAccount(1, 'Alpha Motors', 8, 7), scoredAccount(2, 'Beta Parts', 3, 9)])]) {
+      const { page, context } = await openPage(app.browser, app.server.origin, { locale });
+      if (stored) await seedStorage(page, { 'kam.workspace': stored });
+      const ready = stored ? '[data-testid=accounts-table] tbody tr' : '[data-testid=first-run]';
+      const whole = /\.strings\.[a-zA-Z-]+\.json$/;
+      await context.route(whole, (route) => route.abort());
+      await page.reload();
+      await page.waitForSelector(ready);
+      // The failed whole table is announced, not hidden.
+      await page.waitForSelector('.notices .notice.error');
+      const startOnly = await reading(page);
+      await context.unroute(whole);
+      await page.reload();
+      await page.waitForSelector(ready);
+      await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\.strings\.[a-zA-Z-]+\.json$/.test(e.name)));
+      await page.waitForTimeout(200);
+      assert.equal(startOnly, await reading(page), `${locale}, ${stored ? 'with accounts' : 'empty'}`);
+      await context.close();
+    }
+  }
 });
