@@ -8,6 +8,7 @@ TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 BINARYEN_VERSION=132
 PLAYWRIGHT_VERSION=1.65.1
+TERSER_VERSION=5.51.4
 WASM_SPLIT_VERSION=0.2.4
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -46,9 +47,10 @@ if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSIO
     --features build-binary --force
 fi
 
-# Node packages (wasm-opt from binaryen, the browser-test driver) are pinned in
+# Node packages (wasm-opt from binaryen, terser, the browser-test driver) are pinned in
 # package.json / package-lock.json; `npm ci` only when they are missing.
 if [ ! -x "$root/node_modules/.bin/wasm-opt" ] || [ ! -d "$root/node_modules/playwright-core" ] \
+   || ! "$root/node_modules/.bin/terser" --version 2>/dev/null | grep -q "$TERSER_VERSION" \
    || ! "$root/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
   log "installing node packages (binaryen $BINARYEN_VERSION, playwright-core $PLAYWRIGHT_VERSION)"
   (cd "$root" && npm ci --no-audit --no-fund)
