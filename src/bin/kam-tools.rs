@@ -9,7 +9,7 @@ mod exports {
         draw_markers_on, draw_matrix_with, pack_hotspots, MatrixPoint, MatrixRequest,
     };
     use kam::charts::pyramid::{draw_pyramid, BandText};
-    use kam::domain::{Tenths, Tier};
+    use kam::domain::{Tenths, Thresholds, Tier};
     use plotters::prelude::IntoDrawingArea;
     use plotters_canvas::CanvasBackend;
     use wasm_bindgen::prelude::*;
@@ -68,23 +68,27 @@ mod exports {
     }
 
     /// Draws the markers of the points (same arrays as [`draw_matrix_chart`], `names` a
-    /// JSON list of the first points' names) and the top names on a canvas the size of
-    /// the chart, laid over an SVG drawn without markers.
+    /// JSON list of the first points' names, `thresholds` a JSON `Thresholds`, which
+    /// the names keep off) and the top names on a canvas the size of the chart, laid
+    /// over an SVG drawn without markers.
     #[wasm_bindgen]
     pub fn draw_matrix_markers(
         canvas: web_sys::HtmlCanvasElement,
         names: &str,
+        thresholds: &str,
         attractiveness: Vec<u32>,
         feasibility: Vec<u32>,
         tiers: Vec<u8>,
         overridden: Vec<u8>,
     ) -> Result<(), JsError> {
         let names: Vec<String> = serde_json::from_str(names)?;
+        let thresholds: Thresholds = serde_json::from_str(thresholds)?;
         let points = points(&names, &attractiveness, &feasibility, &tiers, &overridden);
         let backend = CanvasBackend::with_canvas_object(canvas)
             .ok_or_else(|| JsError::new("no 2D canvas"))?;
         let root = backend.into_drawing_area();
-        draw_markers_on(&root, &points, CROWDED_LABELS)
+        // The canvas takes font sizes in pixels.
+        draw_markers_on(&root, &points, &thresholds, CROWDED_LABELS, 1.0)
             .map(|_| ())
             .map_err(|e| JsError::new(&e.to_string()))
     }

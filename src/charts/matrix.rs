@@ -9,8 +9,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::{estimate_width, fit, shorten, tier_color, DrawError};
+use super::{estimate_width, fit, font_size, tier_color, DrawError};
 use crate::domain::{AccountId, Tenths, Thresholds, Tier};
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// One account on the matrix.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,6 +47,29 @@ impl Default for MatrixSize {
             width: 760,
             height: 560,
             max_labels: 40,
+        }
+    }
+}
+
+/// Screens up to this wide (CSS pixels) are phones: the chart is drawn as wide as the
+/// screen, so its text shows at its own size (the same width as the stylesheet's
+/// narrow layout).
+pub const PHONE_WIDTH: f64 = 640.0;
+
+impl MatrixSize {
+    /// The drawing for a screen `width` CSS pixels wide. Wider than a phone: the usual
+    /// 760 × 560, shown at up to 900 px. A phone: as wide as the screen (in whole tens,
+    /// so a few pixels' change does not redraw; at least 320), a little taller than
+    /// wide, with fewer names, since the list below the chart names everyone.
+    pub fn for_screen(width: f64) -> Self {
+        if width.is_nan() || width <= 0.0 || width > PHONE_WIDTH {
+            return Self::default();
+        }
+        let width = (width.max(320.0) / 10.0).floor() * 10.0;
+        Self {
+            width: width as u32,
+            height: (width * 1.05).round() as u32,
+            max_labels: 20,
         }
     }
 }
@@ -112,7 +136,16 @@ pub fn unpack_hotspots(packed: &[i64]) -> Option<Vec<Hotspot>> {
 
 const LOW: f64 = 0.5;
 const HIGH: f64 = 10.5;
-const LABEL_SIZE: f64 = 12.0;
+/// Text sizes in pixels of the drawing, which the page shows at (about) its own size on
+/// screens of every width and on paper: 12 px is 9 pt.
+const LABEL_PX: f64 = 12.0;
+const TICK_PX: f64 = 12.0;
+const AXIS_PX: f64 = 14.0;
+const ZONE_PX: f64 = 13.0;
+const COUNT_PX: f64 = 11.0;
+/// A marker's half size, and an override ring's radius (see [`draw_marker`]).
+const MARKER_RADIUS: f64 = 6.0;
+const RING_RADIUS: f64 = 9.0;
 /// Past this many positions the chart is crowded: no counts beside markers, and labels
 /// stop checking for overlap with every marker.
 const CROWDED: usize = 400;
@@ -183,10 +216,12 @@ fn chart_on<'a, DB: DrawingBackend>(
         .build_cartesian_2d(LOW..HIGH, LOW..HIGH)
 }
 
+type Groups<'a> = BTreeMap<(u32, u32), (usize, Vec<&'a MatrixPoint>)>;
+
 /// Points sharing a position, keyed by position (feasibility, attractiveness); each
 /// group keeps the index of its best-ranked member, for ordering hotspots.
-fn group_points(points: &[MatrixPoint]) -> BTreeMap<(u32, u32), (usize, Vec<&MatrixPoint>)> {
-    let mut groups: BTreeMap<(u32, u32), (usize, Vec<&MatrixPoint>)> = BTreeMap::new();
+fn group_points(points: &[MatrixPoint]) -> Groups<'_> {
+    let mut groups: Groups<'_> = BTreeMap::new();
     for (index, p) in points.iter().enumerate() {
         groups
             .entry((p.feasibility.0, p.attractiveness.0))
@@ -199,19 +234,29 @@ fn group_points(points: &[MatrixPoint]) -> BTreeMap<(u32, u32), (usize, Vec<&Mat
 
 /// Draws only the markers, then the names of up to `max_labels` best-ranked points on a
 /// white backing, on a transparent `root` of the chart's size: the layer over an SVG
-/// drawn with [`Markers::Separate`]. Returns the accounts named.
+/// drawn with [`Markers::Separate`]. Returns the accounts named. `font_scale` is the
+/// backend's font size for text one pixel high (1.0 for plotters' canvas, which takes
+/// pixels; [`font_size`] of 1.0 for its SVG).
 pub fn draw_markers_on<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     points: &[MatrixPoint],
+    thresholds: &Thresholds,
     max_labels: usize,
+    font_scale: f64,
 ) -> Result<Vec<AccountId>, DrawingAreaErrorKind<DB::ErrorType>> {
     let mut chart = chart_on(root)?;
-    for ((f, a), (_, members)) in &group_points(points) {
+    let groups = group_points(points);
+    for ((f, a), (_, members)) in &groups {
         let at = (f64::from(*f) / 10.0, f64::from(*a) / 10.0);
         let overridden = members.iter().any(|m| m.overridden);
         draw_marker(&mut chart, at, members[0].tier, overridden)?;
     }
-    let labelled = place_labels(root, &chart, points, Vec::new(), max_labels, true)?;
+    let mut field = label_field(&chart, thresholds, &groups);
+    let ink = TextInk {
+        scale: font_scale,
+        halo: true,
+    };
+    let labelled = draw_labels(root, &chart, &mut field, &groups, max_labels, ink)?;
     root.present()?;
     Ok(labelled)
 }
@@ -226,18 +271,21 @@ fn draw_on<DB: DrawingBackend>(
 ) -> Result<Drawn, DrawingAreaErrorKind<DB::ErrorType>> {
     root.fill(&WHITE)?;
     let mut chart = chart_on(root)?;
+    // The major grid only, at whole scores: a minor grid between them added lines to
+    // read past without helping to place a point.
     chart
         .configure_mesh()
         .x_labels(10)
         .y_labels(10)
+        .max_light_lines(0)
         .x_label_formatter(&|v| format!("{v:.0}"))
         .y_label_formatter(&|v| format!("{v:.0}"))
         .x_desc(labels.x_axis.as_str())
         .y_desc(labels.y_axis.as_str())
-        .axis_desc_style(("sans-serif", 15))
-        .label_style(("sans-serif", 12))
-        .light_line_style(RGBColor(0xee, 0xee, 0xee))
-        .bold_line_style(RGBColor(0xdd, 0xdd, 0xdd))
+        // The mesh cuts its font sizes to whole numbers: rounded up, they stay as large.
+        .axis_desc_style(("sans-serif", font_size(AXIS_PX).ceil()))
+        .label_style(("sans-serif", font_size(TICK_PX).ceil()))
+        .bold_line_style(RGBColor(0xe2, 0xe2, 0xe2))
         .draw()?;
 
     let (ta, tf) = (
@@ -251,30 +299,38 @@ fn draw_on<DB: DrawingBackend>(
         Tier::Tier2 => ((tf, HIGH), (LOW, ta)),
         Tier::NotPursued => ((LOW, tf), (LOW, ta)),
     };
-    // Zone names, then point labels, are kept apart: each placed text's box is kept.
-    let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
+    let groups = group_points(points);
+    // Names keep off the zone names, the threshold lines, the markers and each other.
+    let mut field = label_field(&chart, thresholds, &groups);
     for (tier, name) in &labels.zones {
         let ((x0, x1), (y0, y1)) = zone(*tier);
         chart.draw_series(std::iter::once(Rectangle::new(
             [(x0, y0), (x1, y1)],
             tier_color(*tier).mix(0.09).filled(),
         )))?;
-        // The name sits in the zone's top-left corner, if the zone is wide enough.
+        // The name sits in the zone's top-left corner, on two lines if one is too short.
         let (px0, py0) = chart.backend_coord(&(x0, y1));
-        let (px1, _) = chart.backend_coord(&(x1, y1));
-        if f64::from(px1 - px0) > 30.0 {
-            let text = fit(name, 13.0, f64::from(px1 - px0) - 10.0);
-            placed.push((
-                f64::from(px0 + 6),
-                f64::from(py0 + 4),
-                f64::from(px0 + 6) + estimate_width(&text, 13.0),
-                f64::from(py0 + 4) + 15.0,
-            ));
-            root.draw(&Text::new(
-                text,
-                (px0 + 6, py0 + 4),
-                ("sans-serif", 13).into_font().color(&tier_color(*tier)),
-            ))?;
+        let (px1, py1) = chart.backend_coord(&(x1, y0));
+        let room = f64::from(px1 - px0) - 10.0;
+        if room > 20.0 && f64::from(py1 - py0) > 2.0 * ZONE_PX {
+            for (line, text) in zone_name_lines(name, ZONE_PX, room).into_iter().enumerate() {
+                let (x, top) = (
+                    f64::from(px0) + 6.0,
+                    f64::from(py0) + 5.0 + line as f64 * ZONE_PX * 1.2,
+                );
+                field.obstacles.push(text_box(
+                    x,
+                    top,
+                    Align::Start,
+                    estimate_width(&text, ZONE_PX),
+                    ZONE_PX,
+                ));
+                root.draw(&Text::new(
+                    text,
+                    (x.round() as i32, top.round() as i32),
+                    text_style(ZONE_PX, font_size(1.0), Align::Start, &tier_color(*tier)),
+                ))?;
+            }
         }
     }
     let threshold_style = ShapeStyle::from(&RGBColor(0x33, 0x33, 0x33)).stroke_width(2);
@@ -288,7 +344,6 @@ fn draw_on<DB: DrawingBackend>(
     )))?;
 
     // Group points that share a position: one hotspot each, all accounts reachable.
-    let groups = group_points(points);
     let mut hotspots = Vec::with_capacity(groups.len());
     let mut first_index = Vec::with_capacity(groups.len());
     for ((f, a), (first_at, members)) in &groups {
@@ -301,17 +356,6 @@ fn draw_on<DB: DrawingBackend>(
             let overridden = members.iter().any(|m| m.overridden);
             draw_marker(&mut chart, at, members[0].tier, overridden)?;
         }
-        // "×3" beside shared positions, while the chart is sparse enough to read it (and
-        // to keep large charts light); the tooltip always lists everyone there.
-        if members.len() > 1 && groups.len() <= CROWDED {
-            root.draw(&Text::new(
-                format!("×{}", members.len()),
-                (x + 6, y + 2),
-                ("sans-serif", 10)
-                    .into_font()
-                    .color(&RGBColor(0x33, 0x33, 0x33)),
-            ))?;
-        }
         // Members keep the order of `points` (best ranked first).
         let accounts: Vec<AccountId> = members.iter().map(|m| m.account).collect();
         hotspots.push(Hotspot { x, y, accounts });
@@ -319,18 +363,50 @@ fn draw_on<DB: DrawingBackend>(
 
     let (left, top) = chart.backend_coord(&(LOW, HIGH));
     let (right, bottom) = chart.backend_coord(&(HIGH, LOW));
-    // Labels also keep off the markers, while there are few enough to check.
-    if hotspots.len() <= CROWDED {
-        placed.extend(hotspots.iter().map(|h| {
-            let (x, y) = (f64::from(h.x), f64::from(h.y));
-            (x - 6.0, y - 6.0, x + 6.0, y + 6.0)
-        }));
-    }
     // With markers on a layer above, names go on that layer too, or markers would hide them.
     let labelled = match markers {
-        Markers::InSvg => place_labels(root, &chart, points, placed, size.max_labels, false)?,
+        Markers::InSvg => {
+            let ink = TextInk {
+                scale: font_size(1.0),
+                halo: false,
+            };
+            draw_labels(root, &chart, &mut field, &groups, size.max_labels, ink)?
+        }
         Markers::Separate => Vec::new(),
     };
+    // "×3" beside shared positions that carry no name, where it has room and the chart
+    // is sparse enough to read it; the tooltip always lists everyone there.
+    if markers == Markers::InSvg && groups.len() <= CROWDED {
+        for (position, (_, members)) in &groups {
+            if members.len() < 2 || labelled.contains(&members[0].account) {
+                continue;
+            }
+            let (x, y) =
+                chart.backend_coord(&(f64::from(position.0) / 10.0, f64::from(position.1) / 10.0));
+            let text = format!("×{}", members.len());
+            let (x, top) = (f64::from(x) + MARKER_RADIUS + 1.0, f64::from(y) + 1.0);
+            let bounds = text_box(
+                x,
+                top,
+                Align::Start,
+                estimate_width(&text, COUNT_PX),
+                COUNT_PX,
+            );
+            if field.is_free(&bounds) {
+                field.obstacles.push(bounds);
+                root.draw(&Text::new(
+                    text,
+                    (x.round() as i32, top.round() as i32),
+                    text_style(
+                        COUNT_PX,
+                        font_size(1.0),
+                        Align::Start,
+                        &RGBColor(0x33, 0x33, 0x33),
+                    ),
+                ))?;
+            }
+        }
+    }
     // Best-ranked first, so keyboard browsing starts with the accounts that matter most.
     let mut ordered: Vec<(usize, Hotspot)> = first_index.into_iter().zip(hotspots).collect();
     ordered.sort_by_key(|(first, _)| *first);
@@ -338,71 +414,297 @@ fn draw_on<DB: DrawingBackend>(
     Ok((hotspots, labelled, (left, top, right, bottom)))
 }
 
-type Box2 = (f64, f64, f64, f64);
+/// A box on the drawing: (left, top, right, bottom) in pixels.
+pub type Box2 = (f64, f64, f64, f64);
 
-/// Writes the names of the best-ranked points beside them, skipping any name that would
-/// overlap one already placed (or a box in `placed`) or leave the plot. With `halo`,
-/// each name gets a white backing so it reads over dense markers.
-fn place_labels<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
+/// The height of a line of text drawn from a top anchor `y` (plotters' `VPos::Top` puts
+/// the baseline 0.76 em lower): from `y - 0.2 em` to `y + 1.02 em`, which holds the
+/// glyphs of Latin and CJK fonts and the whole line box of DejaVu Sans.
+const TEXT_ABOVE: f64 = 0.2;
+const TEXT_BELOW: f64 = 1.02;
+/// Space kept clear around a label.
+const CLEARANCE: f64 = 2.0;
+
+/// Which end of a label its anchor x is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Start,
+    Middle,
+    End,
+}
+
+/// A name as laid out beside its marker.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Label {
+    pub text: String,
+    /// The anchor: x at the `align` end of the text, y at its top.
+    pub x: f64,
+    pub top: f64,
+    pub align: Align,
+    /// The room the text takes, at most.
+    pub bounds: Box2,
+}
+
+/// The room names can take: the plot area, less what they must keep off (threshold
+/// lines, zone names, markers, names placed before).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LabelField {
+    pub area: Box2,
+    pub obstacles: Vec<Box2>,
+}
+
+impl LabelField {
+    /// Places `name` (then `suffix`, such as "×3") beside a marker at `at` whose half
+    /// size is `radius`, at `px` pixels: whole at the nearest spot that holds it
+    /// whole, shortened only if no spot does, nowhere if not even a short form fits.
+    /// The placed label becomes an obstacle for the next.
+    pub fn place(
+        &mut self,
+        name: &str,
+        suffix: &str,
+        at: (f64, f64),
+        radius: f64,
+        px: f64,
+    ) -> Option<Label> {
+        for text in label_forms(name, suffix, px) {
+            let width = estimate_width(&text, px);
+            for (x, top, align) in label_spots(at, radius, px) {
+                let bounds = text_box(x, top, align, width, px);
+                if self.is_free(&bounds) {
+                    self.obstacles.push(bounds);
+                    return Some(Label {
+                        text,
+                        x,
+                        top,
+                        align,
+                        bounds,
+                    });
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether `b` lies inside the area and, with its clearance, off every obstacle.
+    pub fn is_free(&self, b: &Box2) -> bool {
+        let grown = (
+            b.0 - CLEARANCE,
+            b.1 - CLEARANCE,
+            b.2 + CLEARANCE,
+            b.3 + CLEARANCE,
+        );
+        b.0 >= self.area.0
+            && b.2 <= self.area.2
+            && b.1 >= self.area.1
+            && b.3 <= self.area.3
+            && !self.obstacles.iter().any(|o| overlaps(&grown, o))
+    }
+}
+
+/// The box a text `width` wide takes when anchored at (`x`, `top`).
+fn text_box(x: f64, top: f64, align: Align, width: f64, px: f64) -> Box2 {
+    let left = match align {
+        Align::Start => x,
+        Align::Middle => x - width / 2.0,
+        Align::End => x - width,
+    };
+    (
+        left,
+        top - TEXT_ABOVE * px,
+        left + width,
+        top + TEXT_BELOW * px,
+    )
+}
+
+/// The spots for a name beside a marker, nearest first: right of it and left of it
+/// (level with it), above and below it (centred), then the four corners. The anchor
+/// is the text's end nearest the marker, so however wide the text really is, it
+/// starts right at its marker.
+fn label_spots(at: (f64, f64), radius: f64, px: f64) -> [(f64, f64, Align); 8] {
+    let (x, y) = at;
+    let gap = radius + CLEARANCE + 1.0;
+    // The glyphs' middle is about 0.4 em below the top anchor.
+    let level = y - 0.4 * px;
+    let above = y - gap - TEXT_BELOW * px;
+    let below = y + gap + TEXT_ABOVE * px;
+    // Corners start clear of lines through the marker (a point on a threshold).
+    let side = 1.0 + CLEARANCE + 1.0;
+    [
+        (x + gap, level, Align::Start),
+        (x - gap, level, Align::End),
+        (x, above, Align::Middle),
+        (x, below, Align::Middle),
+        (x + side, above, Align::Start),
+        (x - side, above, Align::End),
+        (x + side, below, Align::Start),
+        (x - side, below, Align::End),
+    ]
+}
+
+/// The forms of a name to try, longest first: whole, then cut with "…" to narrower
+/// widths, never to fewer than five characters.
+fn label_forms(name: &str, suffix: &str, px: f64) -> Vec<String> {
+    let name = name.trim();
+    let whole = estimate_width(name, px);
+    let mut forms = vec![format!("{name}{suffix}")];
+    for ems in [20.0, 15.0, 10.0, 7.0] {
+        if ems * px < whole {
+            let cut = fit(name, px, ems * px);
+            let form = format!("{cut}{suffix}");
+            if cut.chars().count() >= 5 && !forms.contains(&form) {
+                forms.push(form);
+            }
+        }
+    }
+    forms
+}
+
+/// A zone's name in lines that fit `width` at `px`: one line if it fits, else two,
+/// broken after the tier ("Tier 2 ·" / "develop with …") or between words, each
+/// shortened with "…" only if it still does not fit.
+fn zone_name_lines(name: &str, px: f64, width: f64) -> Vec<String> {
+    let name = name.trim();
+    if estimate_width(name, px) <= width {
+        return vec![name.to_owned()];
+    }
+    let split = name
+        .find('·')
+        .map(|at| (name[..at].trim(), name[at + '·'.len_utf8()..].trim()))
+        .or_else(|| name.rsplit_once(' '));
+    match split {
+        Some((head, tail)) if !head.is_empty() && !tail.is_empty() => {
+            vec![fit(head, px, width), fit(tail, px, width)]
+        }
+        _ => vec![fit(name, px, width)],
+    }
+}
+
+/// The field for names on `chart`: its plot area, with the threshold lines, every
+/// marker (while the chart is not crowded) as obstacles.
+fn label_field<DB: DrawingBackend>(
     chart: &Chart<'_, DB>,
-    points: &[MatrixPoint],
-    mut placed: Vec<Box2>,
-    max_labels: usize,
-    halo: bool,
-) -> Result<Vec<AccountId>, DrawingAreaErrorKind<DB::ErrorType>> {
+    thresholds: &Thresholds,
+    groups: &Groups<'_>,
+) -> LabelField {
     let (left, top) = chart.backend_coord(&(LOW, HIGH));
     let (right, bottom) = chart.backend_coord(&(HIGH, LOW));
+    let (left, top, right, bottom) = (
+        f64::from(left),
+        f64::from(top),
+        f64::from(right),
+        f64::from(bottom),
+    );
+    let (tx, ty) = chart.backend_coord(&(
+        value(thresholds.feasibility),
+        value(thresholds.attractiveness),
+    ));
+    let (tx, ty) = (f64::from(tx), f64::from(ty));
+    let mut obstacles = vec![
+        (tx - 1.0, top, tx + 1.0, bottom),
+        (left, ty - 1.0, right, ty + 1.0),
+    ];
+    if groups.len() <= CROWDED {
+        obstacles.extend(groups.iter().map(|((f, a), (_, members))| {
+            let (x, y) = chart.backend_coord(&(f64::from(*f) / 10.0, f64::from(*a) / 10.0));
+            let r = marker_radius(members);
+            let (x, y) = (f64::from(x), f64::from(y));
+            (x - r, y - r, x + r, y + r)
+        }));
+    }
+    LabelField {
+        area: (left + 1.0, top + 1.0, right - 1.0, bottom - 1.0),
+        obstacles,
+    }
+}
+
+/// How far a position's marker reaches: its ring, if any member's tier is overridden.
+fn marker_radius(members: &[&MatrixPoint]) -> f64 {
+    if members.iter().any(|m| m.overridden) {
+        RING_RADIUS
+    } else {
+        MARKER_RADIUS
+    }
+}
+
+/// How names are drawn on a backend: its font size for one pixel, and whether each
+/// name gets a white backing so it reads over dense markers.
+#[derive(Clone, Copy)]
+struct TextInk {
+    scale: f64,
+    halo: bool,
+}
+
+fn text_style(px: f64, scale: f64, align: Align, color: &RGBColor) -> TextStyle<'static> {
+    let h = match align {
+        Align::Start => HPos::Left,
+        Align::Middle => HPos::Center,
+        Align::End => HPos::Right,
+    };
+    ("sans-serif", px * scale)
+        .into_font()
+        .color(color)
+        .pos(Pos::new(h, VPos::Top))
+}
+
+/// Writes the names of the best-ranked positions (up to `max_labels`) beside their
+/// markers where `field` has room (see [`LabelField::place`]); a shared position
+/// carries its count ("Name ×3"). Returns the accounts named.
+fn draw_labels<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &Chart<'_, DB>,
+    field: &mut LabelField,
+    groups: &Groups<'_>,
+    max_labels: usize,
+    ink: TextInk,
+) -> Result<Vec<AccountId>, DrawingAreaErrorKind<DB::ErrorType>> {
+    // Best-ranked positions first.
+    let mut order: Vec<_> = groups.iter().collect();
+    order.sort_by_key(|(_, (first, _))| *first);
     let mut labelled = Vec::new();
-    let mut seen_positions = std::collections::HashSet::new();
-    for p in points {
+    for ((f, a), (_, members)) in order {
         if labelled.len() >= max_labels {
             break;
         }
-        if p.name.trim().is_empty() || !seen_positions.insert((p.feasibility.0, p.attractiveness.0))
-        {
+        let best = members[0];
+        if best.name.trim().is_empty() {
             continue;
         }
-        let text = shorten(&p.name, 12);
-        let (x, y) = chart.backend_coord(&(value(p.feasibility), value(p.attractiveness)));
-        let (x, y) = (f64::from(x), f64::from(y));
-        let width = estimate_width(&text, LABEL_SIZE);
-        let candidates = [
-            (x + 8.0, y - 16.0),
-            (x - 8.0 - width, y - 16.0),
-            (x + 8.0, y + 4.0),
-            (x - 8.0 - width, y + 4.0),
-        ];
-        let spot = candidates
-            .into_iter()
-            .map(|(bx, by)| (bx, by, bx + width, by + LABEL_SIZE + 2.0))
-            .find(|b| {
-                b.0 >= f64::from(left)
-                    && b.2 <= f64::from(right)
-                    && b.1 >= f64::from(top)
-                    && b.3 <= f64::from(bottom)
-                    && !placed.iter().any(|o| overlaps(b, o))
-            });
-        if let Some(b) = spot {
-            if halo {
-                root.draw(&Rectangle::new(
-                    [
-                        (b.0 as i32 - 2, b.1 as i32 - 1),
-                        (b.2 as i32 + 2, b.3 as i32),
-                    ],
-                    WHITE.mix(0.85).filled(),
-                ))?;
-            }
-            root.draw(&Text::new(
-                text,
-                (b.0 as i32, b.1 as i32),
-                ("sans-serif", LABEL_SIZE)
-                    .into_font()
-                    .color(&RGBColor(0x1d, 0x24, 0x30)),
+        let (x, y) = chart.backend_coord(&(f64::from(*f) / 10.0, f64::from(*a) / 10.0));
+        let suffix = if members.len() > 1 {
+            format!(" ×{}", members.len())
+        } else {
+            String::new()
+        };
+        let Some(label) = field.place(
+            &best.name,
+            &suffix,
+            (f64::from(x), f64::from(y)),
+            marker_radius(members),
+            LABEL_PX,
+        ) else {
+            continue;
+        };
+        if ink.halo {
+            let b = label.bounds;
+            root.draw(&Rectangle::new(
+                [
+                    (b.0.floor() as i32 - 1, b.1.floor() as i32),
+                    (b.2.ceil() as i32 + 1, b.3.ceil() as i32),
+                ],
+                WHITE.mix(0.85).filled(),
             ))?;
-            placed.push(b);
-            labelled.push(p.account);
         }
+        root.draw(&Text::new(
+            label.text,
+            (label.x.round() as i32, label.top.round() as i32),
+            text_style(
+                LABEL_PX,
+                ink.scale,
+                label.align,
+                &RGBColor(0x1d, 0x24, 0x30),
+            ),
+        ))?;
+        labelled.push(best.account);
     }
     Ok(labelled)
 }
@@ -622,14 +924,15 @@ mod tests {
         assert_eq!(bare.svg.matches("<circle").count(), 0);
         assert_eq!(full.svg.matches("<circle").count(), 1);
         assert!(
-            bare.labelled.is_empty() && !bare.svg.contains(">A<"),
+            bare.labelled.is_empty() && !bare.svg.contains(">\nA\n<"),
             "names go on the layer"
         );
         // The marker layer draws the same markers at the same places.
         let mut layer = String::new();
         {
             let root = SVGBackend::with_string(&mut layer, (760, 560)).into_drawing_area();
-            let named = draw_markers_on(&root, &points, 5).expect("draws markers");
+            let named =
+                draw_markers_on(&root, &points, &th, 5, font_size(1.0)).expect("draws markers");
             assert_eq!(named, vec![1, 2]);
         }
         let (x, y) = (full.hotspots[0].x, full.hotspots[0].y);
@@ -665,5 +968,210 @@ mod tests {
             marked.matches("<circle").count(),
             plain.matches("<circle").count() + 1
         );
+    }
+
+    /// A field 600 × 400 with a vertical threshold line at x = 300 and a horizontal one
+    /// at y = 200.
+    fn field() -> LabelField {
+        LabelField {
+            area: (0.0, 0.0, 600.0, 400.0),
+            obstacles: vec![(299.0, 0.0, 301.0, 400.0), (0.0, 199.0, 600.0, 201.0)],
+        }
+    }
+
+    fn crosses(b: &Box2, o: &Box2) -> bool {
+        overlaps(b, o)
+    }
+
+    #[test]
+    fn a_whole_name_is_shown_when_there_is_room() {
+        let names = [
+            "Northern Star Logistics Group Holdings",
+            "上海华东精密汽车零部件制造有限公司",
+            "Blue Ocean Trading Company",
+        ];
+        let d = draw(&[
+            point(1, names[0], 80, 80, Tier::Tier1),
+            point(2, names[1], 30, 90, Tier::Tier2),
+            point(3, names[2], 85, 25, Tier::Tier3),
+        ]);
+        assert_eq!(d.labelled, vec![1, 2, 3]);
+        for name in names {
+            assert!(d.svg.contains(&format!(">\n{name}\n<")), "{name} whole");
+        }
+        assert!(!d.svg.contains('…'), "nothing cut");
+    }
+
+    #[test]
+    fn a_label_never_crosses_a_threshold_line() {
+        let lines = field().obstacles;
+        // Markers just beside the lines, on either side, with long names.
+        for at in [
+            (305.0, 150.0),
+            (295.0, 150.0),
+            (305.0, 205.0),
+            (295.0, 195.0),
+        ] {
+            let mut f = field();
+            let label = f
+                .place("A rather long account name Ltd.", "", at, 6.0, 12.0)
+                .expect("room on one side");
+            for line in &lines {
+                assert!(!crosses(&label.bounds, line), "{at:?}: {label:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_point_on_a_threshold_line_still_gets_its_name_off_the_lines() {
+        let mut f = field();
+        let label = f
+            .place("On the line", "", (300.0, 200.0), 6.0, 12.0)
+            .expect("a corner is free");
+        assert_eq!(label.text, "On the line");
+        for line in &field().obstacles {
+            assert!(!crosses(&label.bounds, line), "{label:?}");
+        }
+    }
+
+    #[test]
+    fn a_label_starts_right_beside_its_marker() {
+        let mut f = field();
+        let at = (100.0, 100.0);
+        let label = f.place("Alpha Motors", "", at, 6.0, 12.0).expect("room");
+        // Preferred: to the right, level with the marker, its start anchored there.
+        assert_eq!(label.align, Align::Start);
+        assert_eq!(label.x, 109.0);
+        let middle = (label.bounds.1 + label.bounds.3) / 2.0;
+        assert!(
+            (middle - at.1).abs() <= 4.0,
+            "level with the marker: {label:?}"
+        );
+        // With the right taken, it goes left, its end anchored by the marker.
+        let mut f = field();
+        f.obstacles.push((108.0, 80.0, 200.0, 120.0));
+        let label = f.place("Alpha Motors", "", at, 6.0, 12.0).expect("room");
+        assert_eq!((label.align, label.x), (Align::End, 91.0));
+    }
+
+    #[test]
+    fn labels_never_overlap_markers_or_each_other() {
+        let mut f = field();
+        let markers: Vec<(f64, f64)> = (0..60)
+            .map(|i| {
+                (
+                    20.0 + f64::from((i * 37) % 560),
+                    20.0 + f64::from((i * 53) % 360),
+                )
+            })
+            .collect();
+        f.obstacles.extend(
+            markers
+                .iter()
+                .map(|(x, y)| (x - 6.0, y - 6.0, x + 6.0, y + 6.0)),
+        );
+        let mut placed = Vec::new();
+        for (i, at) in markers.iter().enumerate() {
+            if let Some(label) = f.place(&format!("Account {i}"), "", *at, 6.0, 12.0) {
+                placed.push(label.bounds);
+            }
+        }
+        assert!(placed.len() > 20, "most get a name: {}", placed.len());
+        for (i, a) in placed.iter().enumerate() {
+            for b in &placed[i + 1..] {
+                assert!(!overlaps(a, b));
+            }
+            for (x, y) in &markers {
+                assert!(!overlaps(a, &(x - 6.0, y - 6.0, x + 6.0, y + 6.0)));
+            }
+        }
+    }
+
+    #[test]
+    fn a_name_is_shortened_only_when_no_spot_holds_it_whole() {
+        // 150 px between the marker and the line on the right, 50 px to the left edge.
+        let mut f = LabelField {
+            area: (0.0, 0.0, 200.0, 30.0),
+            obstacles: vec![],
+        };
+        let long = "Zhejiang Provincial Machinery Import and Export Corporation";
+        let label = f
+            .place(long, " ×2", (50.0, 15.0), 6.0, 12.0)
+            .expect("a short form");
+        assert!(label.text.ends_with("… ×2"), "{}", label.text);
+        assert!(label.bounds.2 <= 200.0);
+        let mut f = LabelField {
+            area: (0.0, 0.0, 600.0, 30.0),
+            obstacles: vec![],
+        };
+        assert_eq!(
+            f.place(long, " ×2", (50.0, 15.0), 6.0, 12.0)
+                .expect("room")
+                .text,
+            format!("{long} ×2")
+        );
+    }
+
+    #[test]
+    fn the_matrix_has_a_major_grid_only() {
+        let d = draw(&[point(1, "P", 70, 70, Tier::Tier1)]);
+        let grid = d.svg.matches("stroke=\"#E2E2E2\"").count();
+        // One line per whole score on each axis, nothing in between.
+        assert!(grid > 0 && grid <= 22, "{grid} grid lines");
+        assert!(!d.svg.contains("opacity=\"0.1\""), "no minor grid");
+    }
+
+    #[test]
+    fn matrix_text_is_drawn_at_readable_pixel_sizes() {
+        let d = draw(&[point(1, "Alpha Motors", 70, 70, Tier::Tier1)]);
+        let label = d
+            .svg
+            .split("<text")
+            .find(|t| t.contains(">\nAlpha Motors\n<"))
+            .expect("the label");
+        assert!(label.contains("font-size=\"12\""), "{label}");
+        for t in d.svg.split("<text").skip(1) {
+            let size: f64 = t
+                .split("font-size=\"")
+                .nth(1)
+                .and_then(|r| r.split('"').next())
+                .and_then(|v| v.parse().ok())
+                .expect("a size");
+            assert!(size >= 11.0, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_zone_name_too_long_for_one_line_takes_two() {
+        assert_eq!(
+            zone_name_lines("Tier 1 · focus", 13.0, 300.0),
+            vec!["Tier 1 · focus"]
+        );
+        assert_eq!(
+            zone_name_lines("Tier 2 · develop with existing resources", 13.0, 260.0),
+            vec!["Tier 2", "develop with existing resources"]
+        );
+        let cut = zone_name_lines("二级客户 · 利用资源有效发展", 13.0, 80.0);
+        assert_eq!(cut[0], "二级客户");
+        assert!(cut[1].ends_with('…'));
+    }
+
+    #[test]
+    fn a_phone_gets_a_drawing_as_wide_as_its_screen() {
+        assert_eq!(MatrixSize::for_screen(1280.0), MatrixSize::default());
+        assert_eq!(MatrixSize::for_screen(f64::NAN), MatrixSize::default());
+        let phone = MatrixSize::for_screen(393.0);
+        assert_eq!((phone.width, phone.height), (390, 410));
+        assert_eq!(MatrixSize::for_screen(300.0).width, 320);
+        // Drawn at the screen's size, the names stay readable there.
+        let d = draw_matrix(
+            &[point(1, "Alpha Motors", 80, 70, Tier::Tier1)],
+            &Thresholds::default(),
+            &labels(),
+            phone,
+        )
+        .expect("draws");
+        assert_eq!(d.labelled, vec![1]);
+        assert!(d.plot_area.2 <= 390);
     }
 }

@@ -50,12 +50,32 @@ pub fn fit(text: &str, size: f64, max_width: f64) -> String {
     }
 }
 
-/// Roughly how wide `text` is in pixels at `size`: CJK characters are square, others
-/// about 0.6 em. Used to keep labels from overlapping, where a close guess is enough.
+/// How wide `text` is at most, in pixels, at a font size of `size` CSS pixels. Each
+/// character counts as wide as it is in DejaVu Sans (the widest common sans-serif, and
+/// the one Linux falls back to); CJK and other full-width characters are one em. Other
+/// fonts draw narrower, so a box made from this holds the text wherever it is read.
 pub fn estimate_width(text: &str, size: f64) -> f64 {
-    text.chars()
-        .map(|c| if c as u32 >= 0x2e80 { size } else { size * 0.6 })
-        .sum()
+    text.chars().map(|c| char_em(c) * size).sum()
+}
+
+/// A character's advance width in em, rounded up (see [`estimate_width`]).
+fn char_em(c: char) -> f64 {
+    match c {
+        'i' | 'j' | 'l' | 'I' | 'J' | '\'' | '.' | ',' | ':' | ';' | '|' | ' ' | '·' => 0.35,
+        'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '-' | '/' | '!' => 0.42,
+        'm' | 'w' | 'M' | 'W' | '@' | '%' | '&' => 1.0,
+        'A'..='Z' => 0.79,
+        'a'..='z' | '0'..='9' => 0.64,
+        c if (c as u32) < 0x80 => 0.84,
+        c if (c as u32) < 0x2e80 && c != '…' && c != '×' => 0.8,
+        _ => 1.0,
+    }
+}
+
+/// Plotters' font size for text `px` CSS pixels high: its SVG backend writes
+/// `font-size` as the size divided by 1.24 (the height of a line, not of the em).
+pub fn font_size(px: f64) -> f64 {
+    px * 1.24
 }
 
 #[cfg(test)]
@@ -80,6 +100,25 @@ mod tests {
     #[test]
     fn cjk_text_is_estimated_wider_than_latin() {
         assert!(estimate_width("上海汽车", 10.0) > estimate_width("Abcd", 10.0));
+        assert_eq!(estimate_width("上海汽车", 10.0), 40.0);
         assert_eq!(estimate_width("", 10.0), 0.0);
+    }
+
+    #[test]
+    fn text_width_is_never_underestimated_for_the_fallback_font() {
+        // Advance widths of DejaVu Sans in em (from its metrics): the estimate holds them.
+        for (text, em) in [
+            ("Alpha Motors", 6.57),
+            ("WWW", 2.97),
+            ("illicit", 2.33),
+            ("Northern Star Logistics Group", 14.87),
+            ("Tier 2 · develop with existing resources", 19.71),
+        ] {
+            assert!(estimate_width(text, 1.0) >= em, "{text}");
+            assert!(
+                estimate_width(text, 1.0) <= em * 1.25,
+                "{text} not wildly wide"
+            );
+        }
     }
 }

@@ -356,7 +356,7 @@ strings! {
     tier_guidance_heading: "各级服务原则与联络频率", "Service principle and contact cadence per tier";
     // Matrix
     matrix_title: "客户评估矩阵", "Attractiveness × feasibility matrix";
-    matrix_help: "将鼠标移到点上，或选中图表后用方向键逐个查看客户；点击或按回车键打开客户。", "Hover over a point, or select the chart and use the arrow keys to go from account to account; click or press Enter to open one.";
+    matrix_help: "将鼠标移到点上或点按一个点即可查看客户，也可以选中图表后用方向键逐个查看；点击点或按回车键打开客户。", "Point at or tap a marker to read it, or select the chart and use the arrow keys to go from account to account; click it or press Enter to open the account.";
     matrix_label: "客户评估矩阵：用方向键逐个查看客户，回车键打开", "Evaluation matrix: arrow keys go from account to account, Enter opens";
     matrix_shown: "矩阵上显示 {0} 个客户。", "{0} {0:account|accounts} on the matrix.";
     matrix_not_shown: "{0} 个客户因评分不完整未显示。", "{0} {0:account is|accounts are} not shown because {0:it is|they are} not fully scored.";
@@ -365,6 +365,9 @@ strings! {
     zone_tier2: "二级客户 · 利用资源有效发展", "Tier 2 · develop with existing resources";
     zone_tier3: "三级客户 · 积极投资", "Tier 3 · invest to develop";
     zone_not_pursued: "不考虑发展 · 勇于说“不”", "Not pursued · dare to say no";
+    matrix_help_touch: "点按一个点查看客户，再点按它的名称打开客户。图下的列表列出矩阵上的每个客户。", "Tap a marker to read it, then tap its name to open the account. The list below the chart names every account on the matrix.";
+    matrix_list_title: "矩阵上的客户", "Accounts on the matrix";
+    matrix_list_scores: "吸引力 {0} · 可行性 {1}", "attractiveness {0} · feasibility {1}";
     point_summary: "{0}：吸引力 {1}，可行性 {2}，{3}", "{0}: attractiveness {1}, feasibility {2}, {3}";
     more_accounts: "另有 {0} 个客户在同一位置", "and {0} more at the same place";
     legend_override: "外圈：级别经人工调整", "Ring: tier overridden";

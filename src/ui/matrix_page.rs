@@ -1,11 +1,14 @@
 //! The evaluation matrix page: the plotters drawing, made interactive by one overlay
 //! that hit-tests the pointer against the drawing's hotspots and lets the keyboard step
-//! through them; filters; SVG and PNG export.
+//! through them; filters; SVG and PNG export. On a phone the chart is drawn at the
+//! screen's width, a tap reads a point, and a list below names every account.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::charts::matrix::{Markers, MatrixDrawing, MatrixLabels, MatrixPoint, MatrixSize};
+use crate::charts::matrix::{
+    Markers, MatrixDrawing, MatrixLabels, MatrixPoint, MatrixSize, PHONE_WIDTH,
+};
 use crate::domain::{AccountId, Axis, SizeBand, Tier};
 use crate::i18n::{fill, Strings};
 
@@ -13,7 +16,7 @@ use super::dom;
 use super::router::{navigate, Route};
 use super::state::{use_app, ChartsState, Notice};
 use super::tools_module;
-use super::widgets::{choice_field, segment_select, tr, NextStep, TierBadge};
+use super::widgets::{choice_field, segment_select, tr, NextStep, ShowMore, TierBadge, PAGE_SIZE};
 
 /// Above this many points the markers go on a canvas layer instead of into the SVG
 /// (see `Markers::Separate`): measured, 1,000 points in SVG mount in about 45 ms.
@@ -29,6 +32,8 @@ fn markers_for(points: &[MatrixPoint]) -> Markers {
 
 /// How close (in drawing pixels) the pointer must be to a point to pick it.
 const PICK_RADIUS: f64 = 12.0;
+/// How close (in CSS pixels) a finger must land: a fingertip covers more than a pointer.
+const TAP_RADIUS: f64 = 22.0;
 /// Names listed in a tooltip before "and N more".
 const TOOLTIP_NAMES: usize = 8;
 
@@ -51,6 +56,12 @@ fn point_summary(t: &Strings, p: &MatrixPoint) -> String {
     )
 }
 
+/// The page's width in CSS pixels (without a scroll bar); none outside a browser.
+fn screen_width() -> Option<f64> {
+    let root = web_sys::window()?.document()?.document_element()?;
+    Some(f64::from(root.client_width()))
+}
+
 /// What the current hotspot holds: where it is (percent of the drawing) and who.
 struct Details {
     left: f64,
@@ -64,7 +75,17 @@ pub fn MatrixPage() -> impl IntoView {
     let app = use_app();
     let segment = RwSignal::new(String::new());
     let size = RwSignal::new(None::<SizeBand>);
-    let size_spec = MatrixSize::default();
+    // The drawing's size follows the screen (see `MatrixSize::for_screen`); resizing
+    // redraws only when that size changes.
+    let screen = RwSignal::new(screen_width().unwrap_or(0.0));
+    let resize = window_event_listener_untyped("resize", move |_| {
+        if let Some(width) = screen_width() {
+            screen.set(width);
+        }
+    });
+    on_cleanup(move || resize.remove());
+    let size_memo = Memo::new(move |_| MatrixSize::for_screen(screen.get()));
+    let narrow = Memo::new(move |_| screen.get() > 0.0 && screen.get() <= PHONE_WIDTH);
 
     // Filtered accounts that can be placed: both axis scores and a tier in force.
     let placed = Memo::new(move |_| {
@@ -112,14 +133,16 @@ pub fn MatrixPage() -> impl IntoView {
         if app.charts.get() != ChartsState::Ready {
             return Err(String::new());
         }
+        let size = size_memo.get();
         placed.with(|(points, _)| {
             tools_module::draw_matrix(
                 points,
                 &thresholds,
                 &matrix_labels(t),
-                size_spec,
+                size,
                 markers_for(points),
             )
+            .map(|d| (d, size))
         })
     });
     let current = RwSignal::new(None::<usize>);
@@ -132,17 +155,21 @@ pub fn MatrixPage() -> impl IntoView {
         pinned.set(false);
     });
 
-    let hotspot_count = move || drawing.with(|d| d.as_ref().map_or(0, |d| d.hotspots.len()));
-    let open_or_pin = move |index: usize| {
+    let hotspot_count = move || drawing.with(|d| d.as_ref().map_or(0, |(d, _)| d.hotspots.len()));
+    // A tap only reads a point (its tooltip stays, with links); a click on a point
+    // with one account opens it, as hovering has already shown what it is.
+    let touch = RwSignal::new(false);
+    // `read_first`: a point with one account is read (pinned), not opened.
+    let open_or_pin = move |index: usize, read_first: bool| {
         let ids = drawing.with_untracked(|d| {
             d.as_ref()
                 .ok()
-                .and_then(|d| d.hotspots.get(index))
+                .and_then(|(d, _)| d.hotspots.get(index))
                 .map(|h| h.accounts.clone())
                 .unwrap_or_default()
         });
         match ids.as_slice() {
-            [one] => navigate(Route::Account(*one)),
+            [one] if !read_first => navigate(Route::Account(*one)),
             [] => {}
             _ => {
                 current.set(Some(index));
@@ -156,13 +183,18 @@ pub fn MatrixPage() -> impl IntoView {
             .dyn_into::<web_sys::HtmlElement>()
             .ok()?;
         let shown_width = f64::from(target.client_width()).max(1.0);
-        let scale = f64::from(size_spec.width) / shown_width;
-        let (x, y) = (
-            f64::from(ev.offset_x()) * scale,
-            f64::from(ev.offset_y()) * scale,
-        );
         drawing.with_untracked(|d| {
-            let d = d.as_ref().ok()?;
+            let (d, size) = d.as_ref().ok()?;
+            let scale = f64::from(size.width) / shown_width;
+            let (x, y) = (
+                f64::from(ev.offset_x()) * scale,
+                f64::from(ev.offset_y()) * scale,
+            );
+            let radius = if touch.get_untracked() {
+                PICK_RADIUS.max(TAP_RADIUS * scale)
+            } else {
+                PICK_RADIUS
+            };
             d.hotspots
                 .iter()
                 .enumerate()
@@ -172,7 +204,7 @@ pub fn MatrixPage() -> impl IntoView {
                         (f64::from(h.x) - x).powi(2) + (f64::from(h.y) - y).powi(2),
                     )
                 })
-                .filter(|(_, dist)| *dist <= PICK_RADIUS * PICK_RADIUS)
+                .filter(|(_, dist)| *dist <= radius * radius)
                 .min_by(|a, b| a.1.total_cmp(&b.1))
                 .map(|(i, _)| i)
         })
@@ -183,7 +215,7 @@ pub fn MatrixPage() -> impl IntoView {
         }
     };
     let on_click = move |ev: web_sys::MouseEvent| match pick(&ev) {
-        Some(i) => open_or_pin(i),
+        Some(i) => open_or_pin(i, touch.get_untracked()),
         None => {
             pinned.set(false);
             current.set(None);
@@ -203,7 +235,7 @@ pub fn MatrixPage() -> impl IntoView {
             "Enter" | " " => {
                 if let Some(i) = now {
                     ev.prevent_default();
-                    open_or_pin(i);
+                    open_or_pin(i, false);
                 }
                 None
             }
@@ -226,7 +258,7 @@ pub fn MatrixPage() -> impl IntoView {
         let index = current.get()?;
         let t = app.t();
         drawing.with(|d| {
-            let d = d.as_ref().ok()?;
+            let (d, size) = d.as_ref().ok()?;
             let h = d.hotspots.get(index)?;
             placed.with(|(points, _)| {
                 let lines = h
@@ -237,8 +269,8 @@ pub fn MatrixPage() -> impl IntoView {
                     .map(|p| (p.account, point_summary(t, p)))
                     .collect();
                 Some(Details {
-                    left: f64::from(h.x) / f64::from(size_spec.width) * 100.0,
-                    top: f64::from(h.y) / f64::from(size_spec.height) * 100.0,
+                    left: f64::from(h.x) / f64::from(size.width) * 100.0,
+                    top: f64::from(h.y) / f64::from(size.height) * 100.0,
                     lines,
                     more: h.accounts.len().saturating_sub(TOOLTIP_NAMES),
                 })
@@ -246,17 +278,20 @@ pub fn MatrixPage() -> impl IntoView {
         })
     };
 
-    // Exports always carry the markers in the SVG, even when the page draws them on a
-    // canvas layer.
+    // Exports are always the full-size drawing with the markers in the SVG, whatever
+    // the screen, and even when the page draws them on a canvas layer.
+    let export_size = MatrixSize::default();
     let full_svg = move || -> Result<String, String> {
         let thresholds = app.workspace.with_untracked(|ws| ws.tiers.thresholds);
         let labels = matrix_labels(app.t());
-        placed.with_untracked(|(points, _)| match markers_for(points) {
-            Markers::InSvg => {
-                drawing.with_untracked(|d| d.as_ref().map(|d| d.svg.clone()).map_err(|e| e.clone()))
-            }
-            Markers::Separate => {
-                tools_module::draw_matrix(points, &thresholds, &labels, size_spec, Markers::InSvg)
+        let shown = drawing.with_untracked(|d| match d {
+            Ok((d, size)) if *size == export_size => Some(d.svg.clone()),
+            _ => None,
+        });
+        placed.with_untracked(|(points, _)| match (markers_for(points), shown) {
+            (Markers::InSvg, Some(svg)) => Ok(svg),
+            _ => {
+                tools_module::draw_matrix(points, &thresholds, &labels, export_size, Markers::InSvg)
                     .map(|d| d.svg)
             }
         })
@@ -282,12 +317,13 @@ pub fn MatrixPage() -> impl IntoView {
             }
         };
         leptos::task::spawn_local(async move {
-            let result = match dom::svg_to_png(&svg, size_spec.width, size_spec.height, 2.0).await {
-                Ok(blob) => {
-                    dom::download_blob(&format!("kam-matrix-{}.png", dom::today_stamp()), &blob)
-                }
-                Err(e) => Err(e),
-            };
+            let result =
+                match dom::svg_to_png(&svg, export_size.width, export_size.height, 2.0).await {
+                    Ok(blob) => {
+                        dom::download_blob(&format!("kam-matrix-{}.png", dom::today_stamp()), &blob)
+                    }
+                    Err(e) => Err(e),
+                };
             if let Err(reason) = result {
                 app.notify(Notice::Error(fill(app.t().export_failed, &[&reason])));
             }
@@ -299,8 +335,10 @@ pub fn MatrixPage() -> impl IntoView {
     Effect::new(move |_| {
         drawing.track();
         let Some(canvas) = canvas.get() else { return };
-        let result =
-            placed.with_untracked(|(points, _)| tools_module::draw_matrix_markers(&canvas, points));
+        let thresholds = app.workspace.with_untracked(|ws| ws.tiers.thresholds);
+        let result = placed.with_untracked(|(points, _)| {
+            tools_module::draw_matrix_markers(&canvas, points, &thresholds)
+        });
         if let Err(reason) = result {
             app.notify(Notice::Error(fill(app.t().chart_failed, &[&reason])));
         }
@@ -309,7 +347,7 @@ pub fn MatrixPage() -> impl IntoView {
     app.ensure_charts();
     let chart = move || -> AnyView {
         let t = app.t();
-        let MatrixDrawing { svg, .. } =
+        let (MatrixDrawing { svg, .. }, size) =
             match tools_module::chart_ready(&app.charts.get(), drawing.get(), t) {
                 Ok(drawing) => drawing,
                 Err(placeholder) => return placeholder,
@@ -320,12 +358,13 @@ pub fn MatrixPage() -> impl IntoView {
                 <div class="chart-frame matrix-frame" data-testid="matrix">
                     <div class="chart-svg" inner_html=svg></div>
                     {separate.then(|| view! {
-                        <canvas class="chart-markers" node_ref=canvas width=size_spec.width height=size_spec.height
+                        <canvas class="chart-markers" node_ref=canvas width=size.width height=size.height
                             aria-hidden="true"></canvas>
                     })}
                     <div class="chart-overlay" tabindex="0" role="application"
                         aria-label=tr(|t| t.matrix_label) aria-describedby="matrix-live"
                         data-testid="matrix-overlay"
+                        on:pointerdown=move |ev: web_sys::PointerEvent| touch.set(ev.pointer_type() != "mouse")
                         on:mousemove=on_move
                         on:mouseleave=move |_| if !pinned.get_untracked() { current.set(None) }
                         on:click=on_click
@@ -372,7 +411,9 @@ pub fn MatrixPage() -> impl IntoView {
                     <NextStep here=Route::Matrix/>
                 </div>
             }>
-                <p class="hint screen-only">{tr(|t| t.matrix_help)}</p>
+                <p class="hint screen-only" data-testid="matrix-help">
+                    {move || if narrow.get() { app.t().matrix_help_touch } else { app.t().matrix_help }}
+                </p>
                 {chart}
                 <p id="matrix-live" class="visually-hidden" aria-live="polite">
                     {move || details().map(|d| d.lines.into_iter().map(|(_, l)| l).collect::<Vec<_>>().join("; "))}
@@ -386,6 +427,9 @@ pub fn MatrixPage() -> impl IntoView {
                     fill(app.t().legend_thresholds, &[&th.attractiveness, &th.feasibility])
                 }}</span>
             </div>
+            <Show when=move || narrow.get() && placed.with(|(p, _)| !p.is_empty())>
+                <MatrixList placed=placed/>
+            </Show>
             <p class="count" data-testid="matrix-count">
                 {move || fill(app.t().matrix_shown, &[&placed.with(|(p, _)| p.len())])}
                 " "
@@ -394,6 +438,47 @@ pub fn MatrixPage() -> impl IntoView {
                     (n > 0).then(|| fill(app.t().matrix_not_shown, &[&n]))
                 }}
             </p>
+        </section>
+    }
+}
+
+/// The accounts on the matrix as a list, best ranked first, for screens too small to
+/// point at markers: each entry says where the account sits and opens it. Names are
+/// text nodes, so any name stays text.
+#[component]
+fn MatrixList(placed: Memo<(Vec<MatrixPoint>, usize)>) -> impl IntoView {
+    let app = use_app();
+    let shown = RwSignal::new(PAGE_SIZE);
+    let total = Signal::derive(move || placed.with(|(p, _)| p.len()));
+    let entries = move || {
+        let t = app.t();
+        placed.with(|(points, _)| {
+            points
+                .iter()
+                .take(shown.get())
+                .map(|p| {
+                    let scores = fill(t.matrix_list_scores, &[&p.attractiveness, &p.feasibility]);
+                    let (tier, overridden) = (p.tier, p.overridden);
+                    view! {
+                        <li>
+                            <a class="matrix-entry" href=Route::Account(p.account).href()>
+                                <span class="matrix-entry-name">{p.name.clone()}</span>
+                                <span class="matrix-entry-facts">
+                                    <TierBadge tier=Some(tier) overridden=overridden/>
+                                    <span>{scores}</span>
+                                </span>
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="matrix-list" data-testid="matrix-list" aria-labelledby="matrix-list-title">
+            <h2 id="matrix-list-title">{tr(|t| t.matrix_list_title)}</h2>
+            <ol>{entries}</ol>
+            <ShowMore shown=shown total=total/>
         </section>
     }
 }

@@ -185,6 +185,7 @@ pub fn draw_matrix(
 pub fn draw_matrix_markers(
     canvas: &web_sys::HtmlCanvasElement,
     points: &[MatrixPoint],
+    thresholds: &Thresholds,
 ) -> Result<(), String> {
     let names: Vec<&str> = points
         .iter()
@@ -195,6 +196,8 @@ pub fn draw_matrix_markers(
     let args = Array::new();
     args.push(canvas);
     args.push(&JsValue::from_str(&names));
+    let thresholds = serde_json::to_string(thresholds).map_err(|e| e.to_string())?;
+    args.push(&JsValue::from_str(&thresholds));
     for column in point_columns(points) {
         args.push(&column);
     }

@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { useApp, openPage, seedStorage, workspaceFile, scoredAccount, SUB_PATH } from './harness.mjs';
 
 const app = useApp({ before, after });
@@ -192,6 +193,169 @@ test('the charts scale to phone width and print on A4', async () => {
   assert.equal(await page.isVisible('[data-testid=matrix] svg'), true);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+/**
+ * What a reader sees of the matrix, in the drawing's own pixels: every text with its
+ * box, the markers (their tag and centre), the two threshold lines, the grid lines, and
+ * how large each text shows on the screen (or paper) in CSS pixels.
+ */
+async function matrixGeometry(page, selector = '[data-testid=matrix] .chart-svg svg') {
+  return page.evaluate((selector) => {
+    const svg = document.querySelector(selector);
+    const scale = svg.getScreenCTM().a;
+    const tierFills = ['#0072B2', '#009E73', '#D55E00', '#6B6B6B'];
+    const box = (e) => {
+      const b = e.getBBox();
+      return { x: b.x, y: b.y, width: b.width, height: b.height };
+    };
+    const texts = [...svg.querySelectorAll('text')].map((t) => ({
+      text: t.textContent.trim(),
+      box: box(t),
+      shownPx: parseFloat(getComputedStyle(t).fontSize) * scale,
+    }));
+    const markers = [...svg.querySelectorAll('circle, rect, polygon')]
+      .filter((e) => tierFills.includes((e.getAttribute('fill') || '').toUpperCase()) && e.getAttribute('opacity') === '1')
+      .map((e) => {
+        const b = box(e);
+        return { tag: e.tagName, x: b.x + b.width / 2, y: b.y + b.height / 2, width: b.width };
+      })
+      .filter((m) => m.width <= 16);
+    const lines = [...svg.querySelectorAll('polyline, line, path')].map((e) => ({
+      stroke: (e.getAttribute('stroke') || '').toUpperCase(),
+      width: e.getAttribute('stroke-width'),
+      opacity: e.getAttribute('opacity'),
+      box: box(e),
+    }));
+    const thresholds = lines.filter((l) => l.stroke === '#333333' && l.width === '2').map((l) => l.box);
+    return { texts, markers, thresholds, lines, width: svg.getBoundingClientRect().width };
+  }, selector);
+}
+
+function distanceToBox(p, b) {
+  const dx = Math.max(b.x - p.x, 0, p.x - (b.x + b.width));
+  const dy = Math.max(b.y - p.y, 0, p.y - (b.y + b.height));
+  return Math.hypot(dx, dy);
+}
+
+/** Whether a text's box touches a line 2 px wide (its box is that of its centre line). */
+function crosses(text, line) {
+  return text.x < line.x + line.width + 1 && line.x - 1 < text.x + text.width
+    && text.y < line.y + line.height + 1 && line.y - 1 < text.y + text.height;
+}
+
+const LONG_NAMES = [
+  // name, attractiveness, feasibility, the marker of its tier
+  ['Northern Star Logistics Group Holdings', 8, 8, 'circle'],
+  ['Blue Ocean Trading Company', 9, 3, 'polygon'],
+  ['Shanghai Precision Parts Works', 3, 9, 'rect'],
+  // Half a point left of the feasibility threshold (5.5): its name must not cross it.
+  ['Harbour Line Engineering', 6, 5, 'polygon'],
+];
+
+test('the matrix writes whole names beside their markers, off the threshold lines, with no minor grid', async () => {
+  const { page, problems } = await openPage(app.browser, app.server.origin);
+  const accounts = LONG_NAMES.map(([name, a, f], i) => scoredAccount(i + 1, name, a, f));
+  await seedStorage(page, { 'kam.workspace': workspaceFile(accounts) });
+  await page.goto(`${app.server.origin}${SUB_PATH}#/matrix`);
+  await page.waitForSelector('[data-testid=matrix] svg');
+  const g = await matrixGeometry(page);
+  assert.equal(g.thresholds.length, 2, 'two threshold lines');
+  for (const [name, , , tag] of LONG_NAMES) {
+    const label = g.texts.find((t) => t.text === name);
+    assert.ok(label, `${name} is written whole (texts: ${g.texts.map((t) => t.text).join(' | ')})`);
+    assert.ok(!g.texts.some((t) => t.text.includes('…')), 'no name is cut');
+    // Next to its own marker: the nearest marker is of its tier, a few pixels away.
+    const nearest = g.markers
+      .map((m) => ({ ...m, distance: distanceToBox(m, label.box) }))
+      .sort((a, b) => a.distance - b.distance)[0];
+    assert.equal(nearest.tag, tag, `${name} sits by its own marker`);
+    assert.ok(nearest.distance <= 14, `${name} is ${nearest.distance.toFixed(1)} px from its marker`);
+    for (const line of g.thresholds) assert.ok(!crosses(label.box, line), `${name} crosses a threshold line`);
+    assert.ok(label.shownPx >= 11, `${name} shows at ${label.shownPx.toFixed(1)} px`);
+  }
+  // The grid: light lines at whole scores only, nothing faint in between.
+  const grid = g.lines.filter((l) => l.stroke === '#E2E2E2');
+  assert.ok(grid.length > 0 && grid.length <= 22, `${grid.length} grid lines`);
+  assert.equal(g.lines.filter((l) => l.opacity === '0.1' || l.stroke === '#EEEEEE').length, 0, 'no minor grid');
+  assert.deepEqual(problems, []);
+});
+
+test('on a phone the matrix fills the screen, a tap reads a point, and a list names and opens every account', async () => {
+  for (const locale of ['en-US', 'zh-CN']) {
+    const context = await app.browser.newContext({ locale, viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const { page, problems } = await openPage(app.browser, app.server.origin, { context });
+    await openMatrix(page);
+    const zh = locale === 'zh-CN';
+    assert.match(await page.textContent('[data-testid=matrix-help]'), zh ? /点按一个点/ : /Tap a marker/);
+    assert.ok(!/mouse|Hover|鼠标/.test(await page.textContent('[data-testid=matrix-help]')), 'no hover talk on a phone');
+    const g = await matrixGeometry(page);
+    assert.ok(g.width >= 385 && g.width <= 390, `the chart is ${g.width} px wide`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'nothing sideways');
+    const named = g.texts.filter((t) => ['Alpha Motors', 'Beta Bank'].includes(t.text));
+    assert.ok(named.length > 0, 'names on the chart');
+    for (const t of g.texts) assert.ok(t.shownPx >= 11, `"${t.text}" shows at ${t.shownPx.toFixed(1)} px`);
+
+    // The list: every account on the matrix, best ranked first, as text, each a target
+    // a finger can hit.
+    const list = page.locator('[data-testid=matrix-list]');
+    assert.match(await list.locator('h2').textContent(), zh ? /矩阵上的客户/ : /Accounts on the matrix/);
+    const entries = list.locator('li');
+    assert.equal(await entries.count(), 5);
+    assert.match(await entries.nth(0).textContent(), zh ? /Alpha Motors.*吸引力 8\.0 · 可行性 7\.0/ : /Alpha Motors.*attractiveness 8\.0 · feasibility 7\.0/);
+    assert.ok((await list.textContent()).includes('<img src=x onerror=alert(1)>'), 'the hostile name is text');
+    assert.equal(await page.locator('main img').count(), 0);
+    for (let i = 0; i < 5; i++) {
+      const box = await entries.nth(i).locator('a').boundingBox();
+      assert.ok(box.height >= 44 && box.x >= 0 && box.x + box.width <= 390, `entry ${i}: ${JSON.stringify(box)}`);
+    }
+
+    // A tap on a marker reads it without leaving the page; its name then opens it.
+    const marker = await page.evaluate(() => {
+      const c = [...document.querySelectorAll('[data-testid=matrix] svg circle')].find((e) => e.getAttribute('r') === '5');
+      const b = c.getBoundingClientRect();
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    });
+    await page.touchscreen.tap(marker.x + 6, marker.y + 6);
+    const tooltip = page.locator('[data-testid=matrix-tooltip].pinned');
+    await tooltip.waitFor();
+    assert.match(page.url(), /#\/matrix$/);
+    const tip = await tooltip.boundingBox();
+    assert.ok(tip.x >= 0 && tip.x + tip.width <= 390, `the tooltip stays on screen: ${JSON.stringify(tip)}`);
+    const first = tooltip.locator('a').first();
+    const name = (await first.textContent()).split(/[:：]/)[0];
+    await first.tap();
+    await page.waitForSelector('[data-testid=tier-section]');
+    assert.equal(await page.textContent('[data-testid=account-title]'), name);
+
+    // Tapping an entry of the list opens that account.
+    await page.goBack();
+    await page.waitForSelector('[data-testid=matrix-list]');
+    await page.locator('[data-testid=matrix-list] a', { hasText: 'Beta Bank' }).tap();
+    await page.waitForSelector('[data-testid=tier-section]');
+    assert.equal(await page.textContent('[data-testid=account-title]'), 'Beta Bank');
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('the printed plan writes the matrix at 8 pt or more', async () => {
+  const { page, problems } = await openPage(app.browser, app.server.origin);
+  const fixture = readFileSync(resolve(import.meta.dirname, '..', 'fixtures', 'workspace-v2.json'), 'utf8');
+  await seedStorage(page, { 'kam.workspace': fixture });
+  // An A4 sheet's width at 96 dpi, laid out for print.
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.goto(`${app.server.origin}${SUB_PATH}#/accounts/1/plan/print`);
+  await page.waitForSelector('[data-testid=print-matrix] svg');
+  await page.emulateMedia({ media: 'print' });
+  const g = await matrixGeometry(page, '[data-testid=print-matrix] svg');
+  assert.ok(g.texts.some((t) => t.text === '上海汽车零部件有限公司'), 'the account is named, whole');
+  for (const t of g.texts) {
+    const pt = (t.shownPx * 72) / 96;
+    assert.ok(pt >= 8, `"${t.text}" prints at ${pt.toFixed(1)} pt`);
+  }
+  await page.emulateMedia({ media: 'screen' });
+  assert.deepEqual(problems, []);
 });
 
 test('a crowded matrix draws markers on a canvas layer and stays fully interactive and exportable', async () => {
