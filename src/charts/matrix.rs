@@ -107,6 +107,21 @@ pub struct MatrixRequest {
 /// Names sent with a request: more than enough candidates for the labels.
 pub const NAMED_POINTS: usize = 200;
 
+/// The hotspot nearest to `at` (drawing pixels), if one lies within `radius` of it; of
+/// two at the same distance, the first (the better ranked).
+pub fn nearest_hotspot(hotspots: &[Hotspot], at: (f64, f64), radius: f64) -> Option<usize> {
+    hotspots
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let (dx, dy) = (f64::from(h.x) - at.0, f64::from(h.y) - at.1);
+            (i, dx * dx + dy * dy)
+        })
+        .filter(|(_, distance)| *distance <= radius * radius)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _)| i)
+}
+
 /// Hotspots flattened for crossing into JavaScript: `x, y, n, member × n` each.
 pub fn pack_hotspots(hotspots: &[Hotspot]) -> Vec<i64> {
     let mut out = Vec::new();
@@ -749,6 +764,25 @@ fn draw_marker<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_nearest_hotspot_within_reach_is_picked() {
+        let spot = |x, y, account| Hotspot {
+            x,
+            y,
+            accounts: vec![account],
+        };
+        let hotspots = [spot(100, 100, 1), spot(110, 100, 2), spot(300, 300, 3)];
+        assert_eq!(nearest_hotspot(&hotspots, (108.0, 101.0), 12.0), Some(1));
+        assert_eq!(nearest_hotspot(&hotspots, (101.0, 99.0), 12.0), Some(0));
+        // Equally near: the better ranked (first) one.
+        assert_eq!(nearest_hotspot(&hotspots, (105.0, 100.0), 12.0), Some(0));
+        // Out of reach, or nothing there.
+        assert_eq!(nearest_hotspot(&hotspots, (200.0, 200.0), 12.0), None);
+        assert_eq!(nearest_hotspot(&hotspots, (300.0, 313.0), 12.0), None);
+        assert_eq!(nearest_hotspot(&hotspots, (300.0, 312.0), 12.0), Some(2));
+        assert_eq!(nearest_hotspot(&[], (0.0, 0.0), 12.0), None);
+    }
 
     fn labels() -> MatrixLabels {
         MatrixLabels {

@@ -7,15 +7,15 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::charts::matrix::{
-    Markers, MatrixDrawing, MatrixLabels, MatrixPoint, MatrixSize, PHONE_WIDTH,
+    nearest_hotspot, Markers, MatrixDrawing, MatrixLabels, MatrixPoint, MatrixSize, PHONE_WIDTH,
 };
 use crate::domain::{AccountId, Axis, SizeBand, Tier};
 use crate::i18n::{fill, Strings};
 
 use super::dom;
 use super::router::{navigate, Route};
-use super::state::{use_app, ChartsState, Notice};
-use super::tools_module;
+use super::state::{use_app, Notice};
+use super::tools_module::{self, ChartsState};
 use super::widgets::{choice_field, segment_select, tr, NextStep, ShowMore, TierBadge, PAGE_SIZE};
 
 /// Above this many points the markers go on a canvas layer instead of into the SVG
@@ -195,18 +195,7 @@ pub fn MatrixPage() -> impl IntoView {
             } else {
                 PICK_RADIUS
             };
-            d.hotspots
-                .iter()
-                .enumerate()
-                .map(|(i, h)| {
-                    (
-                        i,
-                        (f64::from(h.x) - x).powi(2) + (f64::from(h.y) - y).powi(2),
-                    )
-                })
-                .filter(|(_, dist)| *dist <= radius * radius)
-                .min_by(|a, b| a.1.total_cmp(&b.1))
-                .map(|(i, _)| i)
+            nearest_hotspot(&d.hotspots, (x, y), radius)
         })
     };
     let on_move = move |ev: web_sys::MouseEvent| {

@@ -10,8 +10,9 @@ use crate::domain::Tier;
 use crate::i18n::{fill, Strings};
 
 use super::router::Route;
-use super::state::{use_app, ChartsState};
+use super::state::use_app;
 use super::tools_module;
+use super::tools_module::ChartsState;
 use super::widgets::{tr, NextStep, ShowMore, TierBadge, PAGE_SIZE};
 
 const WIDTH: u32 = 760;

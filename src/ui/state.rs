@@ -15,6 +15,7 @@ use crate::storage::envelope::{self, LoadError};
 use crate::storage::local::{self, Loaded, SaveError, Usage};
 
 use super::dom::now_millis;
+use super::tools_module::ChartsState;
 
 /// Why the workspace is not saved.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -119,15 +120,6 @@ impl Ranking {
     pub fn row(&self, id: AccountId) -> Option<&RankedRow> {
         self.index.get(&id).and_then(|i| self.rows.get(*i))
     }
-}
-
-/// Whether the on-demand chart module is there.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ChartsState {
-    NotLoaded,
-    Loading,
-    Ready,
-    Failed(String),
 }
 
 #[derive(Clone, Copy)]

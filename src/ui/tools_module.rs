@@ -19,7 +19,15 @@ use crate::charts::pyramid::{BandArea, BandText, PyramidDrawing};
 use crate::domain::{Thresholds, Tier};
 
 use super::dom::js_error;
-use super::state::ChartsState;
+
+/// Whether the module is there (for charts: the pages show a placeholder until it is).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChartsState {
+    NotLoaded,
+    Loading,
+    Ready,
+    Failed(String),
+}
 
 #[wasm_bindgen(inline_js = "export function import_module(url) { return import(url); }")]
 extern "C" {
