@@ -11,8 +11,7 @@ use crate::i18n::{fill, Strings};
 
 use super::router::Route;
 use super::state::use_app;
-use super::tools_module;
-use super::tools_module::ChartsState;
+use super::tools_module::{self, ChartsState};
 use super::widgets::{tr, NextStep, ShowMore, TierBadge, PAGE_SIZE};
 
 const WIDTH: u32 = 760;

@@ -16,8 +16,7 @@ use crate::i18n::{fill, Strings};
 use crate::ui::matrix_page::matrix_labels;
 use crate::ui::router::Route;
 use crate::ui::state::use_app;
-use crate::ui::tools_module;
-use crate::ui::tools_module::ChartsState;
+use crate::ui::tools_module::{self, ChartsState};
 use crate::ui::widgets::{score_text, tr};
 
 use super::people;
