@@ -3,6 +3,7 @@
 //! old fixture stays and a test here checks that it migrates to the same meaning.
 
 use chrono::NaiveDate;
+use kam::domain::catalogue::Catalogue;
 use kam::domain::plan::finance::{year_growth, FinanceFigure};
 use kam::domain::plan::{BuyingRole, InfoLevel, Ladder, ObjectiveStatus, Section};
 use kam::domain::pyramid::ContactPlan;
@@ -173,4 +174,31 @@ fn a_saved_model_that_breaks_the_rules_loads_as_the_draft() {
     assert_eq!(draft.weight_total(Axis::Attractiveness), 90);
     assert_eq!(draft.criterion(9).map(|c| c.weight), Some(10));
     assert_eq!(ws.accounts.len(), 1);
+}
+
+/// A workspace list stored before the demo's language was recorded: it loads whole
+/// (losing it would hide every named workspace), the demo's language is unknown, and
+/// no rebuild in another language is offered until the demo is loaded again.
+#[test]
+fn a_catalogue_stored_before_the_demo_language_loads_whole() {
+    let catalogue: Catalogue =
+        serde_json::from_str(&fixture("catalogue-before-demo-language.json")).expect("loads");
+    let catalogue = catalogue.repaired();
+    assert_eq!(catalogue.active, "w1");
+    assert_eq!(catalogue.entries.len(), 3);
+    assert_eq!(catalogue.next_id, 3);
+    let demo = catalogue.demo().expect("the demo entry");
+    assert_eq!(demo.name, "培训演示（虚构数据）");
+    assert_eq!(demo.language, None);
+    assert!(Language::ALL
+        .iter()
+        .all(|l| !demo.demo_in_other_language(*l)));
+    // Written again, it carries the language once the demo is rebuilt.
+    let mut catalogue = catalogue;
+    catalogue.set_demo_language(Language::Zh);
+    let again: Catalogue =
+        serde_json::from_str(&serde_json::to_string(&catalogue).expect("saves")).expect("loads");
+    assert!(again
+        .demo()
+        .is_some_and(|d| d.demo_in_other_language(Language::En)));
 }

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::text::Language;
+
 /// The workspace every browser starts with; its data keeps the original storage key.
 pub const MAIN_ID: &str = "main";
 
@@ -15,6 +17,18 @@ pub struct WorkspaceEntry {
     /// The trainers' demo with fictional data.
     #[serde(default)]
     pub demo: bool,
+    /// The language the demo was built in; none for other workspaces, and for a demo
+    /// stored before this was recorded (its language is then unknown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Language>,
+}
+
+impl WorkspaceEntry {
+    /// Whether this is the demo, built in another language than `current`: the user is
+    /// offered to build it again in `current`. A demo of unknown language is left alone.
+    pub fn demo_in_other_language(&self, current: Language) -> bool {
+        self.demo && self.language.is_some_and(|built| built != current)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,6 +48,7 @@ impl Default for Catalogue {
                 id: MAIN_ID.to_owned(),
                 name: String::new(),
                 demo: false,
+                language: None,
             }],
             next_id: 1,
         }
@@ -88,8 +103,16 @@ impl Catalogue {
             id: id.clone(),
             name: name.to_owned(),
             demo,
+            language: None,
         });
         Ok(id)
+    }
+
+    /// Records the language the demo was (re)built in.
+    pub fn set_demo_language(&mut self, language: Language) {
+        for entry in self.entries.iter_mut().filter(|e| e.demo) {
+            entry.language = Some(language);
+        }
     }
 
     pub fn rename(&mut self, id: &str, name: &str) -> Result<(), CatalogueError> {
@@ -162,6 +185,43 @@ mod tests {
         c.open(MAIN_ID).expect("opens");
         assert!(c.remove(&demo).is_ok());
         assert_eq!(c.open("nope"), Err(CatalogueError::Unknown));
+    }
+
+    #[test]
+    fn a_demo_built_in_the_other_language_offers_a_rebuild_until_rebuilt() {
+        let mut c = Catalogue::default();
+        let demo = c.add("Demo", true).expect("adds");
+        c.set_demo_language(Language::Zh);
+        let entry = |c: &Catalogue| c.entry(&demo).cloned().expect("there");
+        assert!(!entry(&c).demo_in_other_language(Language::Zh));
+        assert!(entry(&c).demo_in_other_language(Language::En));
+        c.set_demo_language(Language::En);
+        assert!(!entry(&c).demo_in_other_language(Language::En));
+        // Real workspaces never have a language to offer.
+        assert!(c
+            .entry(MAIN_ID)
+            .is_some_and(|e| !e.demo_in_other_language(Language::En)
+                && !e.demo_in_other_language(Language::Zh)));
+        // The language is stored with the list and read back.
+        let json = serde_json::to_string(&c).expect("serialises");
+        let back: Catalogue = serde_json::from_str(&json).expect("parses");
+        assert_eq!(
+            back.entry(&demo).and_then(|e| e.language),
+            Some(Language::En)
+        );
+    }
+
+    #[test]
+    fn a_demo_stored_without_its_language_loads_and_offers_nothing() {
+        let c: Catalogue = serde_json::from_str(
+            r#"{"active":"w1","entries":[{"id":"main","name":""},{"id":"w1","name":"Demo","demo":true}],"next_id":2}"#,
+        )
+        .expect("parses");
+        let demo = c.demo().expect("the demo");
+        assert_eq!(demo.language, None);
+        for language in Language::ALL {
+            assert!(!demo.demo_in_other_language(language));
+        }
     }
 
     #[test]

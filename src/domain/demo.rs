@@ -5,6 +5,7 @@
 //! same picture.
 
 use super::account::{Account, Ownership, Relationship, SizeBand};
+use super::demo_plans::StartedPlan;
 use super::plan::PlanDoc;
 use super::pyramid::{Level, LevelOverride};
 use super::scoring::Score;
@@ -15,6 +16,18 @@ use super::workspace::Workspace;
 
 /// How many accounts the demo holds.
 pub const DEMO_SIZE: usize = 40;
+
+/// The account (by index) with the plan worked through: a large vehicle group, a customer.
+pub const WORKED_PLAN: usize = 0;
+
+/// Its scores on criteria 1–8 of the default model: attractiveness 9.8 (growth, budget,
+/// reputation, near us), feasibility 8.5 (the incumbent competitor holds criterion 6 at 7).
+const WORKED_SCORES: [u8; 8] = [10, 10, 9, 10, 9, 7, 9, 10];
+
+/// The accounts (by index) with a plan only started, and the kind of plan their tier
+/// calls for: a customer in tier 2 (central purchasing next year) and one in tier 1.
+const STARTED_PLANS: [(usize, StartedPlan); 2] =
+    [(1, StartedPlan::ServeEfficiently), (21, StartedPlan::Grow)];
 
 struct Words {
     segments: [&'static str; 3],
@@ -30,6 +43,8 @@ struct Words {
     override_reason: &'static str,
     level_reason: &'static str,
     products: [&'static str; 3],
+    /// The notes on the scores of the account with the worked plan, criteria 1–8.
+    worked_notes: [&'static str; 8],
 }
 
 const ZH: Words = Words {
@@ -59,6 +74,16 @@ const ZH: Words = Words {
     override_reason: "集团总部指定的战略试点客户（示例）",
     level_reason: "明年将集中采购，提前按重点客户服务（示例）",
     products: ["整车", "零部件", "销售与售后服务"],
+    worked_notes: [
+        "近三年营收年均增长约 12%，利润稳定（示例数据）",
+        "座舱电子预算每年增加约 11%（示例数据）",
+        "华东地区销量前三，管理团队稳定（示例数据）",
+        "总部距我方华东办事处半小时车程（示例数据）",
+        "2021 年起合作，目前供应两条产线（示例数据）",
+        "竞争对手甲已供货五年、价格更低，但交付不稳定（示例数据）",
+        "副总经理愿意听取方案，信息部总监支持我们（示例数据）",
+        "座舱电子和软件升级是我方的核心能力（示例数据）",
+    ],
 };
 
 const EN: Words = Words {
@@ -124,6 +149,16 @@ const EN: Words = Words {
     override_reason: "Named a strategic pilot by group headquarters (demo)",
     level_reason: "Central purchasing starts next year: served as key already (demo)",
     products: ["Vehicles", "Components", "Sales and after-sales service"],
+    worked_notes: [
+        "Revenue up about 12% a year for three years, steady profit (demo data)",
+        "Cockpit electronics budget up about 11% a year (demo data)",
+        "A top-three vehicle group in East China, stable management (demo data)",
+        "Head office half an hour from our East China office (demo data)",
+        "Customer since 2021; we supply two lines (demo data)",
+        "Competitor A has supplied for five years at lower prices, but delivers unreliably (demo data)",
+        "The deputy GM listens to our proposals; the IT director backs us (demo data)",
+        "Cockpit electronics and software updates are our core competence (demo data)",
+    ],
 };
 
 /// A small fixed pseudo-random sequence (so the demo is the same everywhere).
@@ -225,19 +260,34 @@ pub fn demo_workspace(language: Language, now: i64) -> Workspace {
     if let Some(a) = ws.accounts.get_mut(1) {
         a.level_override = LevelOverride::new(Some(Level::Key), w.level_reason, now).ok();
     }
-    // Plans: one worked through, two started.
+    // The worked plan's account: high on both axes, so tier 1 by rule and first in the
+    // ranking; the incumbent competitor lowers one feasibility criterion, not the tier.
+    if let Some(a) = ws.accounts.get_mut(WORKED_PLAN) {
+        for (criterion, (value, note)) in
+            (1..=8u32).zip(WORKED_SCORES.into_iter().zip(w.worked_notes))
+        {
+            a.scores.insert(
+                criterion,
+                Score {
+                    value: Some(value),
+                    note: note.to_owned(),
+                },
+            );
+        }
+    }
+    // Plans: one worked through, two started on accounts where a plan is worth it.
     let today = chrono::DateTime::from_timestamp_millis(now)
         .map(|d| d.date_naive())
         .unwrap_or_default();
     // Writing a plan the demo made cannot fail; were it to, the account has none.
-    if let Some(a) = ws.accounts.get_mut(0) {
+    if let Some(a) = ws.accounts.get_mut(WORKED_PLAN) {
         a.plan = PlanDoc::write(&super::demo_plans::full_plan(language, today))
             .ok()
             .flatten();
     }
-    for index in [1, 5] {
+    for (index, kind) in STARTED_PLANS {
         if let Some(a) = ws.accounts.get_mut(index) {
-            a.plan = PlanDoc::write(&super::demo_plans::started_plan(language))
+            a.plan = PlanDoc::write(&super::demo_plans::started_plan(language, kind))
                 .ok()
                 .flatten();
         }
@@ -248,7 +298,9 @@ pub fn demo_workspace(language: Language, now: i64) -> Workspace {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::model::Axis;
     use crate::domain::ranking::rank_accounts;
+    use crate::domain::scoring::Tenths;
     use crate::domain::tiering::TierBasis;
 
     #[test]
@@ -318,6 +370,113 @@ mod tests {
             .accounts
             .iter()
             .any(|a| a.scores.values().any(|s| !s.note.is_empty())));
+    }
+
+    #[test]
+    fn the_worked_demo_plan_belongs_to_a_tier_one_account() {
+        for language in Language::ALL {
+            let ws = demo_workspace(language, 0);
+            let rows = rank_accounts(&ws.accounts, &ws.model, &ws.tiers);
+            let completeness = |a: &Account| {
+                a.plan
+                    .as_ref()
+                    .map_or(0, |p| p.read().expect("readable").completeness())
+            };
+            let worked = ws
+                .accounts
+                .iter()
+                .max_by_key(|a| completeness(a))
+                .expect("accounts");
+            assert_eq!(worked.id, ws.accounts[WORKED_PLAN].id);
+            assert!(completeness(worked) >= 90, "{language:?}");
+            // Tier 1 by rule, not by override, and first in the ranking.
+            let row = &rows[0];
+            assert_eq!(row.account, worked.id, "{language:?}: ranked first");
+            assert_eq!(row.rank, Some(1));
+            assert_eq!(row.assessment.computed, Some(Tier::Tier1));
+            assert!(!row.assessment.overridden);
+            // High on both axes, not just over the line.
+            let high = |axis, threshold: Tenths| {
+                row.assessment
+                    .score(axis)
+                    .is_some_and(|s| s.0 >= threshold.0 + 20)
+            };
+            assert!(high(
+                Axis::Attractiveness,
+                ws.tiers.thresholds.attractiveness
+            ));
+            assert!(high(Axis::Feasibility, ws.tiers.thresholds.feasibility));
+            // Every score explained; the incumbent competitor is the lowest feasibility
+            // criterion, still above the threshold.
+            assert!(worked.scores.values().all(|s| !s.note.is_empty()));
+            let value = |c: u32| worked.scores.get(&c).and_then(|s| s.value).unwrap_or(0);
+            assert!((5..=8).all(|c| value(6) <= value(c)));
+            assert!(u32::from(value(6)) * 10 >= ws.tiers.thresholds.feasibility.0);
+            // A customer we already supply, large, as the plan's story says.
+            assert_eq!(worked.relationship, Relationship::Customer);
+            assert_eq!(worked.size_band, Some(SizeBand::Large));
+        }
+    }
+
+    #[test]
+    fn demo_plans_are_only_where_a_plan_is_worth_making() {
+        for language in Language::ALL {
+            let ws = demo_workspace(language, 0);
+            let rows = rank_accounts(&ws.accounts, &ws.model, &ws.tiers);
+            for (index, kind) in STARTED_PLANS {
+                let account = &ws.accounts[index];
+                let row = rows
+                    .iter()
+                    .find(|r| r.account == account.id)
+                    .expect("ranked");
+                let tier = match kind {
+                    StartedPlan::Grow => Tier::Tier1,
+                    StartedPlan::ServeEfficiently => Tier::Tier2,
+                };
+                assert_eq!(row.assessment.effective, Some(tier), "{language:?} {index}");
+                assert_eq!(row.assessment.basis, TierBasis::Scores);
+                let plan = account
+                    .plan
+                    .as_ref()
+                    .expect("a plan")
+                    .read()
+                    .expect("reads");
+                assert_eq!(plan, super::super::demo_plans::started_plan(language, kind));
+            }
+            // No plan on an account the method says not to pursue.
+            for row in &rows {
+                let account = ws
+                    .accounts
+                    .iter()
+                    .find(|a| a.id == row.account)
+                    .expect("there");
+                if account.plan.is_some() {
+                    assert!(
+                        matches!(row.assessment.effective, Some(Tier::Tier1 | Tier::Tier2)),
+                        "{language:?} {}",
+                        account.name
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_demo_speaks_only_the_language_it_was_built_in() {
+        let cjk = |c: char| {
+            ('\u{3000}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c)
+        };
+        let en = demo_workspace(Language::En, 0);
+        for account in &en.accounts {
+            let text = serde_json::to_string(account).expect("serialises");
+            assert!(!text.chars().any(cjk), "{text}");
+        }
+        let zh = demo_workspace(Language::Zh, 0);
+        for account in &zh.accounts {
+            let text = serde_json::to_string(account).expect("serialises");
+            assert!(!text.contains("(demo"), "{text}");
+            assert!(text.contains("（示例"));
+        }
     }
 
     #[test]

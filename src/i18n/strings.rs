@@ -136,6 +136,9 @@ strings! {
     reset_demo: "重置演示", "Reset the demo";
     demo_banner: "这是培训演示工作区，数据均为虚构。在这里的修改不会影响其他工作区，随时可以重置。", "This is the workshop demo: all data is fictional. Changes here never touch your other workspaces, and you can reset it at any time.";
     demo_reset_done: "演示已重置。", "The demo was reset.";
+    demo_other_language: "演示数据是英文的。要用中文重新生成吗？在演示中所做的修改将被替换。", "The demo data is in Chinese. Build it again in English? Changes made in the demo will be replaced.";
+    demo_rebuild: "用中文重新生成演示", "Rebuild the demo in English";
+    demo_rebuilt: "已用中文重新生成演示。", "The demo was rebuilt in English.";
     workspace_failed: "操作未完成：{0}", "That did not work: {0}";
     first_run_title: "欢迎使用大客户管理工作台", "Welcome to the key-account workbench";
     first_run_intro: "按照客户重要性排序的方法，分几步找出最值得投入的客户：", "Follow the customer-prioritization method to find the accounts most worth your effort, step by step:";

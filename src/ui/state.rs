@@ -268,27 +268,47 @@ impl AppState {
         Ok(())
     }
 
-    /// Replaces the demo workspace's data with a fresh demo (creating it if needed) and
-    /// opens it. Real workspaces are never touched.
-    pub fn load_demo(&self, name: &str, demo: &Workspace) -> Result<(), String> {
-        match self
-            .catalogue
-            .with_untracked(|c| c.demo().map(|e| e.id.clone()))
-        {
-            Some(id) => {
+    /// Replaces the demo workspace's data with a fresh demo built in `language`
+    /// (creating it if needed) and opens it. Real workspaces are never touched. The
+    /// demo's language is recorded with it, so a switch to the other language can offer
+    /// to build it again; its name follows unless the user renamed it.
+    pub fn load_demo(
+        &self,
+        name: &str,
+        demo: &Workspace,
+        language: Language,
+    ) -> Result<(), String> {
+        let existing = self.catalogue.with_untracked(|c| c.demo().cloned());
+        let result = match &existing {
+            Some(entry) => {
                 let text = envelope::encode_for_storage(demo)?;
-                if self.catalogue.with_untracked(|c| c.active == id) {
+                if self.catalogue.with_untracked(|c| c.active == entry.id) {
                     // Open already: replace in place (the effect saves it).
                     self.workspace.set(demo.clone());
-                    return Ok(());
+                } else {
+                    local::save_workspace(&local::workspace_key(&entry.id), &text)
+                        .map_err(|e| format!("{e:?}"))?;
+                    self.open_workspace(&entry.id);
                 }
-                local::save_workspace(&local::workspace_key(&id), &text)
-                    .map_err(|e| format!("{e:?}"))?;
-                self.open_workspace(&id);
                 Ok(())
             }
             None => self.create_workspace(name, demo, true),
-        }
+        };
+        result?;
+        self.catalogue.update(|c| {
+            c.set_demo_language(language);
+            // Still called by the default name of the language it was built in: take
+            // this language's.
+            if let Some(entry) = existing.as_ref().filter(|e| {
+                e.language
+                    .and_then(crate::i18n::loaded)
+                    .is_some_and(|old| e.name == old.demo_name)
+            }) {
+                let _ = c.rename(&entry.id, name);
+            }
+        });
+        self.save_catalogue();
+        Ok(())
     }
 
     pub fn rename_workspace(&self, id: &str, name: &str) -> Result<(), String> {

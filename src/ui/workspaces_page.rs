@@ -33,9 +33,10 @@ pub fn start_demo(app: AppState, done: Option<&'static str>) {
 pub fn start_demo_then(app: AppState, done: Option<&'static str>, then: Route) {
     leptos::task::spawn_local(async move {
         let t = app.t();
-        let result = super::tools_module::demo_workspace(app.language.get_untracked(), app.now())
+        let language = app.language.get_untracked();
+        let result = super::tools_module::demo_workspace(language, app.now())
             .await
-            .and_then(|demo| app.load_demo(t.demo_name, &demo));
+            .and_then(|demo| app.load_demo(t.demo_name, &demo, language));
         match result {
             Ok(()) => {
                 navigate(then);

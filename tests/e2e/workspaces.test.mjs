@@ -67,6 +67,53 @@ test('resetting the demo restores it and never touches a real workspace', async 
   assert.deepEqual(problems, []);
 });
 
+test('a demo built in Chinese offers, after a switch to English, to be built again in English; its first account is tier 1 with the worked plan', async () => {
+  const { page, context, problems } = await openPage(app.browser, app.server.origin, { locale: 'zh-CN' });
+  await page.click('[data-testid=start-demo]');
+  await page.waitForSelector('[data-testid=demo-banner]');
+  await page.waitForSelector('[data-testid=accounts-table] tbody tr');
+  assert.match(await page.textContent('[data-testid=accounts-table]'), /（示例）/);
+  assert.equal(await page.locator('[data-testid=demo-other-language]').count(), 0, 'nothing to offer in its own language');
+
+  // Switched to English: the data stays as it is until the trainer says so.
+  await page.click('[data-testid=language-switch]');
+  await page.waitForSelector('html[lang=en]');
+  const offer = page.locator('[data-testid=demo-other-language]');
+  await offer.waitFor();
+  assert.match(await offer.textContent(), /The demo data is in Chinese\. Build it again in English\? Changes made in the demo will be replaced\./);
+  assert.match(await page.textContent('[data-testid=accounts-table]'), /（示例）/);
+  await page.click('[data-testid=rebuild-demo]');
+  await offer.waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.querySelector('[data-testid=accounts-table]')?.textContent.includes('(demo)'));
+  assert.doesNotMatch(await page.textContent('[data-testid=accounts-table]'), /示例/);
+  assert.match(await page.textContent('[data-testid=workspace-link]'), /^Workshop demo \(fictional data\)\s*Demo$/);
+
+  // The method at work: the first in the ranking is tier 1 and has the worked plan.
+  await page.click('nav >> text=Ranking & tiers');
+  const first = page.locator('[data-testid=ranking-table] tbody tr').first();
+  await first.waitFor();
+  assert.equal((await first.locator('td').first().textContent()).trim(), '1');
+  assert.match(await first.textContent(), /Eastbay Motor Group Co\. \(demo\)/);
+  assert.match(await first.locator('[data-col=tier]').textContent(), /Tier 1/);
+  const id = await first.getAttribute('data-account-id');
+  await page.click('nav >> text=Accounts');
+  const plan = page.locator(`[data-testid=accounts-table] tr[data-account-id="${id}"] [data-plan-complete]`);
+  await plan.waitFor();
+  assert.ok(Number(await plan.getAttribute('data-plan-complete')) >= 90, await plan.textContent());
+
+  // A reload keeps the English demo, with nothing to offer; back in Chinese, the offer is in Chinese.
+  await page.reload();
+  await page.waitForSelector('[data-testid=demo-banner]');
+  await page.waitForSelector('[data-testid=accounts-table] tbody tr');
+  assert.match(await page.textContent('[data-testid=accounts-table]'), /Eastbay Motor Group Co\. \(demo\)/);
+  assert.equal(await page.locator('[data-testid=demo-other-language]').count(), 0);
+  await page.click('[data-testid=language-switch]');
+  await page.waitForSelector('html[lang=zh-CN]');
+  assert.match(await offer.textContent(), /演示数据是英文的。要用中文重新生成吗？/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('workspaces can be created, opened, renamed, duplicated and deleted after confirmation', async () => {
   const { page, problems } = await openPage(app.browser, app.server.origin);
   await seedStorage(page, { 'kam.workspace': workspaceFile([scoredAccount(1, 'Shanghai Account', 7, 7)]) });
