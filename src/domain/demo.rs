@@ -181,6 +181,11 @@ pub fn demo_workspace(language: Language, now: i64) -> Workspace {
         Language::En => &EN,
     };
     let mut ws = Workspace::default();
+    // The plans' amounts are in ten thousands of yuan, as Chinese teams count them.
+    ws.set_amount_unit(match language {
+        Language::Zh => "万元",
+        Language::En => "10k CNY",
+    });
     let mut seq = Sequence(20_261_122);
     let sizes = [
         SizeBand::Large,
@@ -477,6 +482,12 @@ mod tests {
             assert!(!text.contains("(demo"), "{text}");
             assert!(text.contains("（示例"));
         }
+    }
+
+    #[test]
+    fn demo_amounts_name_their_unit_in_each_language() {
+        assert_eq!(demo_workspace(Language::Zh, 0).amount_unit, "万元");
+        assert_eq!(demo_workspace(Language::En, 0).amount_unit, "10k CNY");
     }
 
     #[test]

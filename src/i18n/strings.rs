@@ -140,6 +140,15 @@ strings! {
     demo_rebuild: "用中文重新生成演示", "Rebuild the demo in English";
     demo_rebuilt: "已用中文重新生成演示。", "The demo was rebuilt in English.";
     workspace_failed: "操作未完成：{0}", "That did not work: {0}";
+    error_storage_blocked: "浏览器不允许本应用保存数据", "the browser does not let this app store data";
+    error_storage_full: "浏览器的存储空间已满", "the browser's storage is full";
+    error_storage_other: "浏览器未能保存（{0}）", "the browser could not store it ({0})";
+    error_name_missing: "工作区需要一个名称", "a workspace needs a name";
+    error_workspace_unknown: "找不到该工作区，它可能已在另一个标签页中删除", "that workspace no longer exists; it may have been deleted in another tab";
+    error_deleting_open: "不能删除当前打开的工作区", "the open workspace cannot be deleted";
+    error_nothing_stored: "该工作区没有保存任何数据", "nothing is stored for that workspace";
+    error_module: "无法加载所需的程序部分（{0}），请检查与服务器的连接", "a part of the app could not be loaded ({0}); check the connection to the server";
+    error_closed: "页面正在关闭", "the page is closing";
     first_run_title: "欢迎使用大客户管理工作台", "Welcome to the key-account workbench";
     first_run_intro: "按照客户重要性排序的方法，分几步找出最值得投入的客户：", "Follow the customer-prioritization method to find the accounts most worth your effort, step by step:";
     first_run_step1: "客户档案：登记客户和潜在客户的基本信息。", "Accounts: register your customers and prospects.";

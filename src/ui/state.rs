@@ -7,10 +7,10 @@ use std::collections::HashMap;
 use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
 
-use crate::domain::catalogue::Catalogue;
+use crate::domain::catalogue::{Catalogue, CatalogueError};
 use crate::domain::ranking::{count_tiers, rank_accounts, RankedRow, TierCounts};
 use crate::domain::{AccountId, Language, Workspace};
-use crate::i18n::{strings, Strings};
+use crate::i18n::{fill, strings, Strings};
 use crate::storage::envelope::{self, LoadError};
 use crate::storage::local::{self, Loaded, SaveError, Usage};
 
@@ -119,6 +119,52 @@ pub struct Ranking {
 impl Ranking {
     pub fn row(&self, id: AccountId) -> Option<&RankedRow> {
         self.index.get(&id).and_then(|i| self.rows.get(*i))
+    }
+}
+
+/// Why an operation on a named workspace did not complete, said in the user's language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WorkspaceError {
+    /// The browser did not store it (blocked, full, or another reason).
+    Save(SaveError),
+    /// The list of workspaces refused it (no name, gone, the open one).
+    Catalogue(CatalogueError),
+    /// What is stored for the workspace cannot be read.
+    Unreadable(LoadError),
+    /// Nothing is stored for the workspace.
+    NothingStored,
+    /// A part of the app it needs could not be loaded (the tools module).
+    Module(String),
+    /// The page is being closed.
+    Closed,
+    /// Anything else, with the browser's or library's own words.
+    Other(String),
+}
+
+impl WorkspaceError {
+    /// The reason, to follow "That did not work:".
+    pub fn describe(&self, t: &Strings) -> String {
+        match self {
+            WorkspaceError::Save(SaveError::Blocked) => t.error_storage_blocked.to_owned(),
+            WorkspaceError::Save(SaveError::QuotaExceeded) => t.error_storage_full.to_owned(),
+            WorkspaceError::Save(SaveError::Other(detail)) => {
+                fill(t.error_storage_other, &[detail])
+            }
+            WorkspaceError::Catalogue(CatalogueError::NameMissing) => {
+                t.error_name_missing.to_owned()
+            }
+            WorkspaceError::Catalogue(CatalogueError::Unknown) => {
+                t.error_workspace_unknown.to_owned()
+            }
+            WorkspaceError::Catalogue(CatalogueError::DeletingActive) => {
+                t.error_deleting_open.to_owned()
+            }
+            WorkspaceError::Unreadable(error) => t.load_error(error),
+            WorkspaceError::NothingStored => t.error_nothing_stored.to_owned(),
+            WorkspaceError::Module(detail) => fill(t.error_module, &[detail]),
+            WorkspaceError::Closed => t.error_closed.to_owned(),
+            WorkspaceError::Other(detail) => detail.clone(),
+        }
     }
 }
 
@@ -250,18 +296,18 @@ impl AppState {
         name: &str,
         workspace: &Workspace,
         demo: bool,
-    ) -> Result<(), String> {
-        let text = envelope::encode_for_storage(workspace)?;
+    ) -> Result<(), WorkspaceError> {
+        let text = envelope::encode_for_storage(workspace).map_err(WorkspaceError::Other)?;
         let id = self
             .catalogue
             .try_update(|c| c.add(name, demo))
-            .ok_or("no catalogue")?
-            .map_err(|e| e.to_string())?;
+            .ok_or(WorkspaceError::Closed)?
+            .map_err(WorkspaceError::Catalogue)?;
         if let Err(error) = local::save_workspace(&local::workspace_key(&id), &text) {
             self.catalogue.update(|c| {
                 let _ = c.remove(&id);
             });
-            return Err(format!("{error:?}"));
+            return Err(WorkspaceError::Save(error));
         }
         self.save_catalogue();
         self.open_workspace(&id);
@@ -277,17 +323,17 @@ impl AppState {
         name: &str,
         demo: &Workspace,
         language: Language,
-    ) -> Result<(), String> {
+    ) -> Result<(), WorkspaceError> {
         let existing = self.catalogue.with_untracked(|c| c.demo().cloned());
         let result = match &existing {
             Some(entry) => {
-                let text = envelope::encode_for_storage(demo)?;
+                let text = envelope::encode_for_storage(demo).map_err(WorkspaceError::Other)?;
                 if self.catalogue.with_untracked(|c| c.active == entry.id) {
                     // Open already: replace in place (the effect saves it).
                     self.workspace.set(demo.clone());
                 } else {
                     local::save_workspace(&local::workspace_key(&entry.id), &text)
-                        .map_err(|e| format!("{e:?}"))?;
+                        .map_err(WorkspaceError::Save)?;
                     self.open_workspace(&entry.id);
                 }
                 Ok(())
@@ -311,31 +357,31 @@ impl AppState {
         Ok(())
     }
 
-    pub fn rename_workspace(&self, id: &str, name: &str) -> Result<(), String> {
+    pub fn rename_workspace(&self, id: &str, name: &str) -> Result<(), WorkspaceError> {
         self.catalogue
             .try_update(|c| c.rename(id, name))
-            .ok_or("no catalogue")?
-            .map_err(|e| e.to_string())?;
+            .ok_or(WorkspaceError::Closed)?
+            .map_err(WorkspaceError::Catalogue)?;
         self.save_catalogue();
         Ok(())
     }
 
     /// A named workspace's data: the open one from memory, the others from storage.
-    pub fn read_workspace(&self, id: &str) -> Result<Workspace, String> {
+    pub fn read_workspace(&self, id: &str) -> Result<Workspace, WorkspaceError> {
         if self.catalogue.with_untracked(|c| c.active == id) {
             return Ok(self.workspace.get_untracked());
         }
-        let text = local::read(&local::workspace_key(id)).ok_or("nothing is stored")?;
+        let text = local::read(&local::workspace_key(id)).ok_or(WorkspaceError::NothingStored)?;
         local::decode_stored(&text)
             .map(|(ws, _)| ws)
-            .map_err(|(e, _)| e.to_string())
+            .map_err(|(e, _)| WorkspaceError::Unreadable(e))
     }
 
-    pub fn delete_workspace(&self, id: &str) -> Result<(), String> {
+    pub fn delete_workspace(&self, id: &str) -> Result<(), WorkspaceError> {
         self.catalogue
             .try_update(|c| c.remove(id))
-            .ok_or("no catalogue")?
-            .map_err(|e| e.to_string())?;
+            .ok_or(WorkspaceError::Closed)?
+            .map_err(WorkspaceError::Catalogue)?;
         local::remove(&local::workspace_key(id));
         self.save_catalogue();
         Ok(())

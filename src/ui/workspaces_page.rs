@@ -10,7 +10,7 @@ use crate::storage::envelope;
 
 use super::dom;
 use super::router::{navigate, Route};
-use super::state::{use_app, AppState, Notice};
+use super::state::{use_app, AppState, Notice, WorkspaceError};
 use super::widgets::tr;
 
 /// A workspace's name as shown: the first one is "My accounts" until renamed.
@@ -36,6 +36,7 @@ pub fn start_demo_then(app: AppState, done: Option<&'static str>, then: Route) {
         let language = app.language.get_untracked();
         let result = super::tools_module::demo_workspace(language, app.now())
             .await
+            .map_err(WorkspaceError::Module)
             .and_then(|demo| app.load_demo(t.demo_name, &demo, language));
         match result {
             Ok(()) => {
@@ -44,7 +45,10 @@ pub fn start_demo_then(app: AppState, done: Option<&'static str>, then: Route) {
                     app.notify(Notice::Info(text.to_owned()));
                 }
             }
-            Err(reason) => app.notify(Notice::Error(fill(t.workspace_failed, &[&reason]))),
+            Err(error) => app.notify(Notice::Error(fill(
+                t.workspace_failed,
+                &[&error.describe(t)],
+            ))),
         }
     });
 }
@@ -54,9 +58,13 @@ pub fn WorkspacesPage() -> impl IntoView {
     let app = use_app();
     let new_name = RwSignal::new(String::new());
     let name_error = RwSignal::new(false);
-    let report = move |result: Result<(), String>| {
-        if let Err(reason) = result {
-            app.notify(Notice::Error(fill(app.t().workspace_failed, &[&reason])));
+    let report = move |result: Result<(), WorkspaceError>| {
+        if let Err(error) = result {
+            let t = app.t();
+            app.notify(Notice::Error(fill(
+                t.workspace_failed,
+                &[&error.describe(t)],
+            )));
         }
     };
     let create = move |ev: leptos::ev::SubmitEvent| {
@@ -130,9 +138,13 @@ fn WorkspaceRow(id: String) -> impl IntoView {
     let is_open = move || row_id.with_value(|id| app.catalogue.with(|c| &c.active == id));
     let renaming = RwSignal::new(None::<String>);
     let confirming = RwSignal::new(false);
-    let report = move |result: Result<(), String>| {
-        if let Err(reason) = result {
-            app.notify(Notice::Error(fill(app.t().workspace_failed, &[&reason])));
+    let report = move |result: Result<(), WorkspaceError>| {
+        if let Err(error) = result {
+            let t = app.t();
+            app.notify(Notice::Error(fill(
+                t.workspace_failed,
+                &[&error.describe(t)],
+            )));
         }
     };
     let accounts = move || {
@@ -151,12 +163,14 @@ fn WorkspaceRow(id: String) -> impl IntoView {
         let result = row_id
             .with_value(|id| app.read_workspace(id))
             .and_then(|ws| {
-                let file = envelope::encode_for_file(&ws, &dom::now_iso())?;
+                let file = envelope::encode_for_file(&ws, &dom::now_iso())
+                    .map_err(WorkspaceError::Other)?;
                 dom::download_text(
                     &format!("kam-workspace-{name}-{}.json", dom::today_stamp()),
                     "application/json",
                     &file,
                 )
+                .map_err(WorkspaceError::Other)
             });
         report(result);
     };

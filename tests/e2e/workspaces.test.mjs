@@ -216,3 +216,26 @@ test('a workspace deleted in another tab is never saved over another one', async
   assert.deepEqual(first.problems, []);
   assert.deepEqual(second.problems, []);
 });
+
+test('a workspace operation that fails says why in the user\'s language', async () => {
+  const context = await app.browser.newContext({ locale: 'zh-CN' });
+  // New workspaces cannot be stored: the browser's storage is full for them.
+  await context.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key.startsWith('kam.ws.')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+  });
+  const { page, problems } = await openPage(app.browser, app.server.origin, { context });
+  await page.goto(`${app.server.origin}${SUB_PATH}#/workspaces`);
+  await page.fill('[data-field=new_workspace_name]', '华东团队');
+  await page.click('[data-testid=new-workspace]');
+  const notice = page.locator('.notices .notice.error');
+  await notice.waitFor();
+  assert.equal((await notice.locator('span').textContent()).trim(), '操作未完成：浏览器的存储空间已满');
+  // Nothing half made: the list of workspaces is as it was.
+  assert.equal(await page.locator('[data-workspace]').count(), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
