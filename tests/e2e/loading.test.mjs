@@ -88,7 +88,7 @@ test('a page whose part cannot be fetched says so in the user\'s language, the d
 
 test('if the texts cannot be fetched, the loading screen says so in both languages', async () => {
   const context = await app.browser.newContext({ locale: 'zh-CN' });
-  await context.route(/\.strings\.[a-zA-Z-]+\.json$/, (route) => route.abort());
+  await context.route(/\.strings\.[a-zA-Z-]+(\.start)?\.json$/, (route) => route.abort());
   const page = await context.newPage();
   await page.goto(`${app.server.origin}${SUB_PATH}`);
   await page.waitForSelector('#boot.boot-error');
