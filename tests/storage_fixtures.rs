@@ -189,7 +189,7 @@ fn a_catalogue_stored_before_the_demo_language_loads_whole() {
     assert_eq!(catalogue.next_id, 3);
     let demo = catalogue.demo().expect("the demo entry");
     assert_eq!(demo.name, "培训演示（虚构数据）");
-    assert_eq!(demo.language, None);
+    assert_eq!(demo.demo_language(), None);
     assert!(Language::ALL
         .iter()
         .all(|l| !demo.demo_in_other_language(*l)));

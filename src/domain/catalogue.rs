@@ -17,17 +17,24 @@ pub struct WorkspaceEntry {
     /// The trainers' demo with fictional data.
     #[serde(default)]
     pub demo: bool,
-    /// The language the demo was built in; none for other workspaces, and for a demo
-    /// stored before this was recorded (its language is then unknown).
+    /// The tag of the language the demo was built in (`Language::tag`); none for other
+    /// workspaces, and for a demo stored before this was recorded (its language is then
+    /// unknown). Kept as the tag, not the enum, so the app's first load carries no
+    /// deserializer for it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub language: Option<Language>,
+    language: Option<String>,
 }
 
 impl WorkspaceEntry {
+    /// The language the demo was built in, if known.
+    pub fn demo_language(&self) -> Option<Language> {
+        self.language.as_deref().and_then(Language::from_tag)
+    }
+
     /// Whether this is the demo, built in another language than `current`: the user is
     /// offered to build it again in `current`. A demo of unknown language is left alone.
     pub fn demo_in_other_language(&self, current: Language) -> bool {
-        self.demo && self.language.is_some_and(|built| built != current)
+        self.demo && self.demo_language().is_some_and(|built| built != current)
     }
 }
 
@@ -111,7 +118,7 @@ impl Catalogue {
     /// Records the language the demo was (re)built in.
     pub fn set_demo_language(&mut self, language: Language) {
         for entry in self.entries.iter_mut().filter(|e| e.demo) {
-            entry.language = Some(language);
+            entry.language = Some(language.tag().to_owned());
         }
     }
 
@@ -206,9 +213,10 @@ mod tests {
         let json = serde_json::to_string(&c).expect("serialises");
         let back: Catalogue = serde_json::from_str(&json).expect("parses");
         assert_eq!(
-            back.entry(&demo).and_then(|e| e.language),
+            back.entry(&demo).and_then(WorkspaceEntry::demo_language),
             Some(Language::En)
         );
+        assert!(json.contains(r#""language":"en""#), "{json}");
     }
 
     #[test]
@@ -218,7 +226,7 @@ mod tests {
         )
         .expect("parses");
         let demo = c.demo().expect("the demo");
-        assert_eq!(demo.language, None);
+        assert_eq!(demo.demo_language(), None);
         for language in Language::ALL {
             assert!(!demo.demo_in_other_language(language));
         }

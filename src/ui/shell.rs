@@ -15,7 +15,7 @@ use super::pages::CurrentPage;
 use super::router::{use_hash_route, Route};
 use super::state::{provide_app_state, use_app, Notice, SaveProblem, SaveStatus};
 use super::widgets::tr;
-use super::workspaces_page::{display_name, start_demo, start_demo_then};
+use super::workspaces_page::{display_name, start_demo};
 
 /// A workspace file read and checked, waiting for the user to confirm the replacement.
 #[derive(Clone, PartialEq)]
@@ -43,6 +43,12 @@ pub fn App() -> impl IntoView {
         route.track();
         menu_open.set(false);
     });
+    let demo_in_other_language = move || {
+        app.catalogue.with(|c| {
+            c.active_entry()
+                .is_some_and(|e| e.demo_in_other_language(app.language.get()))
+        })
+    };
 
     // The document title follows the page, for tabs, history and bookmarks.
     Effect::new(move |_| {
@@ -108,20 +114,16 @@ pub fn App() -> impl IntoView {
             <div class="notices">
                 <div class="notice demo" data-testid="demo-banner">
                     <span>{tr(|t| t.demo_banner)}</span>
+                    // Built in the other language (the user switched since): resetting builds
+                    // it in this one, so the reset button becomes the offer.
+                    <Show when=demo_in_other_language>
+                        <strong data-testid="demo-other-language">{tr(|t| t.demo_other_language)}</strong>
+                    </Show>
                     <button type="button" data-testid="reset-demo" on:click=move |_| {
-                        start_demo(app, Some(app.t().demo_reset_done));
-                    }>{tr(|t| t.reset_demo)}</button>
+                        let t = app.t();
+                        start_demo(app, Some(if demo_in_other_language() { t.demo_rebuilt } else { t.demo_reset_done }));
+                    }>{move || if demo_in_other_language() { app.t().demo_rebuild } else { app.t().reset_demo }}</button>
                 </div>
-                // Built in the other language (the user switched since): offer it in this
-                // one, staying on the page (the demo's accounts keep their numbers).
-                <Show when=move || app.catalogue.with(|c| c.active_entry().is_some_and(|e| e.demo_in_other_language(app.language.get())))>
-                    <div class="notice demo" role="status" data-testid="demo-other-language">
-                        <span>{tr(|t| t.demo_other_language)}</span>
-                        <button type="button" class="primary" data-testid="rebuild-demo" on:click=move |_| {
-                            start_demo_then(app, Some(app.t().demo_rebuilt), route.get_untracked());
-                        }>{tr(|t| t.demo_rebuild)}</button>
-                    </div>
-                </Show>
             </div>
         </Show>
         <ImportConfirm pending_import=pending_import/>

@@ -346,7 +346,7 @@ impl AppState {
             // Still called by the default name of the language it was built in: take
             // this language's.
             if let Some(entry) = existing.as_ref().filter(|e| {
-                e.language
+                e.demo_language()
                     .and_then(crate::i18n::loaded)
                     .is_some_and(|old| e.name == old.demo_name)
             }) {

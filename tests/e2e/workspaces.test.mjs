@@ -82,8 +82,11 @@ test('a demo built in Chinese offers, after a switch to English, to be built aga
   await offer.waitFor();
   assert.match(await offer.textContent(), /The demo data is in Chinese\. Build it again in English\? Changes made in the demo will be replaced\./);
   assert.match(await page.textContent('[data-testid=accounts-table]'), /（示例）/);
-  await page.click('[data-testid=rebuild-demo]');
+  // One click: the banner's reset button is the offer.
+  assert.equal((await page.textContent('[data-testid=reset-demo]')).trim(), 'Rebuild the demo in English');
+  await page.click('[data-testid=reset-demo]');
   await offer.waitFor({ state: 'detached' });
+  assert.equal((await page.textContent('[data-testid=reset-demo]')).trim(), 'Reset the demo');
   await page.waitForFunction(() => document.querySelector('[data-testid=accounts-table]')?.textContent.includes('(demo)'));
   assert.doesNotMatch(await page.textContent('[data-testid=accounts-table]'), /示例/);
   assert.match(await page.textContent('[data-testid=workspace-link]'), /^Workshop demo \(fictional data\)\s*Demo$/);
