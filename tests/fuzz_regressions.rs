@@ -85,3 +85,26 @@ fn accounts_added_beside_the_largest_id_get_ids_no_account_has() {
     let ids: Vec<u64> = ws.accounts.iter().map(|a| a.id).collect();
     assert_eq!(ids, [1, 2]);
 }
+
+/// `workspace_migrate`: a current workspace with `{}` for a choice was refused as "not
+/// JSON" when read in the envelope's one pass, and as the wrong shape otherwise.
+#[test]
+fn a_wrong_shape_read_in_one_pass_is_not_called_broken_json() {
+    use kam::storage::envelope::{decode, LoadError, FORMAT, VERSION};
+    let workspace = r#"{"accounts":[{"relationship":{}}]}"#;
+    for text in [
+        format!(r#"{{"format":"{FORMAT}","version":{VERSION},"workspace":{workspace}}}"#),
+        format!(r#"{{"workspace":{workspace},"format":"{FORMAT}","version":{VERSION}}}"#),
+        format!(r#"{{"format":"{FORMAT}","version":1,"workspace":{workspace}}}"#),
+    ] {
+        assert!(
+            matches!(decode(&text), Err(LoadError::Invalid(_))),
+            "{text}"
+        );
+    }
+    // Broken JSON inside the workspace is still broken JSON.
+    let broken = format!(
+        r#"{{"format":"{FORMAT}","version":{VERSION},"workspace":{{"accounts":[{{"relationship":}}]}}}}"#
+    );
+    assert!(matches!(decode(&broken), Err(LoadError::NotJson(_))));
+}
