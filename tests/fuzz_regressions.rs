@@ -108,3 +108,38 @@ fn a_wrong_shape_read_in_one_pass_is_not_called_broken_json() {
     );
     assert!(matches!(decode(&broken), Err(LoadError::NotJson(_))));
 }
+
+/// `import_csv`: rows of a CSV file with lone carriage returns between them (Excel for
+/// Mac's "CSV (Macintosh)") were all numbered as the first row's line.
+#[test]
+fn rows_split_by_lone_carriage_returns_are_numbered_as_excel_shows_them() {
+    use kam::exchange::sheet::read_csv;
+    let numbers = |text: &str| -> Vec<u32> {
+        read_csv(text, 0, |_| {})
+            .expect("reads")
+            .iter()
+            .map(|r| r.number)
+            .collect()
+    };
+    assert_eq!(numbers("a,b\rc,d\re,f\r"), [1, 2, 3]);
+    assert_eq!(numbers("a,b\r\rc,d\r\"e\rE\",f\rg,h"), [1, 3, 4, 5]);
+    assert_eq!(numbers("a,b\r\nc,d\r\n\r\ne,f\r\n"), [1, 2, 4]);
+    assert_eq!(numbers("a,b\n\"c\nC\",d\ne,f\n"), [1, 2, 3]);
+}
+
+/// `xlsx_read`: suggesting criteria for a workbook with a cell far to the right (16,384
+/// columns) took seconds, looking up the mapping for every column and criterion.
+#[test]
+fn suggestions_for_thousands_of_columns_are_still_found() {
+    use kam::domain::ScoringModel;
+    use kam::exchange::import::{guess_mapping, suggest_criteria};
+    let model = ScoringModel::default_model();
+    let mut header = vec![String::new(); 16_384];
+    header[16_000] = "IT支出".to_owned();
+    let mapping = guess_mapping(&header, &model);
+    let started = std::time::Instant::now();
+    let suggested = suggest_criteria(&header, &mapping, &model);
+    assert!(suggested[16_000].is_some());
+    assert_eq!(suggested.iter().flatten().count(), 1);
+    assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+}
