@@ -246,7 +246,7 @@ pub fn suggest_criteria(
     };
     // The criteria not mapped yet with their names' pairs, worked out once: a workbook
     // can have thousands of columns.
-    let criteria: Vec<(CriterionId, Vec<Vec<(char, char)>>)> = model
+    let criteria: Vec<_> = model
         .criteria
         .iter()
         .filter(|c| !mapping.contains(&Target::Score(c.id)))
@@ -256,7 +256,7 @@ pub fn suggest_criteria(
                 Language::ALL
                     .iter()
                     .map(|l| pairs(c.name.get(*l)))
-                    .collect(),
+                    .collect::<Vec<_>>(),
             )
         })
         .collect();
