@@ -165,6 +165,9 @@ pub fn run(
         ids.iter().all(|id| *id > max_id),
         "an imported account got an id in use"
     );
+    assert!(imported.accounts[..old]
+        .iter()
+        .all(|a| !ids.contains(&a.id)));
     ids.sort_unstable();
     ids.dedup();
     assert_eq!(ids.len(), summary.added, "two imported accounts got one id");

@@ -304,10 +304,16 @@ fuzz_target!(|input: Input| {
         .iter()
         .map(|a| a.id)
         .collect();
+    // Above every id in use, or, with no room up there, the lowest free ones.
+    let room = max_id.is_none_or(|m| m < u64::MAX / 2) && mine.next_account_id < u64::MAX / 2;
     for id in &new_ids {
         assert!(
-            max_id.is_none_or(|m| *id > m),
+            mine.accounts.iter().all(|a| a.id != *id),
             "a new account got an id in use"
+        );
+        assert!(
+            !room || max_id.is_none_or(|m| *id > m),
+            "a new account got a low id though there was room above"
         );
     }
     new_ids.sort_unstable();
