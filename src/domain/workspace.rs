@@ -56,9 +56,8 @@ impl Workspace {
 
     /// Adds an account, giving it a fresh id, and returns that id.
     pub fn add_account(&mut self, mut account: Account, now: i64) -> AccountId {
-        let max_existing = self.accounts.iter().map(|a| a.id).max().unwrap_or(0);
-        let id = self.next_account_id.max(max_existing + 1);
-        self.next_account_id = id + 1;
+        let id = self.fresh_ids(1).first().copied().unwrap_or_default();
+        self.next_account_id = id.saturating_add(1);
         account.id = id;
         account.created_at = now;
         account.updated_at = now;
@@ -69,17 +68,35 @@ impl Workspace {
     /// Adds many accounts at once (an import), each with a fresh id; the ids are worked
     /// out once rather than per account, so 10,000 rows stay fast.
     pub fn add_accounts(&mut self, accounts: Vec<Account>, now: i64) {
-        let max_existing = self.accounts.iter().map(|a| a.id).max().unwrap_or(0);
-        let mut id = self.next_account_id.max(max_existing + 1);
+        let ids = self.fresh_ids(accounts.len());
         self.accounts.reserve(accounts.len());
-        for mut account in accounts {
+        for (mut account, id) in accounts.into_iter().zip(ids) {
             account.id = id;
             account.created_at = now;
             account.updated_at = now;
             self.accounts.push(account);
-            id += 1;
+            self.next_account_id = id.saturating_add(1);
         }
-        self.next_account_id = id;
+    }
+
+    /// `count` ids no account has: the next ones above every id in use, or, where a
+    /// workspace (a file edited by hand) uses ids up to the largest, the lowest free ones.
+    fn fresh_ids(&self, count: usize) -> Vec<AccountId> {
+        let max_existing = self.accounts.iter().map(|a| a.id).max();
+        let start = self
+            .next_account_id
+            .max(max_existing.unwrap_or(0).saturating_add(1));
+        let above = max_existing.is_none_or(|m| start > m);
+        let fit = u64::try_from(count).is_ok_and(|n| n == 0 || start.checked_add(n - 1).is_some());
+        if above && fit {
+            return (0..count as u64).map(|i| start + i).collect();
+        }
+        let used: std::collections::HashSet<AccountId> =
+            self.accounts.iter().map(|a| a.id).collect();
+        (1..=AccountId::MAX)
+            .filter(|id| !used.contains(id))
+            .take(count)
+            .collect()
     }
 
     /// Applies `edit` to one account and stamps it; false when the id is unknown.

@@ -244,6 +244,22 @@ pub fn suggest_criteria(
         let shorter = column.len().min(name.len());
         (shared >= 2 && 2 * shared >= shorter).then(|| shared as f64 / shorter as f64)
     };
+    // The criteria not mapped yet with their names' pairs, worked out once: a workbook
+    // can have thousands of columns.
+    let criteria: Vec<_> = model
+        .criteria
+        .iter()
+        .filter(|c| !mapping.contains(&Target::Score(c.id)))
+        .map(|c| {
+            (
+                c.id,
+                Language::ALL
+                    .iter()
+                    .map(|l| pairs(c.name.get(*l)))
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect();
     let mut candidates: Vec<(f64, usize, CriterionId)> = Vec::new();
     for (column, text) in header.iter().enumerate() {
         let unmapped = mapping.get(column).is_none_or(|t| *t == Target::Ignore);
@@ -251,18 +267,15 @@ pub fn suggest_criteria(
             continue;
         }
         let column_pairs = pairs(text);
-        for criterion in &model.criteria {
-            if mapping.contains(&Target::Score(criterion.id)) {
-                continue;
-            }
-            let best = Language::ALL
+        for (id, names) in &criteria {
+            let best = names
                 .iter()
-                .filter_map(|l| fit(&column_pairs, &pairs(criterion.name.get(*l))))
+                .filter_map(|name| fit(&column_pairs, name))
                 .fold(None, |best: Option<f64>, f| {
                     Some(best.map_or(f, |b| b.max(f)))
                 });
             if let Some(score) = best {
-                candidates.push((score, column, criterion.id));
+                candidates.push((score, column, *id));
             }
         }
     }

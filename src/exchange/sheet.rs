@@ -99,26 +99,24 @@ pub fn read_csv(
     // Excel shows a quoted cell with line breaks in one row, so those extra lines must
     // not count when numbering the rows after it.
     let mut extra_lines = 0u64;
+    // Line breaks ("\r\n", "\n" or a lone "\r", as Excel for Mac writes) before `counted`.
+    let (mut breaks, mut counted) = (0u64, 0usize);
     for record in reader.records() {
         let record = record?;
         // A record's position can point at the blank lines before it, which Excel
         // shows as empty rows: step over them.
-        let line = record.position().map_or(0, |p| {
-            let skipped = bytes
-                .get(usize::try_from(p.byte()).unwrap_or(usize::MAX)..)
-                .unwrap_or_default()
-                .iter()
-                .take_while(|b| matches!(b, b'\n' | b'\r'))
-                .filter(|b| **b == b'\n')
-                .count();
-            p.line() + skipped as u64
+        let mut start = record.position().map_or(counted, |p| {
+            usize::try_from(p.byte()).map_or(bytes.len(), |b| b.min(bytes.len()))
         });
+        while bytes.get(start).is_some_and(|b| matches!(b, b'\n' | b'\r')) {
+            start += 1;
+        }
+        breaks += line_breaks(bytes.get(counted..start).unwrap_or_default());
+        counted = counted.max(start);
+        let line = breaks + 1;
         let cells: Vec<String> = record.iter().map(str::to_owned).collect();
         let number = line.saturating_sub(extra_lines);
-        extra_lines += cells
-            .iter()
-            .map(|c| c.matches('\n').count() as u64)
-            .sum::<u64>();
+        extra_lines += cells.iter().map(|c| line_breaks(c.as_bytes())).sum::<u64>();
         rows.push(SheetRow {
             number: u32::try_from(number).unwrap_or(u32::MAX),
             cells,
@@ -129,6 +127,16 @@ pub fn read_csv(
         }
     }
     Ok(rows)
+}
+
+/// The line breaks in `bytes`: "\r\n", "\n" or a lone "\r".
+fn line_breaks(bytes: &[u8]) -> u64 {
+    let lone_returns = bytes
+        .iter()
+        .enumerate()
+        .filter(|(i, b)| **b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+        .count();
+    (bytes.iter().filter(|b| **b == b'\n').count() + lone_returns) as u64
 }
 
 /// Why a workbook could not be read.

@@ -182,8 +182,10 @@ pub fn decode_with(
     .and_then(|envelope| reader.end().map(|()| envelope))
     .map_err(|e| {
         // Broken JSON is broken JSON wherever it is; a workspace of the wrong shape is
-        // told as such, as it would be when read on its own.
-        if in_workspace.get() && e.is_data() {
+        // told as such, as it would be when read on its own. (Some wrong shapes, such as
+        // `{}` for a choice, fail as syntax: the text as a whole decides.)
+        let json = || serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
+        if in_workspace.get() && (e.is_data() || json()) {
             LoadError::Invalid(e.to_string())
         } else {
             LoadError::NotJson(e.to_string())

@@ -176,20 +176,22 @@ impl std::fmt::Display for Amount {
 /// A change from `before` to `after` in percent, one decimal place (in tenths of a
 /// percent); none when there is no earlier figure to compare with or it is not positive.
 pub fn growth_tenths_percent(before: Option<Amount>, after: Option<Amount>) -> Option<i64> {
-    let (before, after) = (before?.0, after?.0);
+    // Wide enough for any two amounts; a growth too large for an i64 is none.
+    let (before, after) = (i128::from(before?.0), i128::from(after?.0));
     if before <= 0 {
         return None;
     }
     // Rounded half away from zero, in integers.
     let numerator = (after - before) * 1000;
     let rounded = (numerator.abs() * 2 + before) / (2 * before);
-    Some(if numerator < 0 { -rounded } else { rounded })
+    i64::try_from(if numerator < 0 { -rounded } else { rounded }).ok()
 }
 
 /// Tenths of a percent as text: 125 → "12.5", -30 → "-3.0".
 pub fn tenths_percent_text(tenths: i64) -> String {
     let sign = if tenths < 0 { "-" } else { "" };
-    format!("{sign}{}.{}", tenths.abs() / 10, tenths.abs() % 10)
+    let abs = tenths.unsigned_abs();
+    format!("{sign}{}.{}", abs / 10, abs % 10)
 }
 
 #[cfg(test)]

@@ -91,7 +91,7 @@ pub fn year_growth(years: &[FinanceYear], year: i32, figure: FinanceFigure) -> O
             .find(|f| f.year == y)
             .and_then(|f| f.figure(figure))
     };
-    growth_tenths_percent(of(year - 1), of(year))
+    growth_tenths_percent(year.checked_sub(1).and_then(of), of(year))
 }
 
 /// Our sales to the customer over the customer's total spend in our category, in tenths
@@ -101,7 +101,9 @@ pub fn share_of_wallet(our_sales: Option<Amount>, total_spend: Option<Amount>) -
     if total <= 0 || ours < 0 {
         return None;
     }
-    Some((ours * 2000 + total) / (2 * total))
+    // Wide enough for any two amounts; a share too large for an i64 is none.
+    let (ours, total) = (i128::from(ours), i128::from(total));
+    i64::try_from((ours * 2000 + total) / (2 * total)).ok()
 }
 
 /// A figure of the revenue plan.
