@@ -290,6 +290,17 @@ impl AppState {
         }
     }
 
+    /// Says why a workspace operation did not complete, if it did not.
+    pub fn report(&self, result: Result<(), WorkspaceError>) {
+        if let Err(error) = result {
+            let t = self.t();
+            self.notify(Notice::Error(fill(
+                t.workspace_failed,
+                &[&error.describe(t)],
+            )));
+        }
+    }
+
     /// Stores `workspace` as a new named workspace and opens it.
     pub fn create_workspace(
         &self,

@@ -45,10 +45,7 @@ pub fn start_demo_then(app: AppState, done: Option<&'static str>, then: Route) {
                     app.notify(Notice::Info(text.to_owned()));
                 }
             }
-            Err(error) => app.notify(Notice::Error(fill(
-                t.workspace_failed,
-                &[&error.describe(t)],
-            ))),
+            Err(error) => app.report(Err(error)),
         }
     });
 }
@@ -58,15 +55,7 @@ pub fn WorkspacesPage() -> impl IntoView {
     let app = use_app();
     let new_name = RwSignal::new(String::new());
     let name_error = RwSignal::new(false);
-    let report = move |result: Result<(), WorkspaceError>| {
-        if let Err(error) = result {
-            let t = app.t();
-            app.notify(Notice::Error(fill(
-                t.workspace_failed,
-                &[&error.describe(t)],
-            )));
-        }
-    };
+    let report = move |result: Result<(), WorkspaceError>| app.report(result);
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let name = new_name.get_untracked();
@@ -138,15 +127,7 @@ fn WorkspaceRow(id: String) -> impl IntoView {
     let is_open = move || row_id.with_value(|id| app.catalogue.with(|c| &c.active == id));
     let renaming = RwSignal::new(None::<String>);
     let confirming = RwSignal::new(false);
-    let report = move |result: Result<(), WorkspaceError>| {
-        if let Err(error) = result {
-            let t = app.t();
-            app.notify(Notice::Error(fill(
-                t.workspace_failed,
-                &[&error.describe(t)],
-            )));
-        }
-    };
+    let report = move |result: Result<(), WorkspaceError>| app.report(result);
     let accounts = move || {
         if is_open() {
             app.workspace.with(|ws| ws.accounts.len())
