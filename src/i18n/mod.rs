@@ -139,6 +139,7 @@ pub const START_KEYS: &[&str] = &[
     "error_nothing_stored",
     "error_module",
     "error_closed",
+    "error_part",
     "first_run_title",
     "first_run_intro",
     "first_run_step1",

@@ -149,6 +149,7 @@ strings! {
     error_nothing_stored: "该工作区没有保存任何数据", "nothing is stored for that workspace";
     error_module: "无法加载所需的程序部分（{0}），请检查与服务器的连接", "a part of the app could not be loaded ({0}); check the connection to the server";
     error_closed: "页面正在关闭", "the page is closing";
+    error_part: "无法加载所需的程序部分，请检查与服务器的连接后重试", "a part of the app could not be loaded; check the connection to the server and try again";
     first_run_title: "欢迎使用大客户管理工作台", "Welcome to the key-account workbench";
     first_run_intro: "按照客户重要性排序的方法，分几步找出最值得投入的客户：", "Follow the customer-prioritization method to find the accounts most worth your effort, step by step:";
     first_run_step1: "客户档案：登记客户和潜在客户的基本信息。", "Accounts: register your customers and prospects.";

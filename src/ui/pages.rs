@@ -18,6 +18,7 @@ use crate::domain::AccountId;
 
 use super::accounts::AccountList;
 use super::router::Route;
+use super::state::AppState;
 use super::widgets::tr;
 
 /// A page's code could not be fetched.
@@ -91,6 +92,25 @@ fn summarise_plans(
         .iter()
         .map(|(id, doc)| (*id, PlanSummary::of(doc, today).ok()))
         .collect())
+}
+
+/// Loading the trainers' demo (`workspaces_page::load_demo`), as a task to run.
+#[wasm_split(demo, fallible)]
+fn demo_task(
+    app: AppState,
+    done: Option<&'static str>,
+    then: Route,
+) -> Result<std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>, Unavailable> {
+    Ok(Box::pin(super::workspaces_page::load_demo(app, done, then)))
+}
+
+/// [`demo_task`], loading its code the first time.
+pub async fn demo_loader(
+    app: AppState,
+    done: Option<&'static str>,
+    then: Route,
+) -> Result<std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>, Unavailable> {
+    demo_task(app, done, then).await
 }
 
 /// [`summarise_plans`], loading its code the first time.

@@ -135,6 +135,8 @@ pub enum WorkspaceError {
     NothingStored,
     /// A part of the app it needs could not be loaded (the tools module).
     Module(String),
+    /// A part of the app's own code it needs could not be fetched.
+    PartUnavailable,
     /// The page is being closed.
     Closed,
     /// Anything else, with the browser's or library's own words.
@@ -162,6 +164,7 @@ impl WorkspaceError {
             WorkspaceError::Unreadable(error) => t.load_error(error),
             WorkspaceError::NothingStored => t.error_nothing_stored.to_owned(),
             WorkspaceError::Module(detail) => fill(t.error_module, &[detail]),
+            WorkspaceError::PartUnavailable => t.error_part.to_owned(),
             WorkspaceError::Closed => t.error_closed.to_owned(),
             WorkspaceError::Other(detail) => detail.clone(),
         }

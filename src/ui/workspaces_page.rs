@@ -29,25 +29,34 @@ pub fn start_demo(app: AppState, done: Option<&'static str>) {
     start_demo_then(app, done, Route::Accounts);
 }
 
-/// Loads the demo as [`start_demo`] does, then opens `then`.
+/// Loads the demo as [`start_demo`] does, then opens `then`. Its code is a part of its
+/// own, fetched the first time (most visits never load the demo).
 pub fn start_demo_then(app: AppState, done: Option<&'static str>, then: Route) {
     leptos::task::spawn_local(async move {
-        let t = app.t();
-        let language = app.language.get_untracked();
-        let result = super::tools_module::demo_workspace(language, app.now())
-            .await
-            .map_err(WorkspaceError::Module)
-            .and_then(|demo| app.load_demo(t.demo_name, &demo, language));
-        match result {
-            Ok(()) => {
-                navigate(then);
-                if let Some(text) = done {
-                    app.notify(Notice::Info(text.to_owned()));
-                }
-            }
-            Err(error) => app.report(Err(error)),
+        match super::pages::demo_loader(app, done, then).await {
+            Ok(load) => load.await,
+            Err(_) => app.report(Err(WorkspaceError::PartUnavailable)),
         }
     });
+}
+
+/// What [`start_demo_then`] runs once its code is there.
+pub async fn load_demo(app: AppState, done: Option<&'static str>, then: Route) {
+    let t = app.t();
+    let language = app.language.get_untracked();
+    let result = super::tools_module::demo_workspace(language, app.now())
+        .await
+        .map_err(WorkspaceError::Module)
+        .and_then(|demo| app.load_demo(t.demo_name, &demo, language));
+    match result {
+        Ok(()) => {
+            navigate(then);
+            if let Some(text) = done {
+                app.notify(Notice::Info(text.to_owned()));
+            }
+        }
+        Err(error) => app.report(Err(error)),
+    }
 }
 
 #[component]

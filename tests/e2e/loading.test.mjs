@@ -224,3 +224,22 @@ test('the first screen needs only its start table of texts: with the whole table
     }
   }
 });
+
+test('the demo\'s code comes when it is first loaded; if it cannot be fetched the user is told and can try again', async () => {
+  const { page, context, problems } = await openPage(app.browser, app.server.origin, { locale: 'en-US' });
+  await page.waitForSelector('[data-testid=first-run]');
+  const blocked = /\.(split|chunk)_[a-z0-9_]+\.wasm$/;
+  await context.route(blocked, (route) => route.abort());
+  await page.click('[data-testid=start-demo]');
+  const notice = page.locator('.notices .notice.error span');
+  await notice.waitFor();
+  assert.equal(await notice.textContent(), 'That did not work: a part of the app could not be loaded; check the connection to the server and try again');
+  assert.equal(await page.locator('[data-testid=demo-banner]').count(), 0, 'nothing half loaded');
+  await context.unroute(blocked);
+  await page.click('[data-testid=start-demo]');
+  await page.waitForSelector('[data-testid=demo-banner]');
+  assert.ok((await page.locator('[data-testid=accounts-table] tbody tr').count()) > 0);
+  // Failed fetches are what this test is about; nothing else went wrong.
+  assert.deepEqual(problems.filter((p) => !/net::ERR_FAILED|Failed to fetch|wasm/i.test(p)), []);
+  await context.close();
+});
