@@ -183,6 +183,11 @@ test('the charts scale to phone width and print on A4', async () => {
   const { page, problems, context } = await openPage(app.browser, app.server.origin);
   await openMatrix(page);
   await page.setViewportSize({ width: 390, height: 800 });
+  // At phone width the chart is drawn again at the screen's width: wait for that drawing.
+  await page.waitForFunction(() => {
+    const svg = document.querySelector('[data-testid=matrix] svg');
+    return svg && svg.getBoundingClientRect().width <= 390;
+  });
   const box = await page.locator('[data-testid=matrix] svg').boundingBox();
   assert.ok(box.width <= 390 && box.width > 300, `matrix is ${box.width}px wide`);
   await page.setViewportSize({ width: 1280, height: 900 });
