@@ -224,22 +224,10 @@ fn workspace(spec: &WorkspaceSpec) -> Workspace {
     }
 }
 
-/// Every field a merge can change for my criteria.
+/// Every field a merge can change for my criteria, and for ids no criterion has.
 fn all_fields(ws: &Workspace) -> Vec<Field> {
-    BasicField::ALL
-        .into_iter()
-        .map(Field::Basic)
-        .chain(Gate::ALL.into_iter().map(Field::Gate))
-        .chain([Field::ScreeningNote])
-        .chain(
-            ws.model
-                .criteria
-                .iter()
-                .flat_map(|c| [Field::ScoreValue(c.id), Field::ScoreNote(c.id)]),
-        )
-        .chain((0..12).flat_map(|c| [Field::ScoreValue(c), Field::ScoreNote(c)]))
-        .chain([Field::TierOverride, Field::LevelOverride, Field::Plan])
-        .collect()
+    let ids: Vec<u32> = ws.model.criteria.iter().map(|c| c.id).chain(0..12).collect();
+    Field::every(&ids).collect()
 }
 
 #[derive(Arbitrary, Debug)]

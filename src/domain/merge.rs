@@ -86,6 +86,21 @@ impl Field {
         }
     }
 
+    /// Every field a merge compares, in page order, with the scores of `criteria`.
+    pub fn every(criteria: &[CriterionId]) -> impl Iterator<Item = Field> + '_ {
+        BasicField::ALL
+            .into_iter()
+            .map(Field::Basic)
+            .chain(Gate::ALL.into_iter().map(Field::Gate))
+            .chain([Field::ScreeningNote])
+            .chain(
+                criteria
+                    .iter()
+                    .flat_map(|c| [Field::ScoreValue(*c), Field::ScoreNote(*c)]),
+            )
+            .chain([Field::TierOverride, Field::LevelOverride, Field::Plan])
+    }
+
     /// Copies this field from `from` into `account`.
     fn take(self, account: &mut Account, from: &Account) {
         match self {
@@ -354,17 +369,7 @@ pub fn plan_merge(mine: &Workspace, theirs: &Workspace) -> MergePlan {
 /// Every field in which two accounts of the same customer differ, in page order.
 /// `criteria` are the scores compared (my ids).
 fn differences(mine: &Account, theirs: &Account, criteria: &[CriterionId]) -> Vec<Field> {
-    BasicField::ALL
-        .into_iter()
-        .map(Field::Basic)
-        .chain(Gate::ALL.into_iter().map(Field::Gate))
-        .chain([Field::ScreeningNote])
-        .chain(
-            criteria
-                .iter()
-                .flat_map(|c| [Field::ScoreValue(*c), Field::ScoreNote(*c)]),
-        )
-        .chain([Field::TierOverride, Field::LevelOverride, Field::Plan])
+    Field::every(criteria)
         .filter(|field| field.differs(mine, theirs))
         .collect()
 }

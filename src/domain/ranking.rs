@@ -146,6 +146,14 @@ mod tests {
         acc
     }
 
+    /// The accounts ranked under the default model and settings, and (account, rank) in
+    /// the ranking's order.
+    fn ranked(accounts: &[Account]) -> (Vec<RankedRow>, Vec<(AccountId, Option<usize>)>) {
+        let rows = rank_accounts(accounts, &ScoringModel::default(), &TierSettings::default());
+        let order = rows.iter().map(|r| (r.account, r.rank)).collect();
+        (rows, order)
+    }
+
     #[test]
     fn ranking_orders_complete_accounts_by_combined_score() {
         let mut incomplete = account(4, "D", 9, 9);
@@ -156,12 +164,7 @@ mod tests {
             incomplete,
             account(3, "C", 6, 7),
         ];
-        let rows = rank_accounts(
-            &accounts,
-            &ScoringModel::default(),
-            &TierSettings::default(),
-        );
-        let order: Vec<_> = rows.iter().map(|r| (r.account, r.rank)).collect();
+        let (_, order) = ranked(&accounts);
         assert_eq!(
             order,
             vec![(2, Some(1)), (3, Some(2)), (1, Some(3)), (4, None)]
@@ -184,12 +187,7 @@ mod tests {
             account(2, "B", 3, 3),
             account(3, "C", 6, 7),
         ];
-        let rows = rank_accounts(
-            &accounts,
-            &ScoringModel::default(),
-            &TierSettings::default(),
-        );
-        let order: Vec<_> = rows.iter().map(|r| (r.account, r.rank)).collect();
+        let (rows, order) = ranked(&accounts);
         assert_eq!(
             order,
             vec![(3, Some(1)), (2, Some(2)), (1, None), (5, None), (4, None)]

@@ -198,6 +198,15 @@ impl Workspace {
         true
     }
 
+    /// What opening stored data or a file does before the user sees it: a tier
+    /// principle still holding an earlier version's default text is brought up to date,
+    /// and a model that breaks the rules is set aside as the draft. Returns whether the
+    /// model was set aside (the user is told).
+    pub fn repair_on_open(&mut self) -> bool {
+        self.tiers.refresh_former_defaults();
+        self.keep_invalid_model_as_draft()
+    }
+
     pub fn discard_draft(&mut self) {
         self.model_draft = None;
     }

@@ -296,8 +296,7 @@ fn WorkspaceMenu(pending_import: RwSignal<Option<PendingImport>>) -> impl IntoVi
                 .and_then(|text| envelope::decode(&text).map_err(|e| t.load_error(&e)));
             match outcome {
                 Ok(mut workspace) => {
-                    workspace.tiers.refresh_former_defaults();
-                    if workspace.keep_invalid_model_as_draft() {
+                    if workspace.repair_on_open() {
                         app.notify(Notice::ModelDrafted);
                     }
                     pending_import.set(Some(PendingImport {

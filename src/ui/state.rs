@@ -457,8 +457,7 @@ fn open_stored(key: &str) -> Opened {
             status: None,
         },
         Loaded::Workspace(mut ws, json) => {
-            let drafted = ws.keep_invalid_model_as_draft();
-            ws.tiers.refresh_former_defaults();
+            let drafted = ws.repair_on_open();
             Opened {
                 workspace: *ws,
                 json: Some(json),

@@ -27,15 +27,46 @@ pub async fn load_start(language: Language) -> Result<(), String> {
     i18n::install_start(language, &text)
 }
 
+thread_local! {
+    /// The whole tables being fetched, by language: a second caller (a page opened
+    /// while the first screen's task fetches the rest) waits for the same request.
+    static FETCHING: std::cell::RefCell<[Option<js_sys::Promise>; 2]> =
+        const { std::cell::RefCell::new([None, None]) };
+}
+
 /// Loads `language`'s whole table unless it is loaded already.
 pub async fn load(language: Language) -> Result<(), String> {
     if i18n::loaded(language).is_some() {
         return Ok(());
     }
-    let text = fetch_table(language, Part::Whole).await?;
-    i18n::install(language, &text)?;
-    if let Some(Installed(signal)) = use_context::<Installed>() {
-        signal.update(|n| *n += 1);
+    let slot = match language {
+        Language::Zh => 0,
+        Language::En => 1,
+    };
+    let promise = FETCHING.with(|f| {
+        f.borrow_mut()[slot]
+            .get_or_insert_with(|| {
+                wasm_bindgen_futures::future_to_promise(async move {
+                    fetch_table(language, Part::Whole)
+                        .await
+                        .map(JsValue::from)
+                        .map_err(JsValue::from)
+                })
+            })
+            .clone()
+    });
+    let fetched = JsFuture::from(promise).await;
+    // Done either way: a failed fetch is tried afresh by the next caller.
+    FETCHING.with(|f| f.borrow_mut()[slot] = None);
+    let text = fetched
+        .map_err(|e| e.as_string().unwrap_or_else(|| describe(e)))?
+        .as_string()
+        .ok_or("the text table is not text")?;
+    if i18n::loaded(language).is_none() {
+        i18n::install(language, &text)?;
+        if let Some(Installed(signal)) = use_context::<Installed>() {
+            signal.update(|n| *n += 1);
+        }
     }
     Ok(())
 }
