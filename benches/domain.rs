@@ -15,6 +15,7 @@ use kam::domain::scoring::Score;
 use kam::domain::{Account, Workspace};
 use kam::domain::{Axis, Tier};
 use kam::storage::envelope::{decode, encode_for_storage};
+use kam::storage::packed::{pack, unpack};
 
 /// A deterministic workspace of `n` accounts, most fully scored.
 fn workspace(n: u64) -> Workspace {
@@ -79,6 +80,10 @@ fn main() {
         let ws = workspace(n);
         let encoded = encode_for_storage(&ws).expect("encodes");
         println!("\n{n} accounts (saved size {} KB)", encoded.len() / 1024);
+        let stored = pack(&encoded);
+        time("unpack the stored value", 20, || {
+            unpack(&stored).map(|json| json.len())
+        });
         time("assess + rank every account", 20, || {
             rank_accounts(&ws.accounts, &ws.model, &ws.tiers)
         });

@@ -22,6 +22,8 @@ pub const UNREADABLE_PREFIX: &str = "kam.workspace.unreadable.";
 pub const CATALOGUE_KEY: &str = "kam.catalogue";
 /// The owner chosen in the overdue-actions list ("my overdue actions").
 pub const ACTIONS_OWNER_KEY: &str = "kam.actions.owner";
+/// Prefix of remembered orders of long lists (`super::collation`): `kam.collation.<list>`.
+pub const COLLATION_PREFIX: &str = "kam.collation.";
 
 /// Where a named workspace's data lives. The first workspace keeps the original key, so
 /// data saved before workspaces had names is simply the first workspace.
@@ -103,9 +105,43 @@ pub enum SaveError {
     Other(String),
 }
 
-/// Writes a workspace (its encoded envelope, `json`) under `key`, packed.
+/// Writes a workspace (its encoded envelope, `json`) under `key`, packed. When storage
+/// is full, the remembered orders of lists (a cache) make room and the save is tried again.
 pub fn save_workspace(key: &str, json: &str) -> Result<(), SaveError> {
-    save(key, &packed::pack(json))
+    let packed = packed::pack(json);
+    match save(key, &packed) {
+        Err(SaveError::QuotaExceeded) if forget_collations() > 0 => save(key, &packed),
+        done => done,
+    }
+}
+
+/// The remembered order of the list `list`, as stored.
+pub fn load_collation(list: &str) -> Option<String> {
+    read(&format!("{COLLATION_PREFIX}{list}"))
+}
+
+/// Remembers the order of the list `list` (a cache: a failure is of no consequence,
+/// and nothing is remembered when storage is nearly full).
+pub fn save_collation(list: &str, stored: &str) {
+    if usage().is_none_or(|u| u.nearly_full()) {
+        return;
+    }
+    let _ = save(&format!("{COLLATION_PREFIX}{list}"), stored);
+}
+
+/// Removes every remembered order; how many there were.
+fn forget_collations() -> usize {
+    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return 0;
+    };
+    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(COLLATION_PREFIX))
+        .collect();
+    for key in &keys {
+        let _ = storage.remove_item(key);
+    }
+    keys.len()
 }
 
 /// Writes `text` under `key` as it is.

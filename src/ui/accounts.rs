@@ -217,8 +217,9 @@ pub fn AccountList() -> impl IntoView {
         let head = if painted.get() { 0 } else { PAGE_SIZE as u32 };
         register.with(|r| {
             app.workspace.with(|ws| {
-                r.sort_texts(&ws.accounts, column)
-                    .map(|texts| super::dom::collation_head(&texts, language, head))
+                r.sort_texts(&ws.accounts, column).map(|texts| {
+                    super::dom::collation_remembered(&texts, language, head, key(column))
+                })
             })
         })
     });

@@ -148,6 +148,37 @@ pub fn collation_head(texts: &[&str], language: crate::domain::Language, head: u
     collation_places(&joined, language.tag(), head)
 }
 
+/// As [`collation_head`], for a long list shown at every start (the account list): the
+/// places are remembered between visits under `list` (`crate::storage::collation`), and
+/// used again while the texts, the language and the browser are the same — most starts
+/// then place nothing. Places worked out for every text are remembered; a head is not.
+pub fn collation_remembered(
+    texts: &[&str],
+    language: crate::domain::Language,
+    head: u32,
+    list: &str,
+) -> Vec<u32> {
+    use crate::storage::{collation, local};
+    if texts.len() < collation::REMEMBER_FROM {
+        return collation_head(texts, language, head);
+    }
+    let browser = web_sys::window()
+        .and_then(|w| w.navigator().user_agent().ok())
+        .unwrap_or_default();
+    let stamp = collation::fingerprint(texts, language.tag(), &browser);
+    if let Some(places) =
+        local::load_collation(list).and_then(|s| collation::decode(&s, &stamp, texts.len()))
+    {
+        return places;
+    }
+    let places = collation_head(texts, language, head);
+    let whole = head == 0 || texts.len() <= 4 * head as usize;
+    if let Some(stored) = whole.then(|| collation::encode(&stamp, &places)).flatten() {
+        local::save_collation(list, &stored);
+    }
+    places
+}
+
 /// A file's bytes.
 pub async fn read_file_bytes(file: &web_sys::File) -> Result<js_sys::Uint8Array, String> {
     let buffer = JsFuture::from(file.array_buffer())

@@ -103,6 +103,41 @@ test('Chinese names and segments sort in pinyin order, as in Excel and WPS', asy
   await context.close();
 });
 
+test('a long list keeps its pinyin order from one visit to the next, and a name changed meanwhile takes its new place', async () => {
+  // 1,200 accounts: long lists have their order remembered between visits.
+  const syllables = '中东北滨云临海港山河江湖天明华新光';
+  const names = [];
+  for (let i = 0; i < 1200; i++) names.push(`${syllables[(i * 7) % 17]}${syllables[(i * 11) % 17]}${syllables[(i * 5) % 17]} ${1200 - i}`);
+  const accounts = names.map((n, i) => scoredAccount(i + 1, n, 5, 5));
+  const { page, context, problems } = await openPage(app.browser, app.server.origin, { locale: 'zh-CN' });
+  await page.setViewportSize({ width: 1200, height: 800 });
+  await seedStorage(page, { 'kam.workspace': workspaceFile(accounts) });
+  await page.waitForSelector('[data-testid=accounts-table] tbody tr');
+  const firstRows = async () => (await page.locator('[data-testid=accounts-table] a.account-link').allTextContents()).slice(0, 12).map((t) => t.trim());
+  const expected = (list) => page.evaluate((list) => {
+    const collator = new Intl.Collator('zh-CN');
+    return [...list].sort((a, b) => collator.compare(a, b)).slice(0, 12);
+  }, list);
+  assert.deepEqual(await firstRows(), await expected(names));
+  await page.waitForFunction(() => localStorage.getItem('kam.collation.name') !== null);
+
+  await page.reload();
+  await page.waitForSelector('[data-testid=accounts-table] tbody tr');
+  assert.deepEqual(await firstRows(), await expected(names), 'the same order after a reload');
+
+  // Another tab (or an import) renames an account: the remembered order is not used.
+  const renamed = [...names];
+  renamed[700] = '阿里 1';
+  await page.evaluate((text) => localStorage.setItem('kam.workspace', text), workspaceFile(renamed.map((n, i) => scoredAccount(i + 1, n, 5, 5))));
+  await page.reload();
+  await page.waitForSelector('[data-testid=accounts-table] tbody tr');
+  const shown = await firstRows();
+  assert.equal(shown[0], '阿里 1', 'ā sorts first');
+  assert.deepEqual(shown, await expected(renamed));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the skip link moves focus to the page content and stays on the page', async () => {
   const { page, context, problems } = await openPage(app.browser, app.server.origin, { locale: 'en-US', path: `${SUB_PATH}#/model` });
   await page.waitForSelector('main h1');
