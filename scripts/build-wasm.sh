@@ -26,6 +26,8 @@ profile=${TRUNK_PROFILE:-release}
 staging=${TRUNK_STAGING_DIR:-$root/dist}
 flags=()
 [ "$profile" = release ] && flags+=(--release)
+# Test builds only (scripts/build-faults.sh): features such as the error screen's hooks.
+[ -n "${KAM_FEATURES:-}" ] && flags+=(--features "$KAM_FEATURES")
 # The app keeps the linker's relocations, which wasm-split-cli needs to split it. Only
 # its own link gets the flag (`cargo rustc` passes it to the last crate alone), so the
 # compiled dependencies are shared with every other build: the on-demand modules, linked

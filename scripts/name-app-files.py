@@ -68,6 +68,9 @@ def rewrite(text, old, new, what):
 main_js = rewrite(read("kam-workbench.js"), 'from "./__wasm_split.js"', f'from "./{stem}.split.js"', "kam-workbench.js")
 if os.path.isdir(snippets):
     main_js = rewrite(main_js, "'./snippets/", f"'./{stem}.snippets/", "kam-workbench.js")
+    # A snippet the chunks import too is imported whole (`import * as … from "./snippets/…"`)
+    # and handed to them under its own name, which stays.
+    main_js = main_js.replace('from "./snippets/', f'from "./{stem}.snippets/')
 # The default wasm URL is unused (the page passes it) but must not point at a missing file.
 main_js = main_js.replace("'kam-workbench_bg.wasm'", f"'{stem}_bg.wasm'")
 loader = rewrite(read("__wasm_split.js"), '"./kam-workbench.js"', f'"./{stem}.js"', "__wasm_split.js")

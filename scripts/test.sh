@@ -19,6 +19,9 @@ cargo clippy --target wasm32-unknown-unknown -- -D warnings
 step "native tests"
 cargo test
 
+step "test build with the error screen's hooks (target/dist-faults)"
+bash scripts/build-faults.sh
+
 step "release build"
 bash scripts/build.sh
 

@@ -1,6 +1,6 @@
-//! Entry point: installs the panic hook and mounts the app. The app's pages and
-//! components (`ui`) live in this binary; the method, files and texts come from the
-//! library, shared with the on-demand modules.
+//! Entry point: installs the panic hook (the error screen, `ui::crash`) and mounts the
+//! app. The app's pages and components (`ui`) live in this binary; the method, files and
+//! texts come from the library, shared with the on-demand modules.
 
 #[cfg(target_arch = "wasm32")]
 mod ui;
@@ -11,7 +11,7 @@ use kam::{charts, domain, exchange, i18n, storage};
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    ui::crash::install();
     ui::mount();
 }
 

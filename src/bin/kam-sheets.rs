@@ -105,6 +105,18 @@ mod exports {
         let numeric: Vec<usize> = numeric_columns.iter().map(|c| *c as usize).collect();
         write_xlsx(&table, sheet_name, &numeric).map_err(|e| JsError::new(&e.to_string()))
     }
+
+    /// A panic on request, for the browser tests of the page's error screen (test
+    /// builds only: the feature is never on in a release).
+    #[cfg(feature = "fault-hooks")]
+    #[wasm_bindgen]
+    pub fn fault() {
+        panic!("a test fault in the sheets module");
+    }
 }
 
-fn main() {}
+/// Runs when the module is instantiated: its panics reach the page's error screen.
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    kam::panics::forward_panics();
+}

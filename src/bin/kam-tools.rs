@@ -155,6 +155,18 @@ mod exports {
         out.push(&js_sys::Int32Array::from(areas.as_slice()));
         Ok(out)
     }
+
+    /// A panic on request, for the browser tests of the page's error screen (test
+    /// builds only: the feature is never on in a release).
+    #[cfg(feature = "fault-hooks")]
+    #[wasm_bindgen]
+    pub fn fault() {
+        panic!("a test fault in the tools module");
+    }
 }
 
-fn main() {}
+/// Runs when the module is instantiated: its panics reach the page's error screen.
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    kam::panics::forward_panics();
+}

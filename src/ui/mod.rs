@@ -4,6 +4,7 @@
 mod account_page;
 mod accounts;
 mod actions_page;
+pub mod crash;
 mod dom;
 mod import_page;
 mod matrix_page;

@@ -121,6 +121,19 @@ pub async fn plan_summaries(
     summarise_plans(docs, today).await
 }
 
+/// A panic in a chunk of its own, for the error screen's tests (test builds only).
+#[cfg(feature = "fault-hooks")]
+#[wasm_split(fault, fallible)]
+fn fault_in_chunk() -> Result<(), Unavailable> {
+    panic!("a test fault in a page's chunk")
+}
+
+/// [`fault_in_chunk`], loading its code the first time.
+#[cfg(feature = "fault-hooks")]
+pub async fn fault() -> Result<(), Unavailable> {
+    fault_in_chunk().await
+}
+
 type PageFuture =
     std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, Unavailable>>>>;
 

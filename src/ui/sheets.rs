@@ -91,10 +91,21 @@ fn on_message(event: web_sys::MessageEvent) {
         }
         return;
     }
+    let panic = field(&data, "panic");
+    if let Some(message) = panic.as_string() {
+        // The sheets module panicked: the worker has closed, and the page shows its
+        // error screen with the user's data to download.
+        WORKER.with(|w| w.borrow_mut().take());
+        super::crash::report(&message);
+    }
     let Some(pending) = PENDING.with(|p| p.borrow_mut().remove(&id)) else {
         return;
     };
-    let error = field(&data, "error");
+    let error = if panic.is_undefined() {
+        field(&data, "error")
+    } else {
+        panic
+    };
     if error.is_undefined() {
         let _ = pending.resolve.call1(&JsValue::NULL, &field(&data, "ok"));
     } else {
@@ -179,6 +190,15 @@ fn set(object: &Object, key: &str, value: &JsValue) -> Result<(), SheetError> {
     Reflect::set(object, &JsValue::from_str(key), value)
         .map(|_| ())
         .map_err(|e| SheetError::ToolsFailed(js_error(e)))
+}
+
+/// Has the sheets module panic (test builds only), for the error screen's tests.
+#[cfg(feature = "fault-hooks")]
+pub async fn fault() {
+    let request = Object::new();
+    if set(&request, "op", &JsValue::from_str("fault")).is_ok() {
+        let _ = ask(request, None).await;
+    }
 }
 
 /// Reads a CSV or XLSX file: `encoding` a label of `exchange::sheet::ENCODINGS` or empty

@@ -39,6 +39,8 @@ pub enum SaveStatus {
 
 /// How long edits are gathered before the workspace is written.
 pub const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
+/// How soon a failed save (storage full) is tried again.
+pub const SAVE_RETRY: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// A message shown at the top of the page.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -519,6 +521,7 @@ pub fn provide_app_state() -> AppState {
     }
     startup_notices.extend(opened.notice);
     let workspace = RwSignal::new(opened.workspace);
+    super::crash::watch(workspace);
     let storage_usage = RwSignal::new(local::usage());
 
     let ranking = Memo::new(move |_| {
@@ -573,7 +576,8 @@ pub fn provide_app_state() -> AppState {
             handle.clear();
             pending.set_value(None);
         }
-        if !can_save.get_untracked() || !dirty.get_value() {
+        // After a panic the workspace may be half-changed: the last good save stays.
+        if !can_save.get_untracked() || !dirty.get_value() || super::crash::crashed() {
             return;
         }
         let text = match workspace.with_untracked(envelope::encode_for_storage) {
@@ -599,7 +603,16 @@ pub fn provide_app_state() -> AppState {
                 dirty.set_value(false);
                 save_status.set(SaveStatus::Saved);
             }
-            Err(error) => save_status.set(SaveStatus::NotSaved(SaveProblem::Failed(error))),
+            Err(error) => {
+                save_status.set(SaveStatus::NotSaved(SaveProblem::Failed(error)));
+                // Storage may be freed at any moment (another tab deletes a workspace,
+                // the user clears space): try again by itself until the write goes
+                // through, so the warning clears and nothing typed meanwhile is lost.
+                if let Some(again) = flush.get_value() {
+                    pending
+                        .set_value(set_timeout_with_handle(move || again.run(()), SAVE_RETRY).ok());
+                }
+            }
         }
         storage_usage.set(local::usage());
     };

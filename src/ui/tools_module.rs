@@ -89,6 +89,12 @@ fn call_raw(name: &str, args: &Array) -> Result<JsValue, String> {
     function.apply(&JsValue::NULL, args).map_err(js_error)
 }
 
+/// Has the tools module panic (test builds only), for the error screen's tests.
+#[cfg(feature = "fault-hooks")]
+pub fn fault() {
+    let _ = call_raw("fault", &Array::new());
+}
+
 /// [`call_raw`] for functions that return an array of results.
 fn call(name: &str, args: &Array) -> Result<Array, String> {
     call_raw(name, args)?

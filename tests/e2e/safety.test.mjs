@@ -2,7 +2,7 @@
 // blocked storage, two tabs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, openPage, seedStorage, workspaceFile, scoredAccount, readText, SUB_PATH, FORMAT, VERSION } from './harness.mjs';
+import { useApp, openPage, seedStorage, workspaceFile, scoredAccount, readText, unpackStored, SUB_PATH, FORMAT, VERSION } from './harness.mjs';
 
 const app = useApp({ before, after });
 
@@ -77,12 +77,13 @@ test('data from a newer version is refused with the reason and left untouched', 
   assert.deepEqual(problems, []);
 });
 
-test('when storage is full the user is warned, keeps working and can still export', async () => {
+test('when storage is full the user is warned, keeps working and can still export; once freed, saving resumes by itself', async () => {
   const context = await app.browser.newContext({ locale: 'en-US', acceptDownloads: true });
   await context.addInitScript(() => {
+    window.storageFull = true;
     const setItem = Storage.prototype.setItem;
     Storage.prototype.setItem = function (key, value) {
-      if (key === 'kam.workspace') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      if (key === 'kam.workspace' && window.storageFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return setItem.call(this, key, value);
     };
   });
@@ -101,12 +102,25 @@ test('when storage is full the user is warned, keeps working and can still expor
   const file = JSON.parse(readText(await download.path()));
   assert.equal(file.format, FORMAT);
   assert.equal(file.workspace.accounts[0].name, 'Kept In Memory Co');
+
+  // Typed while storage is still full, then space is freed: nothing to click.
+  await page.click('text=Kept In Memory Co');
+  await page.waitForSelector('[data-testid=tier-section]');
+  await page.fill('tr[data-criterion="1"] [data-testid=score-input]', '9');
+  await page.waitForTimeout(500);
+  assert.equal(await page.textContent('[data-testid=save-status]'), 'Not saved');
+  await page.evaluate(() => { window.storageFull = false; });
+  await page.waitForFunction(() => document.querySelector('[data-testid=save-status]').textContent === 'Saved', null, { timeout: 10000 });
+  assert.equal(await page.locator('[data-testid=save-problem]').count(), 0, 'the warning cleared');
+  const stored = JSON.parse(unpackStored(await page.evaluate(() => localStorage.getItem('kam.workspace'))));
+  assert.equal(stored.workspace.accounts[0].name, 'Kept In Memory Co');
+  assert.equal(stored.workspace.accounts[0].scores['1'].value, 9, 'the score typed while storage was full');
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('when storage is blocked the app still works and says nothing is saved', async () => {
-  const context = await app.browser.newContext({ locale: 'en-US' });
+  const context = await app.browser.newContext({ locale: 'en-US', acceptDownloads: true });
   await context.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
       get() {
@@ -121,6 +135,10 @@ test('when storage is blocked the app still works and says nothing is saved', as
   await page.click('[data-testid=create-account]');
   await page.waitForSelector('[data-testid=tier-section]');
   assert.equal(await page.textContent('[data-testid=account-title]'), 'Still Usable');
+  assert.match(await page.textContent('[data-testid=save-problem]'), /blocks local storage/, 'still said after an edit');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-workspace]')]);
+  const file = JSON.parse(readText(await download.path()));
+  assert.equal(file.workspace.accounts[0].name, 'Still Usable');
   assert.deepEqual(problems, []);
   await context.close();
 });
