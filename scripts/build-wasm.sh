@@ -66,6 +66,8 @@ if [ "$profile" = release ]; then
     xargs -0 -n 1 -P "$(nproc)" bash -c 'optimise "$0"'
 fi
 rm -rf "$staging"/kam-workbench-*
+# Also writes the page's content-security policy with the hashes of its inline scripts:
+# nothing after this may change index.html.
 python3 "$root/scripts/name-app-files.py" "$split/app" "$staging"
 if [ "$profile" = release ]; then
   # wasm-bindgen's glue and the chunk loader load before the first screen: minified, they

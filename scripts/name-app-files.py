@@ -15,7 +15,9 @@ chunks (split_<page>.wasm, chunk_<n>.wasm). They are written into <staging dir> 
     kam-workbench-<hash>.snippets/                              wasm-bindgen's snippets
 
 with the references between them rewritten to the new names, and the page's start-up
-script (plus preload links for the main module) is put into <staging dir>/index.html.
+script (plus preload links for the main module) is put into <staging dir>/index.html,
+after the content-security policy, which names each inline script of the final page by
+its SHA-256.
 The names of chunks are not stable between builds and the loader fetches them by name,
 so every file must come from the same build: the hash in every name makes that hold in
 the browser's HTTP cache too. Each rewrite must match what the pinned wasm-bindgen and
@@ -23,7 +25,9 @@ wasm-split-cli write; if one matches nothing the build stops instead of shipping
 that cannot load its chunks.
 """
 
+import base64
 import hashlib
+import html.parser
 import json
 import os
 import re
@@ -125,8 +129,7 @@ if os.path.isdir(snippets):
         ]
 wasm_url = f"./{stem}_bg.wasm"
 start = (
-    "<!-- app start -->\n"
-    + "".join(f'<link rel="modulepreload" href="{u}">\n' for u in imported)
+    "".join(f'<link rel="modulepreload" href="{u}">\n' for u in imported)
     + f'<link rel="preload" href="{wasm_url}" as="fetch" type="application/wasm" crossorigin>\n'
     + "<script>\n"
     "(function () {\n"
@@ -152,8 +155,70 @@ start = (
     f'import init from "./{stem}.js";\n'
     f"init({{ module_or_path: window.kamWasm || {json.dumps(wasm_url)} }});\n"
     "</script>\n"
-    "<!-- /app start -->\n"
 )
+
+# The content-security policy, as a <meta> before the start-up (a policy in a page governs
+# only what comes after it). Hosting notes: README.md, "Host it".
+POLICY = [
+    ("default-src", ["'self'"]),
+    # The app's own scripts, WebAssembly compiled from its own files, and the page's inline
+    # scripts by hash (added below).
+    ("script-src", ["'self'", "'wasm-unsafe-eval'"]),
+    # The stylesheet only: no <style>, no style attributes (the app sets positions through
+    # style properties, which a policy does not restrict).
+    ("style-src", ["'self'"]),
+    # PNG export draws the chart's SVG through a blob: image.
+    ("img-src", ["'self'", "blob:"]),
+    ("connect-src", ["'self'"]),
+    ("worker-src", ["'self'"]),
+    ("object-src", ["'none'"]),
+    ("base-uri", ["'none'"]),
+    # Forms are handled by the app and never sent anywhere.
+    ("form-action", ["'none'"]),
+]
+
+
+class InlineScripts(html.parser.HTMLParser):
+    """The text of every <script> element without `src`, as a browser hashes it."""
+
+    def __init__(self, page):
+        super().__init__(convert_charrefs=False)
+        self.texts, self._text = [], None
+        self.feed(page)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "script":
+            self._text = None if any(name == "src" for name, _ in attrs) else []
+
+    def handle_data(self, data):
+        if self._text is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._text is not None:
+            self.texts.append("".join(self._text))
+        if tag == "script":
+            self._text = None
+
+
+def script_hashes(page):
+    """The policy's source for each inline script of `page`, in order, once each."""
+    return list(
+        dict.fromkeys(
+            "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+            for text in InlineScripts(page).texts
+        )
+    )
+
+
+def policy_meta(hashes):
+    policy = "; ".join(
+        f"{name} {' '.join(sources + (hashes if name == 'script-src' else []))}" for name, sources in POLICY
+    )
+    return f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
+
+
 page_path = os.path.join(staging, "index.html")
 with open(page_path, encoding="utf-8") as f:
     page = f.read()
@@ -161,7 +226,21 @@ page = re.sub(r"<!-- app start -->\n.*?<!-- /app start -->\n", "", page, flags=r
 # First in <head> after the character set: an inline script after the stylesheet's link
 # would wait for the stylesheet before it could start the download.
 charset = '<meta charset="utf-8">\n'
-page = rewrite(page, charset, charset + start, "index.html")
+
+
+def placed(meta):
+    return rewrite(page, charset, f"{charset}<!-- app start -->\n{meta}{start}<!-- /app start -->\n", "index.html")
+
+
+# The hashes are of the page as it is written (with every inline script: the start-up,
+# index.html's own, Trunk's reload script in development), and nothing rewrites it
+# afterwards: terser minifies the .js files only, offline-cache.sh only reads it. Adding
+# the <meta> changes no script, which the check below confirms on the file itself.
+hashes = script_hashes(placed(""))
 with open(page_path, "w", encoding="utf-8") as f:
-    f.write(page)
-print(f"app: {stem} (main module, {len(chunks)} chunks, {len(tables)} text tables)")
+    f.write(placed(policy_meta(hashes)))
+with open(page_path, encoding="utf-8") as f:
+    written = f.read()
+if script_hashes(written) != hashes or not written.find("Content-Security-Policy") < written.find("<script"):
+    sys.exit("name-app-files.py: index.html's inline scripts do not match its content-security policy")
+print(f"app: {stem} (main module, {len(chunks)} chunks, {len(tables)} text tables, {len(hashes)} inline scripts hashed)")

@@ -360,11 +360,13 @@ pub fn MatrixPage() -> impl IntoView {
                         on:keydown=on_key>
                         {move || details().map(|Details { left: x, top: y, lines, more }| {
                             let is_pinned = pinned.get();
+                            // Placed through style properties, never a `style` attribute,
+                            // which the page's content-security policy refuses.
                             view! {
-                                <div class="point-focus" style=format!("left:{x:.3}%;top:{y:.3}%")></div>
+                                <div class="point-focus" style:left=format!("{x:.3}%") style:top=format!("{y:.3}%")></div>
                                 <div class=if is_pinned { "chart-tooltip pinned" } else { "chart-tooltip" }
                                     data-testid="matrix-tooltip"
-                                    style=format!("left:{x:.3}%;top:{y:.3}%")>
+                                    style:left=format!("{x:.3}%") style:top=format!("{y:.3}%")>
                                     <ul>
                                         {lines.into_iter().map(|(id, text)| view! {
                                             <li><a href=Route::Account(id).href() tabindex=if is_pinned { "0" } else { "-1" }>{text}</a></li>

@@ -117,9 +117,12 @@ pub fn PyramidPage() -> impl IntoView {
                     let level = band.level;
                     let top = f64::from(band.top) / f64::from(HEIGHT) * 100.0;
                     let height = f64::from(band.bottom - band.top) / f64::from(HEIGHT) * 100.0;
+                    // Style properties, never a `style` attribute, which the page's
+                    // content-security policy refuses.
                     view! {
                         <button type="button" class="band-button" data-level=level.slug()
-                            style=format!("top:{top:.3}%;height:{height:.3}%")
+                            style:top=format!("{top:.3}%")
+                            style:height=format!("{height:.3}%")
                             aria-pressed=move || (selected.get() == Some(level)).to_string()
                             aria-label=format!("{} — {}; {}", text.title, text.accounts, text.time)
                             on:click=move |_| {

@@ -38,11 +38,24 @@ async function waitForServer(url, tries = 100) {
   throw new Error(`server at ${url} did not start`);
 }
 
+// Python's static server, sending `headers` (JSON, argv[3]) with every response.
+const SERVE_WITH_HEADERS = `
+import functools, http.server, json, sys
+class Handler(http.server.SimpleHTTPRequestHandler):
+    def end_headers(self):
+        for name, value in json.loads(sys.argv[3]).items():
+            self.send_header(name, value)
+        super().end_headers()
+handler = functools.partial(Handler, directory=sys.argv[2])
+http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), handler).serve_forever()
+`;
+
 /**
  * Starts a static server with dist/ (or another build directory) at both `/` and `/kam/`;
- * returns {origin, stop}.
+ * returns {origin, stop}. `headers` (name → value) are sent with every response, as a
+ * host's configuration would add them.
  */
-export async function startServer(build = dist) {
+export async function startServer(build = dist, { headers } = {}) {
   if (!existsSync(join(build, 'index.html'))) {
     throw new Error('dist/ is missing: run scripts/build.sh first');
   }
@@ -54,9 +67,10 @@ export async function startServer(build = dist) {
     if (!existsSync(join(site, name))) symlinkSync(join(build, name), join(site, name));
   }
   const port = await freePort();
-  const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', site], {
-    stdio: 'ignore',
-  });
+  const args = headers
+    ? ['-c', SERVE_WITH_HEADERS, String(port), site, JSON.stringify(headers)]
+    : ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', site];
+  const proc = spawn('python3', args, { stdio: 'ignore' });
   const origin = `http://127.0.0.1:${port}`;
   await waitForServer(`${origin}${SUB_PATH}`);
   // stop() resolves once the server is gone, so a test can rely on it being unreachable.
@@ -210,12 +224,13 @@ export function readText(path) {
 
 /**
  * Registers the server and browser for one test file (node:test `before`/`after`) and
- * returns an object whose `server` and `browser` are set once they are up.
+ * returns an object whose `server` and `browser` are set once they are up. `headers`, a
+ * function returning name → value, gives the HTTP headers the server sends.
  */
-export function useApp({ before, after }) {
+export function useApp({ before, after, headers }) {
   const app = { server: null, browser: null };
   before(async () => {
-    app.server = await startServer();
+    app.server = await startServer(dist, { headers: headers?.() });
     app.browser = await launchBrowser();
   });
   after(async () => {
