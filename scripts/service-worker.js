@@ -10,9 +10,11 @@
 //   its on-demand modules (tools/, sheets/) are separate wasm-bindgen outputs whose glue
 //   must match, and the modules' file names carry no hash, so mixing two builds breaks
 //   them; a build is therefore never mixed with another one.
-// - No skipWaiting, no clients.claim. A new build's worker installs (fills its own
-//   cache) and then waits until no tab runs the old build; only then does it activate,
-//   delete the old cache, and serve the next load. Taking over earlier would hand an
+// - No skipWaiting unless the user asks, no clients.claim. A new build's worker installs
+//   (fills its own cache) and then waits until no tab runs the old build; only then does
+//   it activate, delete the old cache, and serve the next load. Open tabs say that a new
+//   version is ready; its reload button has the new worker take over at once, and every
+//   tab of the old build, told of the change, writes its edits and reloads. Taking over earlier would hand an
 //   open old page the new build's tools module the first time it draws a chart.
 //   Claiming the first visit's page is no safer: it loaded from the network, possibly
 //   from an older build than this worker's. That page stays with the network; offline
@@ -92,6 +94,14 @@ async function unredirected(response) {
     headers: response.headers,
   });
 }
+
+// The page's "reload to use the new version" (index.html, once the app has written its
+// edits): the user asks this waiting build to take over now. Every open tab of the old
+// build then reloads itself into this one (they listen for the change of worker), so no
+// page keeps running with the other build's files.
+self.addEventListener('message', (event) => {
+  if (event.data === 'kam:take-over') event.waitUntil(self.skipWaiting());
+});
 
 self.addEventListener('activate', (event) => {
   // Every page of an older build has closed by now (see above), so its cache can go.

@@ -169,6 +169,8 @@ strings! {
     download_unreadable: "下载原数据", "Download the saved data";
     other_tab_updated: "另一个标签页修改了数据，本页已同步显示。", "Another tab changed the data; this page now shows it.";
     workspace_deleted_elsewhere: "另一个标签页删除了本页正在使用的工作区。本页已停止保存，以免覆盖其他工作区；如需保留，请立即导出。", "Another tab deleted the workspace open on this page. This page has stopped saving so as not to overwrite another workspace; export it now to keep it.";
+    update_ready: "工作台有新版本可用。", "A new version of the workbench is ready.";
+    update_reload: "重新加载以使用新版本", "Reload to use it";
     other_tab_unreadable: "另一个标签页写入了本版本无法读取的数据（{0}）。本页已停止保存以免覆盖，请刷新页面。", "Another tab wrote data this version cannot read ({0}). This page has stopped saving so as not to overwrite it; reload the page.";
 
     // Load errors (stored data and imported files)

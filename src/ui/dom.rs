@@ -179,6 +179,33 @@ pub fn collation_remembered(
     places
 }
 
+/// Whether the page's scripts set `window[name]` to something (a flag they leave).
+pub fn window_has(name: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str(name)).ok())
+        .is_some_and(|v| v.is_truthy())
+}
+
+/// Calls the page script's function `window[name]()`; false when there is none (or it
+/// said no by returning false).
+pub fn call_window_function(name: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    js_sys::Reflect::get(&window, &JsValue::from_str(name))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(&JsValue::NULL).ok())
+        .is_some_and(|answer| answer.as_bool() != Some(false))
+}
+
+/// Reloads the page.
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
 /// A file's bytes.
 pub async fn read_file_bytes(file: &web_sys::File) -> Result<js_sys::Uint8Array, String> {
     let buffer = JsFuture::from(file.array_buffer())

@@ -393,6 +393,26 @@ fn Notices() -> impl IntoView {
             _ => None,
         }
     };
+    // A new build on the server, installed by the offline cache's worker (the page's
+    // start-up script in index.html announces it): said, with a reload that writes
+    // pending edits first.
+    let update_ready = RwSignal::new(dom::window_has("kamUpdate"));
+    let handle = window_event_listener_untyped("kam-update-ready", move |_| update_ready.set(true));
+    on_cleanup(move || handle.remove());
+    // The new build took over (this tab asked for it, or another one did): this page's
+    // on-demand parts are no longer served, so it saves and reloads into the new build.
+    let handle = window_event_listener_untyped("kam-update-activated", move |_| {
+        app.save_now();
+        dom::reload();
+    });
+    on_cleanup(move || handle.remove());
+    let use_update = move |_| {
+        app.save_now();
+        // Asks the waiting worker to take over; the page reloads when it has (above).
+        if !dom::call_window_function("kamActivateUpdate") {
+            dom::reload();
+        }
+    };
     // Said before a save fails for want of room, whatever page is open.
     let nearly_full = move || {
         app.storage_usage
@@ -404,6 +424,14 @@ fn Notices() -> impl IntoView {
         <div class="notices" aria-live="polite">
             {move || save_problem().map(|text| view! {
                 <div class="notice error persistent" role="alert" data-testid="save-problem">{text}</div>
+            })}
+            {move || update_ready.get().then(|| view! {
+                <div class="notice info persistent" role="status" data-testid="update-ready">
+                    {tr(|t| t.update_ready)} " "
+                    <button type="button" data-testid="update-reload" on:click=use_update>
+                        {tr(|t| t.update_reload)}
+                    </button>
+                </div>
             })}
             {move || nearly_full().map(|text| view! {
                 <div class="notice warning persistent" role="alert" data-testid="storage-nearly-full">

@@ -262,11 +262,16 @@ impl AppState {
         let _ = self.catalogue.with_untracked(local::save_catalogue);
     }
 
-    /// Opens another named workspace: pending edits of this one are written first.
-    pub fn open_workspace(&self, id: &str) {
+    /// Writes pending edits now rather than after [`SAVE_DELAY`].
+    pub fn save_now(&self) {
         if let Some(flush) = self.flush.get_value() {
             flush.run(());
         }
+    }
+
+    /// Opens another named workspace: pending edits of this one are written first.
+    pub fn open_workspace(&self, id: &str) {
+        self.save_now();
         if self
             .catalogue
             .try_update(|c| c.open(id))

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { launchBrowser, startServer, openPage, seedStorage, workspaceFile, scoredAccount, dist } from './harness.mjs';
+import { launchBrowser, startServer, openPage, seedStorage, workspaceFile, scoredAccount, dist, SUB_PATH } from './harness.mjs';
 
 const GENERATOR = resolve(import.meta.dirname, '..', '..', 'scripts', 'offline-cache.sh');
 let browser;
@@ -300,6 +300,56 @@ test('copies of the app at / and at /kam/ keep their own caches', async () => {
       await context.close();
     }
   } finally {
+    await server.stop();
+  }
+});
+
+test('a new build on the server: open tabs say a new version is ready; reloading writes the edits first, and every open tab moves to the new build', async () => {
+  const build = mkdtempSync(join(tmpdir(), 'kam-build-'));
+  cpSync(dist, build, { recursive: true });
+  const server = await startServer(build);
+  const context = await offlineCapableContext();
+  try {
+    const first = await openPage(browser, server.origin, { context });
+    await seedStorage(first.page, { 'kam.workspace': workspaceFile(accounts()) });
+    await offlineReady(first.page);
+    await first.page.reload();
+    await first.page.waitForSelector('.app-header');
+    const second = await openPage(browser, server.origin, { context });
+    for (const tab of [first, second]) {
+      assert.ok(await tab.page.evaluate(() => navigator.serviceWorker.controller !== null), 'a returning visit, run by the offline cache');
+      assert.equal(await tab.page.locator('[data-testid=update-ready]').count(), 0, 'no update yet');
+    }
+
+    // Another build is copied to the server while both tabs are open.
+    const indexHtml = join(build, 'index.html');
+    writeFileSync(indexHtml, readFileSync(indexHtml, 'utf8').replace('</head>', '<meta name="build" content="another">\n</head>'));
+    execFileSync('bash', [GENERATOR, build, 'release']);
+
+    // The tab comes back into view: it looks for a new build and says one is ready.
+    await first.page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    for (const tab of [first, second]) {
+      await tab.page.waitForSelector('[data-testid=update-ready]', { timeout: 20000 });
+    }
+    assert.match(await first.page.textContent('[data-testid=update-ready]'), /A new version of the workbench is ready\. Reload to use it/);
+
+    // An edit, then at once "reload": the edit is written before the new build opens.
+    await first.page.goto(`${server.origin}${SUB_PATH}#/accounts/1`);
+    await first.page.waitForSelector('[data-testid=tier-section]');
+    await first.page.fill('[data-field=name]', 'Alpha Motors Group');
+    await Promise.all([first.page.waitForEvent('load'), first.page.click('[data-testid=update-reload]')]);
+    await first.page.waitForSelector('[data-testid=account-title]');
+    assert.equal(await first.page.locator('meta[name=build]').count(), 1, 'the new build');
+    assert.equal(await first.page.textContent('[data-testid=account-title]'), 'Alpha Motors Group');
+    assert.equal(await first.page.locator('[data-testid=update-ready]').count(), 0);
+
+    // The other tab of the old build reloaded itself into the new one.
+    await second.page.waitForSelector('meta[name=build]', { state: 'attached', timeout: 20000 });
+    await second.page.waitForSelector('[data-testid=accounts-table] >> text=Alpha Motors Group');
+    assert.deepEqual(first.problems, []);
+    assert.deepEqual(second.problems, []);
+  } finally {
+    await context.close();
     await server.stop();
   }
 });
