@@ -158,8 +158,6 @@ pub const START_KEYS: &[&str] = &[
     "other_tab_updated",
     "workspace_deleted_elsewhere",
     "other_tab_unreadable",
-    "update_ready",
-    "update_reload",
     "load_error_not_json",
     "load_error_wrong_format",
     "load_error_bad_version",

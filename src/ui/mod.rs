@@ -20,6 +20,7 @@ mod shell;
 mod state;
 mod texts;
 mod tools_module;
+mod update;
 mod widgets;
 mod workspaces_page;
 

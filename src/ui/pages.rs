@@ -134,6 +134,36 @@ pub async fn fault() -> Result<(), Unavailable> {
     fault_in_chunk().await
 }
 
+/// [`super::shell::import_dialog`], in a chunk of its own: the first screen has the
+/// header's "Import workspace file" button, not the dialog it leads to.
+#[wasm_split(import_dialog, fallible)]
+fn import_dialog_view(
+    pending: RwSignal<Option<super::shell::PendingImport>>,
+) -> Result<Option<AnyView>, Unavailable> {
+    Ok(super::shell::import_dialog(pending))
+}
+
+/// Loads the import dialog's code (and draws it, if a file is waiting).
+pub async fn import_dialog(
+    pending: RwSignal<Option<super::shell::PendingImport>>,
+) -> Result<Option<AnyView>, Unavailable> {
+    import_dialog_view(pending).await
+}
+
+/// The import dialog drawn at once, for a view: its code is loaded before a file is
+/// handed to it (`import_dialog`), so the call completes without waiting; should it not,
+/// nothing is drawn.
+pub fn import_dialog_now(
+    pending: RwSignal<Option<super::shell::PendingImport>>,
+) -> Option<AnyView> {
+    let mut call = std::pin::pin!(import_dialog_view(pending));
+    let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+    match std::future::Future::poll(call.as_mut(), &mut context) {
+        std::task::Poll::Ready(Ok(view)) => view,
+        _ => None,
+    }
+}
+
 type PageFuture =
     std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, Unavailable>>>>;
 

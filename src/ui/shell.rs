@@ -19,7 +19,7 @@ use super::workspaces_page::{display_name, start_demo};
 
 /// A workspace file read and checked, waiting for the user to confirm the replacement.
 #[derive(Clone, PartialEq)]
-struct PendingImport {
+pub struct PendingImport {
     file_name: String,
     workspace: Workspace,
 }
@@ -296,6 +296,11 @@ fn WorkspaceMenu(pending_import: RwSignal<Option<PendingImport>>) -> impl IntoVi
                 .and_then(|text| envelope::decode(&text).map_err(|e| t.load_error(&e)));
             match outcome {
                 Ok(mut workspace) => {
+                    // The dialog's code first (it is not part of the first screen).
+                    if super::pages::import_dialog(pending_import).await.is_err() {
+                        app.notify(Notice::Error(t.page_unavailable.to_owned()));
+                        return;
+                    }
                     if workspace.repair_on_open() {
                         app.notify(Notice::ModelDrafted);
                     }
@@ -331,8 +336,18 @@ fn WorkspaceMenu(pending_import: RwSignal<Option<PendingImport>>) -> impl IntoVi
     }
 }
 
+/// The dialog confirming a workspace file's import, drawn by [`import_dialog`] from a
+/// chunk of its own, loaded once a file has been read (before the dialog is asked for).
 #[component]
 fn ImportConfirm(pending_import: RwSignal<Option<PendingImport>>) -> impl IntoView {
+    move || {
+        pending_import.track();
+        super::pages::import_dialog_now(pending_import)
+    }
+}
+
+/// The import dialog for the file waiting in `pending_import`, if any.
+pub fn import_dialog(pending_import: RwSignal<Option<PendingImport>>) -> Option<AnyView> {
     let app = use_app();
     let confirm = move |_| {
         if let Some(pending) = pending_import.get_untracked() {
@@ -352,27 +367,26 @@ fn ImportConfirm(pending_import: RwSignal<Option<PendingImport>>) -> impl IntoVi
         }
         pending_import.set(None);
     };
-    move || {
-        pending_import.get().map(|pending| {
-            let t = app.t();
-            let current = app.workspace.with_untracked(|ws| ws.accounts.len());
-            view! {
-                <div class="dialog-backdrop">
-                    <div class="dialog" role="alertdialog" aria-modal="true"
-                        aria-labelledby="import-title" data-testid="import-confirm">
-                        <h2 id="import-title">{t.import_confirm_title}</h2>
-                        <p>{fill(t.import_confirm_body, &[&pending.file_name, &pending.workspace.accounts.len(), &current])}</p>
-                        <p>{t.merge_offer}</p>
-                        <div class="actions">
-                            <button type="button" class="primary" on:click=merge data-testid="merge-import">{t.merge_into}</button>
-                            <button type="button" class="danger" on:click=confirm data-testid="confirm-import">{t.import_replace}</button>
-                            <button type="button" on:click=move |_| pending_import.set(None)>{t.cancel}</button>
-                        </div>
+    pending_import.get_untracked().map(|pending| {
+        let t = app.t();
+        let current = app.workspace.with_untracked(|ws| ws.accounts.len());
+        view! {
+            <div class="dialog-backdrop">
+                <div class="dialog" role="alertdialog" aria-modal="true"
+                    aria-labelledby="import-title" data-testid="import-confirm">
+                    <h2 id="import-title">{t.import_confirm_title}</h2>
+                    <p>{fill(t.import_confirm_body, &[&pending.file_name, &pending.workspace.accounts.len(), &current])}</p>
+                    <p>{t.merge_offer}</p>
+                    <div class="actions">
+                        <button type="button" class="primary" on:click=merge data-testid="merge-import">{t.merge_into}</button>
+                        <button type="button" class="danger" on:click=confirm data-testid="confirm-import">{t.import_replace}</button>
+                        <button type="button" on:click=move |_| pending_import.set(None)>{t.cancel}</button>
                     </div>
                 </div>
-            }
-        })
-    }
+            </div>
+        }
+        .into_any()
+    })
 }
 
 #[component]
@@ -393,26 +407,6 @@ fn Notices() -> impl IntoView {
             _ => None,
         }
     };
-    // A new build on the server, installed by the offline cache's worker (the page's
-    // start-up script in index.html announces it): said, with a reload that writes
-    // pending edits first.
-    let update_ready = RwSignal::new(dom::window_has("kamUpdate"));
-    let handle = window_event_listener_untyped("kam-update-ready", move |_| update_ready.set(true));
-    on_cleanup(move || handle.remove());
-    // The new build took over (this tab asked for it, or another one did): this page's
-    // on-demand parts are no longer served, so it saves and reloads into the new build.
-    let handle = window_event_listener_untyped("kam-update-activated", move |_| {
-        app.save_now();
-        dom::reload();
-    });
-    on_cleanup(move || handle.remove());
-    let use_update = move |_| {
-        app.save_now();
-        // Asks the waiting worker to take over; the page reloads when it has (above).
-        if !dom::call_window_function("kamActivateUpdate") {
-            dom::reload();
-        }
-    };
     // Said before a save fails for want of room, whatever page is open.
     let nearly_full = move || {
         app.storage_usage
@@ -425,14 +419,7 @@ fn Notices() -> impl IntoView {
             {move || save_problem().map(|text| view! {
                 <div class="notice error persistent" role="alert" data-testid="save-problem">{text}</div>
             })}
-            {move || update_ready.get().then(|| view! {
-                <div class="notice info persistent" role="status" data-testid="update-ready">
-                    {tr(|t| t.update_ready)} " "
-                    <button type="button" data-testid="update-reload" on:click=use_update>
-                        {tr(|t| t.update_reload)}
-                    </button>
-                </div>
-            })}
+            <super::update::UpdateNotice/>
             {move || nearly_full().map(|text| view! {
                 <div class="notice warning persistent" role="alert" data-testid="storage-nearly-full">
                     {text} " " <a href=Route::Workspaces.href()>{tr(|t| t.workspaces_title)}</a>

@@ -203,6 +203,11 @@ impl AppState {
         strings(self.language.get())
     }
 
+    /// Whether the whole table of texts is loaded (tracked when read reactively).
+    pub fn has_whole_texts(&self) -> bool {
+        self.texts_whole.get()
+    }
+
     /// Loads the whole table of texts of the language in use, if it is not yet; every
     /// text on screen is then read again. Pages other than the first screen wait for it.
     pub async fn whole_texts(&self) -> Result<(), String> {
