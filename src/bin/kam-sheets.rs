@@ -8,7 +8,8 @@
 #[cfg(target_arch = "wasm32")]
 mod exports {
     use kam::exchange::sheet::{
-        detect_encoding, looks_like_xlsx, read_csv, read_xlsx, write_xlsx, SheetRow, ENCODINGS,
+        detect_encoding, looks_like_xlsx, read_csv, read_xlsx, write_xlsx, SheetRow, XlsxReadError,
+        ENCODINGS,
     };
     use serde::Serialize;
     use wasm_bindgen::prelude::*;
@@ -45,8 +46,10 @@ mod exports {
             return Err(JsError::new("kam:xls"));
         }
         let result = if looks_like_xlsx(bytes) {
-            let (sheets, sheet, rows) =
-                read_xlsx(bytes, sheet).map_err(|e| JsError::new(&e.to_string()))?;
+            let (sheets, sheet, rows) = read_xlsx(bytes, sheet).map_err(|e| match e {
+                XlsxReadError::TooLarge => JsError::new("kam:too-large"),
+                other => JsError::new(&other.to_string()),
+            })?;
             ReadResult {
                 kind: "xlsx",
                 encoding: None,

@@ -146,6 +146,37 @@ pub enum XlsxReadError {
     Workbook(#[from] calamine::XlsxError),
     #[error("the workbook has no sheets")]
     NoSheets,
+    /// Beyond [`XLSX_LIMITS`]: refused before it could exhaust memory.
+    #[error("the workbook is too large to read")]
+    TooLarge,
+}
+
+/// What a workbook read for import may hold: columns (Excel's own limit is 16,384, and a
+/// sheet to import has a few dozen), cells with a value, and bytes once unpacked (as its
+/// zip directory declares them). A far-away cell no longer costs a rectangle of empty
+/// cells (cells are read one by one), and a file that unpacks to gigabytes is refused
+/// before anything is unpacked.
+pub struct XlsxLimits {
+    pub columns: u32,
+    pub cells: usize,
+    pub unpacked_bytes: u64,
+}
+
+pub const XLSX_LIMITS: XlsxLimits = XlsxLimits {
+    columns: 1_024,
+    cells: 2_000_000,
+    unpacked_bytes: 256 * 1024 * 1024,
+};
+
+/// The size of a zip file's contents once unpacked, as its directory declares it.
+fn unpacked_size(bytes: &[u8]) -> Result<u64, XlsxReadError> {
+    let to_error = |e: zip::result::ZipError| XlsxReadError::Workbook(calamine::XlsxError::Zip(e));
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(to_error)?;
+    let mut total = 0u64;
+    for index in 0..archive.len() {
+        total = total.saturating_add(archive.by_index_raw(index).map_err(to_error)?.size());
+    }
+    Ok(total)
 }
 
 /// The names of a workbook's sheets and the rows of sheet `sheet` (its index; the first
@@ -155,35 +186,62 @@ pub fn read_xlsx(
     sheet: usize,
 ) -> Result<(Vec<String>, usize, Vec<SheetRow>), XlsxReadError> {
     use calamine::Reader;
+    if unpacked_size(bytes)? > XLSX_LIMITS.unpacked_bytes {
+        return Err(XlsxReadError::TooLarge);
+    }
     let mut workbook = calamine::Xlsx::new(std::io::Cursor::new(bytes))?;
     let names = workbook.sheet_names();
     if names.is_empty() {
         return Err(XlsxReadError::NoSheets);
     }
     let sheet = if sheet < names.len() { sheet } else { 0 };
-    let range = workbook.worksheet_range(&names[sheet])?;
-    let first_row = range.start().map_or(0, |(row, _)| row);
-    let first_column = range.start().map_or(0, |(_, column)| column) as usize;
-    let rows = range
-        .rows()
-        .enumerate()
-        .map(|(i, cells)| {
-            // Columns left of the used range are empty in Excel too: keep them, so the
-            // column letters match what the user sees.
-            let mut texts = vec![String::new(); first_column];
-            texts.extend(cells.iter().map(cell_text));
-            let typed = cells
-                .iter()
-                .enumerate()
-                .filter_map(|(column, cell)| {
-                    Some(TypedCell {
-                        column: u32::try_from(first_column + column).ok()?,
-                        kind: cell_kind(cell)?,
-                    })
-                })
-                .collect();
+    // Cells one by one, by row: memory follows the cells that hold something, however
+    // far apart they are.
+    let mut by_row: std::collections::BTreeMap<u32, Vec<(u32, calamine::Data)>> =
+        std::collections::BTreeMap::new();
+    let mut count = 0usize;
+    let mut reader = workbook.worksheet_cells_reader(&names[sheet])?;
+    while let Some(cell) = reader.next_cell()? {
+        let value = calamine::Data::from(cell.get_value().clone());
+        if matches!(value, calamine::Data::Empty) {
+            continue;
+        }
+        let (row, column) = cell.get_position();
+        count += 1;
+        if column >= XLSX_LIMITS.columns || count > XLSX_LIMITS.cells {
+            return Err(XlsxReadError::TooLarge);
+        }
+        by_row.entry(row).or_default().push((column, value));
+    }
+    drop(reader);
+    let rows = by_row
+        .into_iter()
+        .map(|(row, mut cells)| {
+            // In column order; a column given twice keeps its last value.
+            cells.sort_by_key(|(column, _)| *column);
+            cells.dedup_by(|later, earlier| {
+                let same = later.0 == earlier.0;
+                if same {
+                    std::mem::swap(later, earlier);
+                }
+                same
+            });
+            // Columns left of the first value are empty in Excel too: kept, so the column
+            // letters match what the user sees.
+            let width = cells.last().map_or(0, |(column, _)| *column as usize + 1);
+            let mut texts = vec![String::new(); width];
+            let mut typed = Vec::new();
+            for (column, value) in &cells {
+                texts[*column as usize] = cell_text(value);
+                if let Some(kind) = cell_kind(value) {
+                    typed.push(TypedCell {
+                        column: *column,
+                        kind,
+                    });
+                }
+            }
             SheetRow {
-                number: first_row + i as u32 + 1,
+                number: row.saturating_add(1),
                 cells: texts,
                 typed,
             }
@@ -376,7 +434,8 @@ mod tests {
             vec![
                 vec!["排名", "名称", "吸引力"],
                 vec!["1", "=HYPERLINK(\"x\")", "7.5"],
-                vec!["2", "上海汽车", ""],
+                // A row ends at its last value, as CSV rows may.
+                vec!["2", "上海汽车"],
             ]
         );
         assert_eq!(rows[2].number, 3);
@@ -431,6 +490,54 @@ mod tests {
             ]
         );
         assert_eq!(rows[1].kind(0), None);
+    }
+
+    #[test]
+    fn far_apart_cells_are_read_one_by_one_not_as_a_rectangle() {
+        use rust_xlsxwriter::Workbook;
+        let mut workbook = Workbook::new();
+        let sheet = workbook.add_worksheet();
+        sheet.write_string(0, 0, "客户名称").expect("write");
+        // Near Excel's last row, in the last column read: as one rectangle this would be
+        // about a billion cells.
+        sheet.write_string(1_048_000, 1_000, "远处").expect("write");
+        let bytes = workbook.save_to_buffer().expect("save");
+        let (_, _, rows) = read_xlsx(&bytes, 0).expect("reads");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].cells, vec!["客户名称"]);
+        assert_eq!(rows[1].number, 1_048_001);
+        assert_eq!(rows[1].cells.len(), 1_001);
+        assert_eq!(rows[1].cells[1_000], "远处");
+    }
+
+    #[test]
+    fn a_sheet_wider_than_the_limit_is_refused() {
+        use rust_xlsxwriter::Workbook;
+        let mut workbook = Workbook::new();
+        let sheet = workbook.add_worksheet();
+        sheet.write_string(0, 0, "客户名称").expect("write");
+        let last = u16::try_from(XLSX_LIMITS.columns).expect("fits");
+        sheet.write_string(5, last, "too far").expect("write");
+        let bytes = workbook.save_to_buffer().expect("save");
+        assert!(matches!(read_xlsx(&bytes, 0), Err(XlsxReadError::TooLarge)));
+    }
+
+    #[test]
+    fn a_workbook_that_unpacks_to_more_than_the_limit_is_refused_before_unpacking() {
+        use rust_xlsxwriter::Workbook;
+        let mut workbook = Workbook::new();
+        workbook
+            .add_worksheet()
+            .write_string(0, 0, "客户名称")
+            .expect("write");
+        let mut bytes = workbook.save_to_buffer().expect("save");
+        // The zip directory claims 3 GB for its first entry, as a zip bomb's does.
+        let directory = bytes
+            .windows(4)
+            .position(|w| w == [0x50, 0x4b, 0x01, 0x02])
+            .expect("a central directory");
+        bytes[directory + 24..directory + 28].copy_from_slice(&3_000_000_000u32.to_le_bytes());
+        assert!(matches!(read_xlsx(&bytes, 0), Err(XlsxReadError::TooLarge)));
     }
 
     #[test]

@@ -486,6 +486,7 @@ strings! {
     import_read_failed: "无法将“{0}”作为表格读取：{1}", "Could not read “{0}” as a spreadsheet: {1}";
     import_empty_file: "文件是空的", "the file is empty";
     import_not_a_sheet: "文件不是 CSV 或 Excel（.xlsx）格式", "it is neither a CSV file nor an Excel workbook (.xlsx)";
+    import_too_large: "表格太大，无法读取：最多 {0} 列、{1} 个有内容的单元格，解压后最多 {2} MB。请只保留要导入的行和列后再试", "it is too large to read: at most {0} columns, {1} cells with a value and {2} MB once unpacked. Keep only the rows and columns to import, then try again";
     import_old_excel: "这是旧版 Excel（.xls）文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入", "it is an old Excel file (.xls); save it as .xlsx or CSV in Excel, then import that";
     sheets_failed: "表格工具无法加载（{0}）。请检查网络连接后重试。", "The spreadsheet tools could not be loaded ({0}). Check the connection and try again.";
     export_xlsx: "导出 Excel（.xlsx）", "Export Excel (.xlsx)";

@@ -51,7 +51,8 @@ struct EnvelopeOut<'a> {
 /// pass over the text (at 10,000 accounts a second pass costs a user-visible moment);
 /// in any other case it is kept raw and checked once the envelope is read.
 struct EnvelopeIn<'a> {
-    format: Option<String>,
+    /// Any JSON: a format that is not text is a wrong format, not broken JSON.
+    format: Option<Value>,
     version: Option<Value>,
     workspace: Option<Body<'a>>,
 }
@@ -99,7 +100,7 @@ impl<'de> serde::de::Visitor<'de> for EnvelopeVisitor<'_> {
                 "format" => envelope.format = map.next_value()?,
                 "version" => envelope.version = map.next_value()?,
                 "workspace" => {
-                    let direct = envelope.format.as_deref() == Some(FORMAT)
+                    let direct = envelope.format.as_ref().and_then(Value::as_str) == Some(FORMAT)
                         && envelope.version.as_ref().and_then(version_number) == Some(self.current);
                     envelope.workspace = Some(if direct {
                         self.in_workspace.set(true);
@@ -184,17 +185,29 @@ pub fn decode_with(
         // Broken JSON is broken JSON wherever it is; a workspace of the wrong shape is
         // told as such, as it would be when read on its own. (Some wrong shapes, such as
         // `{}` for a choice, fail as syntax: the text as a whole decides.)
+        // JSON that is not an object at all (a list, a number) is no workspace file.
         let json = || serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
         if in_workspace.get() && (e.is_data() || json()) {
             LoadError::Invalid(e.to_string())
+        } else if !in_workspace.get() && e.is_data() && json() {
+            LoadError::WrongFormat { found: None }
         } else {
             LoadError::NotJson(e.to_string())
         }
     })?;
-    if envelope.format.as_deref() != Some(FORMAT) {
-        return Err(LoadError::WrongFormat {
-            found: envelope.format,
-        });
+    match envelope.format {
+        Some(Value::String(format)) if format == FORMAT => {}
+        Some(Value::String(format)) => {
+            return Err(LoadError::WrongFormat {
+                found: Some(format),
+            })
+        }
+        Some(Value::Null) | None => return Err(LoadError::WrongFormat { found: None }),
+        Some(other) => {
+            return Err(LoadError::WrongFormat {
+                found: Some(other.to_string()),
+            })
+        }
     }
     let version = match &envelope.version {
         Some(number @ Value::Number(_)) => {
@@ -284,9 +297,33 @@ mod tests {
                 found: Some("something-else".into())
             })
         );
+        for not_an_object in ["[1,2,3]", "5", r#""kam-workbench/workspace""#, "null"] {
+            assert_eq!(
+                decode(not_an_object),
+                Err(LoadError::WrongFormat { found: None }),
+                "{not_an_object}"
+            );
+        }
+        assert!(matches!(decode("[1,2"), Err(LoadError::NotJson(_))));
+    }
+
+    #[test]
+    fn a_format_that_is_not_text_is_a_wrong_format_not_broken_json() {
         assert_eq!(
-            decode(r#"[1,2,3]"#).map_err(|e| matches!(e, LoadError::NotJson(_))),
-            Err(true)
+            decode(r#"{"format": 5, "version": 2, "workspace": {}}"#),
+            Err(LoadError::WrongFormat {
+                found: Some("5".into())
+            })
+        );
+        assert_eq!(
+            decode(r#"{"format": {"name": "kam-workbench/workspace"}, "workspace": {}}"#),
+            Err(LoadError::WrongFormat {
+                found: Some(r#"{"name":"kam-workbench/workspace"}"#.into())
+            })
+        );
+        assert_eq!(
+            decode(r#"{"format": null, "version": 2, "workspace": {}}"#),
+            Err(LoadError::WrongFormat { found: None })
         );
     }
 

@@ -38,6 +38,8 @@ pub enum SheetError {
     /// The old binary .xls format, which is not read.
     OldExcel,
     NotASheet,
+    /// A workbook beyond `exchange::sheet::XLSX_LIMITS`.
+    TooLarge,
     /// The file looked like a spreadsheet but could not be read (the reason, in English
     /// from the reader).
     Unreadable(String),
@@ -51,6 +53,7 @@ impl SheetError {
             "kam:empty" => SheetError::Empty,
             "kam:xls" => SheetError::OldExcel,
             "kam:not-a-sheet" => SheetError::NotASheet,
+            "kam:too-large" => SheetError::TooLarge,
             _ => match text.strip_prefix("kam:load:") {
                 Some(reason) => SheetError::ToolsFailed(reason.to_owned()),
                 None => SheetError::Unreadable(text),

@@ -340,9 +340,12 @@ fn WorkspaceMenu(pending_import: RwSignal<Option<PendingImport>>) -> impl IntoVi
 /// chunk of its own, loaded once a file has been read (before the dialog is asked for).
 #[component]
 fn ImportConfirm(pending_import: RwSignal<Option<PendingImport>>) -> impl IntoView {
+    // Asked for only with a file waiting: asking starts fetching the dialog's code.
     move || {
-        pending_import.track();
-        super::pages::import_dialog_now(pending_import)
+        pending_import
+            .with(Option::is_some)
+            .then(|| super::pages::import_dialog_now(pending_import))
+            .flatten()
     }
 }
 

@@ -3,7 +3,7 @@
 // and a clear message when the spreadsheet tools cannot load.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -168,6 +168,22 @@ test('the ranked list exported as CSV and as XLSX imports back unchanged', async
   await page.locator('[data-testid=import-summary]').waitFor();
   await page.check('[data-testid=duplicates-add]');
   await importAndWait(page);
+  assert.equal(await rows(page), 6);
+
+  // The same workbook claiming 3 GB once unpacked, as a zip bomb does: refused before
+  // anything is unpacked, with the limits, and nothing changes.
+  const bomb = readFileSync(xlsxPath);
+  const directory = bomb.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+  bomb.writeUInt32LE(3_000_000_000, directory + 24);
+  const bombPath = join(dir, 'huge.xlsx');
+  writeFileSync(bombPath, bomb);
+  await page.goto(`${app.server.origin}${SUB_PATH}#/import`);
+  await chooseFile(page, bombPath);
+  await page.waitForSelector('[data-testid=import-error]');
+  assert.equal(
+    await page.textContent('[data-testid=import-error]'),
+    'Could not read “huge.xlsx” as a spreadsheet: it is too large to read: at most 1,024 columns, 2,000,000 cells with a value and 256 MB once unpacked. Keep only the rows and columns to import, then try again',
+  );
   assert.equal(await rows(page), 6);
   assert.deepEqual(problems, []);
 });

@@ -52,6 +52,8 @@ test('malformed, foreign and newer files are refused with a clear message and ch
   const cases = [
     ['broken.json', '{"format": "kam-workbench/workspace", "version": 1, ', /Could not import “broken\.json”: not valid JSON \(EOF while parsing/],
     ['other.json', '{"hello": "world"}', /Could not import “other\.json”: this is not a workspace file of the key-account workbench\./],
+    ['numbered.json', '{"format": 5, "version": 2, "workspace": {}}', /Could not import “numbered\.json”: this is not a workspace file of the key-account workbench\./],
+    ['list.json', '[{"name": "Alpha"}]', /Could not import “list\.json”: this is not a workspace file of the key-account workbench\./],
     ['future.json', JSON.stringify({ format: FORMAT, version: 7, workspace: {} }), new RegExp(`it comes from a newer version \\(format version 7\\); this version reads up to format version ${VERSION}`)],
     ['shape.json', JSON.stringify({ format: FORMAT, version: 1, workspace: { accounts: 'many' } }), /the workspace data does not have the expected shape/],
   ];
