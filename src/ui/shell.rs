@@ -351,6 +351,10 @@ fn ImportConfirm(pending_import: RwSignal<Option<PendingImport>>) -> impl IntoVi
 
 /// The import dialog for the file waiting in `pending_import`, if any.
 pub fn import_dialog(pending_import: RwSignal<Option<PendingImport>>) -> Option<AnyView> {
+    // Called without a file (and outside any view) only to load this code.
+    if pending_import.with_untracked(Option::is_none) {
+        return None;
+    }
     let app = use_app();
     let confirm = move |_| {
         if let Some(pending) = pending_import.get_untracked() {
