@@ -186,6 +186,7 @@ pub fn read_xlsx(
     sheet: usize,
 ) -> Result<(Vec<String>, usize, Vec<SheetRow>), XlsxReadError> {
     use calamine::Reader;
+    use std::collections::BTreeMap;
     if unpacked_size(bytes)? > XLSX_LIMITS.unpacked_bytes {
         return Err(XlsxReadError::TooLarge);
     }
@@ -197,8 +198,8 @@ pub fn read_xlsx(
     let sheet = if sheet < names.len() { sheet } else { 0 };
     // Cells one by one, by row: memory follows the cells that hold something, however
     // far apart they are.
-    let mut by_row: std::collections::BTreeMap<u32, Vec<(u32, calamine::Data)>> =
-        std::collections::BTreeMap::new();
+    // Rows and columns in order; a cell given twice keeps its last value.
+    let mut by_row: BTreeMap<u32, BTreeMap<u32, calamine::Data>> = BTreeMap::new();
     let mut count = 0usize;
     let mut reader = workbook.worksheet_cells_reader(&names[sheet])?;
     while let Some(cell) = reader.next_cell()? {
@@ -211,24 +212,17 @@ pub fn read_xlsx(
         if column >= XLSX_LIMITS.columns || count > XLSX_LIMITS.cells {
             return Err(XlsxReadError::TooLarge);
         }
-        by_row.entry(row).or_default().push((column, value));
+        by_row.entry(row).or_default().insert(column, value);
     }
     drop(reader);
     let rows = by_row
         .into_iter()
-        .map(|(row, mut cells)| {
-            // In column order; a column given twice keeps its last value.
-            cells.sort_by_key(|(column, _)| *column);
-            cells.dedup_by(|later, earlier| {
-                let same = later.0 == earlier.0;
-                if same {
-                    std::mem::swap(later, earlier);
-                }
-                same
-            });
+        .map(|(row, cells)| {
             // Columns left of the first value are empty in Excel too: kept, so the column
             // letters match what the user sees.
-            let width = cells.last().map_or(0, |(column, _)| *column as usize + 1);
+            let width = cells
+                .last_key_value()
+                .map_or(0, |(column, _)| *column as usize + 1);
             let mut texts = vec![String::new(); width];
             let mut typed = Vec::new();
             for (column, value) in &cells {

@@ -162,7 +162,7 @@ pub fn report(message: &str) {
         .and_then(|html| html.get_attribute("lang"))
         .unwrap_or_default();
     show_crash(&language, message);
-    let file_name = format!("kam-workspace-{}.json", dom::today_stamp());
+    let file_name = dom::workspace_file_name();
     // What was saved first: reading it needs nothing the panic may have broken. Should
     // reading the state below panic again, the page stops there, with this offered.
     match stored_json() {

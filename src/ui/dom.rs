@@ -22,6 +22,11 @@ pub fn now_iso() -> String {
         .unwrap_or_default()
 }
 
+/// The name of a workspace file exported today (the header's export, the error screen).
+pub fn workspace_file_name() -> String {
+    format!("kam-workspace-{}.json", today_stamp())
+}
+
 /// Today's local date as YYYY-MM-DD, for file names.
 pub fn today_stamp() -> String {
     let d = js_sys::Date::new_0();
@@ -179,21 +184,25 @@ pub fn collation_remembered(
     places
 }
 
+/// `target[name]`, if it is there (neither undefined nor null).
+pub fn property(target: &JsValue, name: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(target, &JsValue::from_str(name))
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
 /// Whether the page's scripts set `window[name]` to something (a flag they leave).
 pub fn window_has(name: &str) -> bool {
     web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str(name)).ok())
+        .and_then(|w| property(&w, name))
         .is_some_and(|v| v.is_truthy())
 }
 
 /// Calls the page script's function `window[name]()`; false when there is none (or it
 /// said no by returning false).
 pub fn call_window_function(name: &str) -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    js_sys::Reflect::get(&window, &JsValue::from_str(name))
-        .ok()
+    web_sys::window()
+        .and_then(|w| property(&w, name))
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
         .and_then(|f| f.call0(&JsValue::NULL).ok())
         .is_some_and(|answer| answer.as_bool() != Some(false))

@@ -55,15 +55,12 @@ fn sheet_error(error: &SheetError, t: &Strings, file_name: &str) -> String {
         SheetError::NotASheet => fill(t.import_read_failed, &[&file_name, &t.import_not_a_sheet]),
         SheetError::TooLarge => {
             let limits = &crate::exchange::sheet::XLSX_LIMITS;
-            // Grouped as amounts are ("2,000,000").
-            let grouped = |n: usize| {
-                crate::domain::plan::facts::Amount(i64::try_from(n).unwrap_or(i64::MAX / 100) * 100)
-            };
+            let grouped = crate::domain::plan::facts::group_thousands;
             let reason = fill(
                 t.import_too_large,
                 &[
-                    &grouped(limits.columns as usize),
-                    &grouped(limits.cells),
+                    &grouped(u64::from(limits.columns)),
+                    &grouped(limits.cells as u64),
                     &(limits.unpacked_bytes / (1024 * 1024)),
                 ],
             );

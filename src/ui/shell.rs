@@ -264,11 +264,7 @@ fn WorkspaceMenu(pending_import: RwSignal<Option<PendingImport>>) -> impl IntoVi
             .workspace
             .with_untracked(|ws| envelope::encode_for_file(ws, &dom::now_iso()))
             .and_then(|text| {
-                dom::download_text(
-                    &format!("kam-workspace-{}.json", dom::today_stamp()),
-                    "application/json",
-                    &text,
-                )
+                dom::download_text(&dom::workspace_file_name(), "application/json", &text)
             });
         if let Err(reason) = result {
             app.notify(Notice::Error(fill(t.export_failed, &[&reason])));

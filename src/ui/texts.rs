@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use super::dom::property;
 use crate::domain::Language;
 use crate::i18n;
 
@@ -69,12 +70,6 @@ pub async fn load(language: Language) -> Result<(), String> {
         }
     }
     Ok(())
-}
-
-fn property(target: &JsValue, name: &str) -> Option<JsValue> {
-    js_sys::Reflect::get(target, &JsValue::from_str(name))
-        .ok()
-        .filter(|v| !v.is_undefined() && !v.is_null())
 }
 
 /// Which table of a language.

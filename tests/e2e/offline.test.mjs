@@ -221,19 +221,35 @@ for (const base of ['/kam/', '/']) {
   });
 }
 
-test('a new build takes over once the old pages are closed, and an open old page keeps its own files', async () => {
+/**
+ * A copy of the build served on its own, and a page of it on a returning visit: the
+ * worker has cached the build, and the page was reloaded so that the worker runs it.
+ * (The first visit's page is not controlled by the worker: it loaded from the network
+ * before the worker.)
+ */
+async function returningVisit() {
   const build = mkdtempSync(join(tmpdir(), 'kam-build-'));
   cpSync(dist, build, { recursive: true });
   const server = await startServer(build);
   const context = await offlineCapableContext();
+  const opened = await openPage(browser, server.origin, { context });
+  await seedStorage(opened.page, { 'kam.workspace': workspaceFile(accounts()) });
+  const { scope } = await offlineReady(opened.page);
+  await opened.page.reload();
+  await opened.page.waitForSelector('.app-header');
+  return { build, server, context, opened, scope };
+}
+
+/** Copies another build over the served one: a new page (`meta[name=build]`) and its worker. */
+function deployAnotherBuild(build) {
+  const indexHtml = join(build, 'index.html');
+  writeFileSync(indexHtml, readFileSync(indexHtml, 'utf8').replace('</head>', '<meta name="build" content="another">\n</head>'));
+  execFileSync('bash', [GENERATOR, build, 'release']);
+}
+
+test('a new build takes over once the old pages are closed, and an open old page keeps its own files', async () => {
+  const { build, server, context, opened: old, scope } = await returningVisit();
   try {
-    const old = await openPage(browser, server.origin, { context });
-    await seedStorage(old.page, { 'kam.workspace': workspaceFile(accounts()) });
-    const { scope } = await offlineReady(old.page);
-    // A returning visit: this page now runs from the old build's cache. (The first visit's
-    // page is not controlled by the worker: it loaded from the network before the worker.)
-    await old.page.reload();
-    await old.page.waitForSelector('.app-header');
     assert.ok(await old.page.evaluate(() => navigator.serviceWorker.controller !== null));
     const oldCache = `kam-workbench:${scope}:${version(build)}`;
     const oldTools = readFileSync(join(build, 'tools', 'kam_tools.js'), 'utf8');
@@ -241,9 +257,7 @@ test('a new build takes over once the old pages are closed, and an open old page
     // Deploy another build over the served files: a new page, and a new tools module under
     // the same name.
     appendFileSync(join(build, 'tools', 'kam_tools.js'), '\n// another build\n');
-    const indexHtml = join(build, 'index.html');
-    writeFileSync(indexHtml, readFileSync(indexHtml, 'utf8').replace('</head>', '<meta name="build" content="another">\n</head>'));
-    execFileSync('bash', [GENERATOR, build, 'release']);
+    deployAnotherBuild(build);
     const newCache = `kam-workbench:${scope}:${version(build)}`;
     assert.notEqual(newCache, oldCache);
 
@@ -305,16 +319,8 @@ test('copies of the app at / and at /kam/ keep their own caches', async () => {
 });
 
 test('a new build on the server: open tabs say a new version is ready; reloading writes the edits first, and every open tab moves to the new build', async () => {
-  const build = mkdtempSync(join(tmpdir(), 'kam-build-'));
-  cpSync(dist, build, { recursive: true });
-  const server = await startServer(build);
-  const context = await offlineCapableContext();
+  const { build, server, context, opened: first } = await returningVisit();
   try {
-    const first = await openPage(browser, server.origin, { context });
-    await seedStorage(first.page, { 'kam.workspace': workspaceFile(accounts()) });
-    await offlineReady(first.page);
-    await first.page.reload();
-    await first.page.waitForSelector('.app-header');
     const second = await openPage(browser, server.origin, { context });
     for (const tab of [first, second]) {
       assert.ok(await tab.page.evaluate(() => navigator.serviceWorker.controller !== null), 'a returning visit, run by the offline cache');
@@ -322,9 +328,7 @@ test('a new build on the server: open tabs say a new version is ready; reloading
     }
 
     // Another build is copied to the server while both tabs are open.
-    const indexHtml = join(build, 'index.html');
-    writeFileSync(indexHtml, readFileSync(indexHtml, 'utf8').replace('</head>', '<meta name="build" content="another">\n</head>'));
-    execFileSync('bash', [GENERATOR, build, 'release']);
+    deployAnotherBuild(build);
 
     // The tab comes back into view: it looks for a new build and says one is ready.
     await first.page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));

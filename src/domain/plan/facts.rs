@@ -149,6 +149,20 @@ impl Amount {
     }
 }
 
+/// A whole number with its thousands grouped by commas, as spreadsheets show them in
+/// both languages ("2,000,000").
+pub fn group_thousands(number: u64) -> String {
+    let digits = number.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
 impl std::fmt::Display for Amount {
     /// Whole amounts without decimals, others with the decimals needed; thousands
     /// grouped with commas as spreadsheets show them in both languages ("1,234,567.5"),
@@ -157,14 +171,7 @@ impl std::fmt::Display for Amount {
         let sign = if self.0 < 0 { "-" } else { "" };
         let abs = self.0.unsigned_abs();
         let (whole, cents) = (abs / 100, abs % 100);
-        let digits = whole.to_string();
-        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-        for (i, digit) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                grouped.push(',');
-            }
-            grouped.push(digit);
-        }
+        let grouped = group_thousands(whole);
         match cents {
             0 => write!(f, "{sign}{grouped}"),
             c if c % 10 == 0 => write!(f, "{sign}{grouped}.{}", c / 10),
