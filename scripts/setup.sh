@@ -47,9 +47,11 @@ if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSIO
     --features build-binary --force
 fi
 
-# Node packages (wasm-opt from binaryen, terser, the browser-test driver) are pinned in
-# package.json / package-lock.json; `npm ci` only when they are missing.
+# Node packages (wasm-opt from binaryen, terser, the browser-test driver, the
+# accessibility checker) are pinned in package.json / package-lock.json; `npm ci` only
+# when they are missing.
 if [ ! -x "$root/node_modules/.bin/wasm-opt" ] || [ ! -d "$root/node_modules/playwright-core" ] \
+   || [ ! -f "$root/node_modules/axe-core/axe.min.js" ] \
    || ! "$root/node_modules/.bin/terser" --version 2>/dev/null | grep -q "$TERSER_VERSION" \
    || ! "$root/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
   log "installing node packages (binaryen $BINARYEN_VERSION, playwright-core $PLAYWRIGHT_VERSION)"

@@ -8,8 +8,8 @@
 #[cfg(target_arch = "wasm32")]
 mod exports {
     use kam::exchange::sheet::{
-        detect_encoding, looks_like_xlsx, read_csv, read_xlsx, write_xlsx, SheetRow, XlsxReadError,
-        ENCODINGS,
+        detect_encoding, looks_like_xlsx, read_csv, read_xlsx, write_xlsx, CsvReadError, SheetRow,
+        XlsxReadError, ENCODINGS,
     };
     use serde::Serialize;
     use wasm_bindgen::prelude::*;
@@ -73,7 +73,10 @@ mod exports {
             let rows = read_csv(&text, PROGRESS_EVERY, |n| {
                 let _ = progress.call1(&JsValue::NULL, &JsValue::from(n as u32));
             })
-            .map_err(|e| JsError::new(&e.to_string()))?;
+            .map_err(|e| match e {
+                CsvReadError::TooLarge => JsError::new("kam:too-large"),
+                other => JsError::new(&other.to_string()),
+            })?;
             ReadResult {
                 kind: "csv",
                 encoding: Some(encoding),

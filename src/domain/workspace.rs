@@ -10,6 +10,7 @@ use super::tiering::{TierOverride, TierSettings};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Workspace {
+    #[serde(deserialize_with = "bounded_accounts")]
     pub accounts: Vec<Account>,
     /// The model in force: always one that passed validation.
     pub model: ScoringModel,
@@ -34,6 +35,41 @@ impl Default for Workspace {
             amount_unit: String::new(),
         }
     }
+}
+
+/// The most accounts a workspace reads: ten times the largest register measured
+/// (BENCHMARKS.md), and more than twice what localStorage can keep. A file with more is
+/// refused while it is read, before its accounts take the page's memory.
+pub const MAX_ACCOUNTS: usize = 100_000;
+/// Marks the error of a list of accounts longer than [`MAX_ACCOUNTS`].
+pub const TOO_MANY_ACCOUNTS: &str = "kam:too-many-accounts";
+
+fn bounded_accounts<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<Account>, D::Error> {
+    struct Bounded;
+    impl<'de> serde::de::Visitor<'de> for Bounded {
+        type Value = Vec<Account>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            write!(f, "a sequence of at most {MAX_ACCOUNTS} accounts")
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Vec<Account>, A::Error> {
+            let mut accounts = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
+            while let Some(account) = seq.next_element()? {
+                if accounts.len() == MAX_ACCOUNTS {
+                    return Err(serde::de::Error::custom(TOO_MANY_ACCOUNTS));
+                }
+                accounts.push(account);
+            }
+            Ok(accounts)
+        }
+    }
+    deserializer.deserialize_seq(Bounded)
 }
 
 /// The longest amount unit kept: a unit is a word or two, not a note.

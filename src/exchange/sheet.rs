@@ -87,7 +87,7 @@ pub fn read_csv(
     text: &str,
     every: usize,
     mut progress: impl FnMut(usize),
-) -> Result<Vec<SheetRow>, csv::Error> {
+) -> Result<Vec<SheetRow>, CsvReadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -101,8 +101,15 @@ pub fn read_csv(
     let mut extra_lines = 0u64;
     // Line breaks ("\r\n", "\n" or a lone "\r", as Excel for Mac writes) before `counted`.
     let (mut breaks, mut counted) = (0u64, 0usize);
+    let mut values = 0usize;
     for record in reader.records() {
         let record = record?;
+        // The same bounds as a workbook's: a file exported whole from another system
+        // is refused while it is read, before its rows take the worker's memory.
+        values += record.iter().filter(|c| !c.is_empty()).count();
+        if record.len() > XLSX_LIMITS.columns as usize || values > XLSX_LIMITS.cells {
+            return Err(CsvReadError::TooLarge);
+        }
         // A record's position can point at the blank lines before it, which Excel
         // shows as empty rows: step over them.
         let mut start = record.position().map_or(counted, |p| {
@@ -139,6 +146,16 @@ fn line_breaks(bytes: &[u8]) -> u64 {
     (bytes.iter().filter(|b| **b == b'\n').count() + lone_returns) as u64
 }
 
+/// Why a CSV file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum CsvReadError {
+    #[error("{0}")]
+    Csv(#[from] csv::Error),
+    /// Beyond the columns or cells of [`XLSX_LIMITS`].
+    #[error("the file is too large to read")]
+    TooLarge,
+}
+
 /// Why a workbook could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum XlsxReadError {
@@ -151,7 +168,8 @@ pub enum XlsxReadError {
     TooLarge,
 }
 
-/// What a workbook read for import may hold: columns (Excel's own limit is 16,384, and a
+/// What a workbook (and, but for the unpacked bytes, a CSV file) read for import may
+/// hold: columns (Excel's own limit is 16,384, and a
 /// sheet to import has a few dozen), cells with a value, and bytes once unpacked (as its
 /// zip directory declares them). A far-away cell no longer costs a rectangle of empty
 /// cells (cells are read one by one), and a file that unpacks to gigabytes is refused
@@ -284,7 +302,7 @@ fn number_text(f: f64) -> String {
 /// Writes a table as an XLSX workbook with one sheet named `sheet_name`: the first row
 /// is a bold, frozen header with filters; cells of `numeric_columns` that hold numbers
 /// are written as numbers, everything else as text — never as a formula, so no cell can
-/// run when the file is opened.
+/// run when the file is opened. Text longer than Excel holds is cut (`fit_excel_cell`).
 pub fn write_xlsx(
     table: &[Vec<String>],
     sheet_name: &str,
@@ -299,6 +317,7 @@ pub fn write_xlsx(
         let row = u32::try_from(r).unwrap_or(u32::MAX);
         for (c, cell) in record.iter().enumerate() {
             let column = u16::try_from(c).unwrap_or(u16::MAX);
+            let cell = &*super::fit_excel_cell(cell);
             if r == 0 {
                 sheet.write_string_with_format(row, column, cell, &header)?;
             } else if let (true, Ok(number)) =
@@ -532,6 +551,27 @@ mod tests {
             .expect("a central directory");
         bytes[directory + 24..directory + 28].copy_from_slice(&3_000_000_000u32.to_le_bytes());
         assert!(matches!(read_xlsx(&bytes, 0), Err(XlsxReadError::TooLarge)));
+    }
+
+    #[test]
+    fn a_csv_file_beyond_the_cells_or_columns_of_a_workbook_is_refused_while_read() {
+        let wide = format!(
+            "{}\n",
+            vec!["x"; XLSX_LIMITS.columns as usize + 1].join(",")
+        );
+        assert!(matches!(
+            read_csv(&wide, 0, |_| {}),
+            Err(CsvReadError::TooLarge)
+        ));
+        let rows = XLSX_LIMITS.cells / 4 + 1;
+        let long = "a,b,c,d\n".repeat(rows);
+        assert!(matches!(
+            read_csv(&long, 0, |_| {}),
+            Err(CsvReadError::TooLarge)
+        ));
+        // Empty cells do not count, as in a workbook.
+        let sparse = "a,,,\n".repeat(rows);
+        assert_eq!(read_csv(&sparse, 0, |_| {}).expect("reads").len(), rows);
     }
 
     #[test]

@@ -775,6 +775,8 @@ impl Strings {
                 fill(self.load_error_migration, &[from, reason])
             }
             LoadError::Invalid(detail) => fill(self.load_error_invalid, &[detail]),
+            // The limits are written in the text (a test keeps them in step).
+            LoadError::TooLarge => self.load_error_too_large.to_owned(),
         }
     }
 
@@ -985,6 +987,20 @@ mod tests {
         assert_eq!(fill(template, &[&0, &1]), "0 accounts are new; 1 row");
         assert_eq!(fill(template, &[&1, &2]), "1 account is new; 2 rows");
         assert_eq!(fill(template, &[&21, &11]), "21 accounts are new; 11 rows");
+    }
+
+    #[test]
+    fn the_too_large_message_states_the_limits_in_force() {
+        use crate::storage::envelope::{MAX_ACCOUNTS, MAX_FILE_BYTES};
+        let accounts = crate::domain::plan::facts::group_thousands(MAX_ACCOUNTS as u64);
+        let megabytes = format!("{} MB", MAX_FILE_BYTES >> 20);
+        for t in [&strings::ZH, &strings::EN] {
+            let text = t.load_error(&LoadError::TooLarge);
+            assert!(
+                text.contains(&accounts) && text.contains(&megabytes),
+                "{text}"
+            );
+        }
     }
 
     /// The English forms of every count: a number followed by a plural noun must choose

@@ -168,6 +168,21 @@ strings! {
     stored_unreadable_not_kept: "无法读取本浏览器中保存的数据：{0}。也无法另存副本，因此在你下载它之前，本页不会保存任何修改，以免覆盖原数据。", "The data saved in this browser could not be read: {0}. It could not be copied aside either, so this page saves nothing until you have downloaded it, to avoid overwriting it.";
     download_unreadable: "下载原数据", "Download the saved data";
     other_tab_updated: "另一个标签页修改了数据，本页已同步显示。", "Another tab changed the data; this page now shows it.";
+    tab_conflict_notice: "本页有尚未保存的修改时，另一个标签页保存了这个工作区。两个版本都已保留，本页暂停保存，请选择如何处理。", "Another tab saved this workspace while this tab had edits not yet saved. Both versions are kept, and saving here is paused until you choose.";
+    tab_conflict_compare: "并排比较，逐项选择", "Compare side by side";
+    tab_conflict_keep_mine: "保留本页版本（覆盖另一标签页的保存）", "Keep this tab's version (replaces the other tab's save)";
+    tab_conflict_take_theirs: "采用另一标签页的版本（放弃本页未保存的修改）", "Take the other tab's version (drops this tab's unsaved edits)";
+    tab_conflict_choose_first: "另一个标签页保存了这个工作区的另一个版本，请先在页面顶部选择保留哪个版本。", "Another tab saved a different version of this workspace: first choose, at the top of the page, which to keep.";
+    tab_conflict_source: "另一个标签页的保存", "another tab's save";
+    tab_conflict_merge_hint: "左列是本页的版本（含未保存的修改），右列是另一个标签页保存的版本。逐项选择后点击“执行合并”，结果会保存，其他标签页也会看到。只在另一版本中的客户可勾选加入；只在本页版本中的客户保留。", "Left: this tab's version, with its unsaved edits. Right: the version another tab saved. Choose field by field, then apply: the result is saved and the other tabs see it. Accounts only in the other version can be ticked to add; accounts only in this tab's version stay.";
+    merge_col_this_tab: "本页的", "This tab's";
+    merge_col_other_tab: "另一标签页的", "Other tab's";
+    merge_keep_this_tab: "保留本页的", "Keep this tab's";
+    merge_take_other_tab: "采用另一标签页的", "Take the other tab's";
+    merge_keep_all_this_tab: "本客户全部保留本页的", "Keep all of this tab's";
+    merge_take_all_other_tab: "本客户全部采用另一标签页的", "Take all of the other tab's";
+    merge_everywhere_this_tab: "所有客户都保留本页的", "Keep this tab's for every account";
+    merge_everywhere_other_tab: "所有客户都采用另一标签页的", "Take the other tab's for every account";
     workspace_deleted_elsewhere: "另一个标签页删除了本页正在使用的工作区。本页已停止保存，以免覆盖其他工作区；如需保留，请立即导出。", "Another tab deleted the workspace open on this page. This page has stopped saving so as not to overwrite another workspace; export it now to keep it.";
     update_ready: "工作台有新版本可用。", "A new version of the workbench is ready.";
     update_reload: "重新加载以使用新版本", "Reload to use it";
@@ -181,6 +196,7 @@ strings! {
     load_error_workspace_missing: "文件中没有工作区数据", "the file holds no workspace";
     load_error_migration: "从格式版本 {0} 升级数据失败（{1}）", "upgrading the data from format version {0} failed ({1})";
     load_error_invalid: "工作区数据的结构不正确（{0}）", "the workspace data does not have the expected shape ({0})";
+    load_error_too_large: "文件过大：最多 32 MB、100,000 个客户。请只导出需要的客户后再试", "it is too large: at most 32 MB and 100,000 accounts. Export only the accounts needed, then try again";
 
     // Workspace file import
     import_confirm_title: "用导入的文件替换当前工作区？", "Replace the current workspace with the imported file?";
@@ -190,6 +206,7 @@ strings! {
     import_failed: "无法导入“{0}”：{1}。当前工作区没有任何改变。", "Could not import “{0}”: {1}. The current workspace is unchanged.";
     file_read_failed: "无法读取文件", "the file could not be read";
     export_failed: "无法导出：{0}", "Could not export: {0}";
+    export_cells_cut: "{0} 个单元格超过 Excel 的上限（32,767 个字符），在 XLSX 文件中已截短并以“…”标出；CSV 文件保留完整内容。", "{0} {0:cell was|cells were} longer than Excel allows (32,767 characters) and {0:is|are} cut in the XLSX file, marked with “…”; the CSV file keeps {0:it|them} whole.";
 
     // Accounts list
     accounts_title: "客户档案", "Accounts";

@@ -24,14 +24,10 @@ pub const REMEMBER_FROM: usize = 1000;
 /// tag and the browser's identification. 64-bit FNV-1a over each part with its length,
 /// so no two different lists of texts run together into the same bytes.
 pub fn fingerprint(texts: &[&str], language: &str, browser: &str) -> String {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let mut hash = OFFSET;
+    let mut hash = super::Fnv::new();
     let mut feed = |bytes: &[u8]| {
-        for byte in (bytes.len() as u64).to_le_bytes().iter().chain(bytes) {
-            hash ^= u64::from(*byte);
-            hash = hash.wrapping_mul(PRIME);
-        }
+        hash.write(&(bytes.len() as u64).to_le_bytes());
+        hash.write(bytes);
     };
     feed(language.as_bytes());
     feed(browser.as_bytes());
@@ -39,7 +35,7 @@ pub fn fingerprint(texts: &[&str], language: &str, browser: &str) -> String {
     for text in texts {
         feed(text.as_bytes());
     }
-    format!("{hash:016x}")
+    format!("{:016x}", hash.finish())
 }
 
 /// The stored form of `places` under `fingerprint`, or `None` when a place is too large

@@ -137,7 +137,19 @@ pub enum LoadError {
     MigrationFailed { from: u32, reason: String },
     #[error("the workspace does not have the expected shape: {0}")]
     Invalid(String),
+    /// Beyond [`MAX_FILE_BYTES`] or [`MAX_ACCOUNTS`]: refused before it could take the
+    /// page's memory and time.
+    #[error("too large: at most {} MB and {} accounts", MAX_FILE_BYTES >> 20, MAX_ACCOUNTS)]
+    TooLarge,
 }
+
+/// The largest workspace text read. localStorage holds 5,242,880 characters, and the
+/// stored form is about a fifth of the JSON: no workspace the browser can keep is near
+/// this size.
+pub const MAX_FILE_BYTES: usize = 32 << 20;
+/// The most accounts a workspace file may hold: ten times the largest register
+/// measured (BENCHMARKS.md), and more than twice what localStorage can keep.
+pub const MAX_ACCOUNTS: usize = crate::domain::workspace::MAX_ACCOUNTS;
 
 /// Serialises a workspace for localStorage. No timestamp, so that saving unchanged data
 /// writes the identical string (and another tab sees no spurious change).
@@ -171,6 +183,9 @@ pub fn decode_with(
     migrations: &[Migration],
     current: u32,
 ) -> Result<Workspace, LoadError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge);
+    }
     let in_workspace = std::cell::Cell::new(false);
     let mut reader = serde_json::Deserializer::from_str(text);
     let envelope = serde::Deserializer::deserialize_map(
@@ -182,6 +197,11 @@ pub fn decode_with(
     )
     .and_then(|envelope| reader.end().map(|()| envelope))
     .map_err(|e| {
+        if e.to_string()
+            .contains(crate::domain::workspace::TOO_MANY_ACCOUNTS)
+        {
+            return LoadError::TooLarge;
+        }
         // Broken JSON is broken JSON wherever it is; a workspace of the wrong shape is
         // told as such, as it would be when read on its own. (Some wrong shapes, such as
         // `{}` for a choice, fail as syntax: the text as a whole decides.)
@@ -230,7 +250,7 @@ pub fn decode_with(
         Body::Raw(raw) => raw,
     };
     if version == current {
-        return serde_json::from_str(raw.get()).map_err(|e| LoadError::Invalid(e.to_string()));
+        return serde_json::from_str(raw.get()).map_err(invalid);
     }
     let mut workspace: Value =
         serde_json::from_str(raw.get()).map_err(|e| LoadError::Invalid(e.to_string()))?;
@@ -247,13 +267,68 @@ pub fn decode_with(
     }
     let migrated =
         serde_json::to_string(&workspace).map_err(|e| LoadError::Invalid(e.to_string()))?;
-    serde_json::from_str(&migrated).map_err(|e| LoadError::Invalid(e.to_string()))
+    serde_json::from_str(&migrated).map_err(invalid)
+}
+
+/// A workspace that did not read: too many accounts, or the wrong shape.
+fn invalid(error: serde_json::Error) -> LoadError {
+    let text = error.to_string();
+    if text.starts_with(crate::domain::workspace::TOO_MANY_ACCOUNTS) {
+        LoadError::TooLarge
+    } else {
+        LoadError::Invalid(text)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::Account;
+
+    #[test]
+    fn a_text_larger_than_the_limit_is_refused_before_it_is_read() {
+        let text = format!(
+            "{{\"format\":\"{FORMAT}\",\"version\":{VERSION},\"workspace\":{{\"amount_unit\":\"{}\"}}}}",
+            "x".repeat(MAX_FILE_BYTES)
+        );
+        assert_eq!(decode(&text), Err(LoadError::TooLarge));
+    }
+
+    #[test]
+    fn a_workspace_with_more_accounts_than_the_limit_is_refused_while_read() {
+        let accounts = |n: usize| vec!["{}"; n].join(",");
+        let file = |n: usize, version: u32| {
+            format!(
+                "{{\"format\":\"{FORMAT}\",\"version\":{version},\"workspace\":{{\"accounts\":[{}]}}}}",
+                accounts(n)
+            )
+        };
+        assert_eq!(
+            decode(&file(MAX_ACCOUNTS, VERSION)).map(|ws| ws.accounts.len()),
+            Ok(MAX_ACCOUNTS)
+        );
+        assert_eq!(
+            decode(&file(MAX_ACCOUNTS + 1, VERSION)),
+            Err(LoadError::TooLarge)
+        );
+        // Through the migrations too.
+        assert_eq!(decode(&file(MAX_ACCOUNTS + 1, 1)), Err(LoadError::TooLarge));
+    }
+
+    #[test]
+    fn json_nested_a_hundred_thousand_deep_is_refused_not_a_crash() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        // A list is no workspace file, however deep.
+        assert_eq!(decode(&deep), Err(LoadError::WrongFormat { found: None }));
+        let inside = format!(
+            "{{\"format\":\"{FORMAT}\",\"version\":{VERSION},\"workspace\":{{\"accounts\":{}{}}}}}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        assert!(decode(&inside).is_err());
+        let old = inside.replace(&format!("\"version\":{VERSION}"), "\"version\":1");
+        assert!(decode(&old).is_err());
+    }
 
     fn sample() -> Workspace {
         let mut ws = Workspace::default();

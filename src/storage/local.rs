@@ -47,17 +47,30 @@ pub fn available() -> bool {
 pub enum Loaded {
     /// Nothing saved yet (first run).
     Empty,
-    /// The workspace, and its envelope's JSON as stored (what saving it unchanged would
-    /// write, so nothing is written until it changes).
-    Workspace(Box<Workspace>, String),
+    /// The workspace, its envelope's JSON as stored (what saving it unchanged would
+    /// write, so nothing is written until it changes), and the stored value's stamp.
+    Workspace(Box<Workspace>, String, Stamp),
     /// Saved data that could not be read; it is still in place under its key
     /// and, when `kept_as` is `Some`, also copied under that key.
     Unreadable {
         error: LoadError,
         raw: String,
         kept_as: Option<String>,
+        stamp: Stamp,
     },
     Blocked,
+}
+
+/// What tells one stored value from another: a hash of the text. A tab remembers the
+/// stamp of what it last read or wrote under its workspace's key; a different stamp
+/// there means another tab wrote meanwhile. (Only compared within one page's life.)
+pub type Stamp = u64;
+
+/// The stamp of a stored value.
+pub fn stamp(stored: &str) -> Stamp {
+    let mut hash = super::Fnv::new();
+    hash.write(stored.as_bytes());
+    hash.finish()
 }
 
 /// Reads the workspace saved under `key`.
@@ -70,8 +83,9 @@ pub fn load(key: &str, now: i64) -> Loaded {
         Ok(None) => return Loaded::Empty,
         Err(_) => return Loaded::Blocked,
     };
+    let stamp = stamp(&raw);
     match decode_stored(&raw) {
-        Ok((ws, json)) => Loaded::Workspace(Box::new(ws), json),
+        Ok((ws, json)) => Loaded::Workspace(Box::new(ws), json, stamp),
         Err((error, readable)) => {
             let key = format!("{UNREADABLE_PREFIX}{now}");
             let kept_as = LocalStorage::raw().set_item(&key, &raw).ok().map(|_| key);
@@ -80,6 +94,7 @@ pub fn load(key: &str, now: i64) -> Loaded {
                 // Offered for download: the JSON if it could be unpacked, else as stored.
                 raw: readable.unwrap_or(raw),
                 kept_as,
+                stamp,
             }
         }
     }
@@ -105,14 +120,16 @@ pub enum SaveError {
     Other(String),
 }
 
-/// Writes a workspace (its encoded envelope, `json`) under `key`, packed. When storage
-/// is full, the remembered orders of lists (a cache) make room and the save is tried again.
-pub fn save_workspace(key: &str, json: &str) -> Result<(), SaveError> {
+/// Writes a workspace (its encoded envelope, `json`) under `key`, packed, and gives the
+/// stamp of what was written. When storage is full, the remembered orders of lists (a
+/// cache) make room and the save is tried again.
+pub fn save_workspace(key: &str, json: &str) -> Result<Stamp, SaveError> {
     let packed = packed::pack(json);
     match save(key, &packed) {
         Err(SaveError::QuotaExceeded) if forget_collations() > 0 => save(key, &packed),
         done => done,
     }
+    .map(|()| stamp(&packed))
 }
 
 /// The remembered order of the list `list`, as stored.

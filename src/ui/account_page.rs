@@ -173,6 +173,25 @@ fn AccountFields(
             .unwrap_or_default(),
     );
     let employees_error = RwSignal::new(false);
+    // The two fields that keep their own text (a blank name, a number being typed)
+    // follow a change made elsewhere — another tab, or a version chosen over this
+    // one's — unless what they hold is an entry the account does not take.
+    Effect::new(move |_| {
+        let (name, employees) = value.with(|a| (a.name.clone(), a.employees));
+        if name_text.with_untracked(|n| !n.trim().is_empty() && *n != name) {
+            name_text.set(name);
+        }
+        let typed = employees_text.with_untracked(|e| {
+            if e.trim().is_empty() {
+                Some(None)
+            } else {
+                parse_employees(e).map(Some)
+            }
+        });
+        if typed.is_some_and(|typed| typed != employees) {
+            employees_text.set(employees.map(|n| n.to_string()).unwrap_or_default());
+        }
+    });
 
     let update = move |edit: &dyn Fn(&mut Account)| {
         let mut account = value.get_untracked();

@@ -208,6 +208,26 @@ pub fn call_window_function(name: &str) -> bool {
         .is_some_and(|answer| answer.as_bool() != Some(false))
 }
 
+/// Moves focus to the heading of the page just shown, so that keyboard and screen-reader
+/// users go on from the new page's top, as after a full page load (the link they used
+/// is gone with the old page). The heading takes focus without entering the tab order.
+pub fn focus_page_heading() {
+    let Some(heading) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("main h1").ok().flatten())
+        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    if !heading.has_attribute("tabindex") {
+        let _ = heading.set_attribute("tabindex", "-1");
+    }
+    // Where the page scrolls is the router's to say (back returns to the same place).
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = heading.focus_with_options(&options);
+}
+
 /// Reloads the page.
 pub fn reload() {
     if let Some(window) = web_sys::window() {

@@ -4,6 +4,10 @@
 //! with a choice per field, what is not imported — and applies the user's choices.
 //! The rules (matching, criteria by name, differences, applying) are in
 //! `crate::domain::merge`; this page only shows the plan and records choices.
+//!
+//! The same page combines two versions of the open workspace when another tab saved
+//! while this one had edits not yet written (`state::TabConflict`): the other tab's
+//! version takes the file's place, and applying writes the result over both.
 
 use std::sync::Arc;
 
@@ -32,6 +36,9 @@ pub struct PendingMerge {
     /// The workspace open when the file was chosen: the merge is for that one only.
     pub workspace_id: String,
     pub incoming: Arc<Workspace>,
+    /// The incoming version is another tab's save of this workspace
+    /// (`AppState::tab_conflict`, which gives its latest), not a file.
+    pub from_other_tab: bool,
 }
 
 /// The merge waiting for choices, and the choices made so far; in context so they
@@ -62,8 +69,48 @@ impl MergeContext {
             file_name,
             workspace_id,
             incoming: Arc::new(incoming),
+            from_other_tab: false,
         }));
         navigate(Route::Merge);
+    }
+
+    /// Opens the merge page for the version another tab saved of the open workspace.
+    pub fn start_from_other_tab(self, app: AppState) {
+        let Some(theirs) = untrack(|| app.tab_conflict()).map(|c| c.theirs) else {
+            return;
+        };
+        self.choices.set(MergeChoices::default());
+        self.pending.set(Some(PendingMerge {
+            file_name: app.t().tab_conflict_source.to_owned(),
+            workspace_id: app.catalogue.with_untracked(|c| c.active.clone()),
+            incoming: theirs,
+            from_other_tab: true,
+        }));
+        navigate(Route::Merge);
+    }
+
+    /// Whether the merge waiting is with another tab's version (tracked).
+    fn with_other_tab(self) -> bool {
+        self.pending
+            .with(|p| p.as_ref().is_some_and(|p| p.from_other_tab))
+    }
+}
+
+/// A text of the page that names the two sides: "mine" and the file's, or this tab's
+/// and the other tab's.
+fn sides(
+    file: fn(&Strings) -> &'static str,
+    tab: fn(&Strings) -> &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let app = use_app();
+    let merge = use_merge_context();
+    move || {
+        let t = app.t();
+        if merge.with_other_tab() {
+            tab(t)
+        } else {
+            file(t)
+        }
     }
 }
 
@@ -152,12 +199,15 @@ fn field_value(field: Field, account: &Account, t: &Strings) -> Option<String> {
 pub fn MergePage() -> impl IntoView {
     let app = use_app();
     let merge = use_merge_context();
-    // A merge prepared for another workspace than the one open now is not offered.
+    // A merge prepared for another workspace than the one open now is not offered, nor
+    // one with another tab's version once that conflict has ended.
     let ready = Memo::new(move |_| {
         let active = app.catalogue.with(|c| c.active.clone());
-        merge
-            .pending
-            .with(|p| p.as_ref().is_some_and(|p| p.workspace_id == active))
+        let conflict = app.tab_conflict().is_some();
+        merge.pending.with(|p| {
+            p.as_ref()
+                .is_some_and(|p| p.workspace_id == active && (conflict || !p.from_other_tab))
+        })
     });
     view! {
         <section class="page merge-page">
@@ -183,12 +233,20 @@ fn MergeReview() -> impl IntoView {
     let choices = merge.choices;
     // Worked out again if my workspace changes meanwhile (another tab): choices are
     // kept by account and field, so they still apply.
+    // Another tab's version is its latest save (it may save again meanwhile).
     let plan = Memo::new(move |_| {
         merge
             .pending
             .with(|p| {
-                p.as_ref()
-                    .map(|p| app.workspace.with(|ws| plan_merge(ws, &p.incoming)))
+                p.as_ref().map(|p| {
+                    let incoming = if p.from_other_tab {
+                        app.tab_conflict().map(|c| c.theirs)
+                    } else {
+                        None
+                    }
+                    .unwrap_or_else(|| p.incoming.clone());
+                    app.workspace.with(|ws| plan_merge(ws, &incoming))
+                })
             })
             .unwrap_or_default()
     });
@@ -210,7 +268,13 @@ fn MergeReview() -> impl IntoView {
         choices.set(MergeChoices::default());
         let now = app.now();
         let mut summary = MergeSummary::default();
-        app.edit(|ws| summary = apply_merge(ws, &plan, &chosen, now));
+        let merged = |ws: &mut Workspace| summary = apply_merge(ws, &plan, &chosen, now);
+        if pending.from_other_tab {
+            // Written over the other tab's save, which it combines.
+            app.keep_mine_over_other_tab(merged);
+        } else {
+            app.edit(merged);
+        }
         let t = app.t();
         let mut text = fill(
             t.merge_done,
@@ -261,6 +325,9 @@ fn MergeReview() -> impl IntoView {
 
     view! {
         <p>{move || fill(app.t().merge_intro, &[&file_name(), &workspace_name()])}</p>
+        <Show when=move || merge.with_other_tab()>
+            <p data-testid="merge-other-tab">{tr(|t| t.tab_conflict_merge_hint)}</p>
+        </Show>
         <p class="hint">{tr(|t| t.merge_rules)}</p>
         <MergeSummaryCard plan=plan/>
         <NewAccounts plan=plan choices=choices/>
@@ -395,10 +462,10 @@ fn Conflicts(plan: Memo<MergePlan>, choices: RwSignal<MergeChoices>) -> impl Int
                 <p class="hint">{tr(|t| t.merge_conflicts_hint)}</p>
                 <div class="actions">
                     <button type="button" data-testid="merge-all-mine" on:click=move |_| everywhere(Side::Mine)>
-                        {tr(|t| t.merge_everywhere_mine)}
+                        {sides(|t| t.merge_everywhere_mine, |t| t.merge_everywhere_this_tab)}
                     </button>
                     <button type="button" data-testid="merge-all-theirs" on:click=move |_| everywhere(Side::Theirs)>
-                        {tr(|t| t.merge_everywhere_theirs)}
+                        {sides(|t| t.merge_everywhere_theirs, |t| t.merge_everywhere_other_tab)}
                     </button>
                 </div>
                 <For each=cards key=|(g, c)| (*g, c.mine.id) let((_, conflict))>
@@ -442,10 +509,10 @@ fn ConflictCard(conflict: Arc<Conflict>, choices: RwSignal<MergeChoices>) -> imp
                 <span class="muted" data-testid="merge-taken">{taken}</span>
                 <div class="merge-account-buttons">
                     <button type="button" data-testid="merge-keep-all" on:click=move |_| choose_all(Side::Mine)>
-                        {tr(|t| t.merge_keep_all_mine)}
+                        {sides(|t| t.merge_keep_all_mine, |t| t.merge_keep_all_this_tab)}
                     </button>
                     <button type="button" data-testid="merge-take-all" on:click=move |_| choose_all(Side::Theirs)>
-                        {tr(|t| t.merge_take_all_theirs)}
+                        {sides(|t| t.merge_take_all_theirs, |t| t.merge_take_all_other_tab)}
                     </button>
                 </div>
             </div>
@@ -454,8 +521,8 @@ fn ConflictCard(conflict: Arc<Conflict>, choices: RwSignal<MergeChoices>) -> imp
                     <thead>
                         <tr>
                             <th scope="col">{tr(|t| t.merge_col_field)}</th>
-                            <th scope="col">{tr(|t| t.merge_col_mine)}</th>
-                            <th scope="col">{tr(|t| t.merge_col_theirs)}</th>
+                            <th scope="col">{sides(|t| t.merge_col_mine, |t| t.merge_col_this_tab)}</th>
+                            <th scope="col">{sides(|t| t.merge_col_theirs, |t| t.merge_col_other_tab)}</th>
                             <th scope="col">{tr(|t| t.merge_col_choice)}</th>
                         </tr>
                     </thead>
@@ -505,13 +572,13 @@ fn FieldRow(
                         <input type="radio" name=group.clone() value="mine" data-testid="keep-mine"
                             prop:checked=move || side() == Side::Mine
                             on:change=move |_| pick(Side::Mine)/>
-                        <span>{tr(|t| t.merge_keep_mine)}</span>
+                        <span>{sides(|t| t.merge_keep_mine, |t| t.merge_keep_this_tab)}</span>
                     </label>
                     <label class="radio">
                         <input type="radio" name=group value="theirs" data-testid="take-theirs"
                             prop:checked=move || side() == Side::Theirs
                             on:change=move |_| pick(Side::Theirs)/>
-                        <span>{tr(|t| t.merge_take_theirs)}</span>
+                        <span>{sides(|t| t.merge_take_theirs, |t| t.merge_take_other_tab)}</span>
                     </label>
                 </div>
             </td>

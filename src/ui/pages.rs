@@ -143,6 +143,40 @@ fn import_dialog_view(
     Ok(super::shell::import_dialog(pending))
 }
 
+/// Reading a workspace file for the import dialog, as a task to run: in the dialog's
+/// chunk, so the first screen carries neither.
+#[wasm_split(import_dialog, fallible)]
+fn workspace_file_task(
+    app: AppState,
+    file: web_sys::File,
+    pending: RwSignal<Option<super::shell::PendingImport>>,
+) -> Result<std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>, Unavailable> {
+    Ok(Box::pin(super::shell::read_workspace_file(
+        app, file, pending,
+    )))
+}
+
+/// [`workspace_file_task`], loading its code (and the dialog's) the first time.
+pub async fn workspace_file(
+    app: AppState,
+    file: web_sys::File,
+    pending: RwSignal<Option<super::shell::PendingImport>>,
+) -> Result<std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>, Unavailable> {
+    workspace_file_task(app, file, pending).await
+}
+
+/// [`super::shell::export_workspace`], in the import dialog's chunk.
+#[wasm_split(import_dialog, fallible)]
+fn export_workspace_now(app: AppState) -> Result<(), Unavailable> {
+    super::shell::export_workspace(app);
+    Ok(())
+}
+
+/// Exports the open workspace as a file, loading the code the first time.
+pub async fn export_workspace(app: AppState) -> Result<(), Unavailable> {
+    export_workspace_now(app).await
+}
+
 /// Loads the import dialog's code (and draws it, if a file is waiting).
 pub async fn import_dialog(
     pending: RwSignal<Option<super::shell::PendingImport>>,
@@ -156,12 +190,36 @@ pub async fn import_dialog(
 pub fn import_dialog_now(
     pending: RwSignal<Option<super::shell::PendingImport>>,
 ) -> Option<AnyView> {
-    let mut call = std::pin::pin!(import_dialog_view(pending));
+    at_once(import_dialog_view(pending))
+}
+
+/// A split function's view when its code is loaded already (the call then completes
+/// without waiting), else nothing.
+fn at_once(
+    call: impl std::future::Future<Output = Result<Option<AnyView>, Unavailable>>,
+) -> Option<AnyView> {
+    let mut call = std::pin::pin!(call);
     let mut context = std::task::Context::from_waker(std::task::Waker::noop());
     match std::future::Future::poll(call.as_mut(), &mut context) {
         std::task::Poll::Ready(Ok(view)) => view,
         _ => None,
     }
+}
+
+/// [`super::notices::draw`], in a chunk of its own: the first screen rarely has a notice.
+#[wasm_split(notices, fallible)]
+fn notices_view(app: AppState, draw: bool) -> Result<Option<AnyView>, Unavailable> {
+    Ok(draw.then(|| super::notices::draw(app)))
+}
+
+/// Loads the notices' code.
+pub async fn load_notices(app: AppState) -> Result<(), Unavailable> {
+    notices_view(app, false).await.map(drop)
+}
+
+/// The notices, once their code is loaded.
+pub fn notices_now(app: AppState) -> Option<AnyView> {
+    at_once(notices_view(app, true))
 }
 
 type PageFuture =
@@ -225,6 +283,10 @@ pub fn CurrentPage(route: RwSignal<Route>) -> impl IntoView {
                 ready.update(|n| *n += 1);
                 if let Some(previous) = previous {
                     previous.cleanup();
+                    // Once it is drawn; not at start, where the page is the first thing read.
+                    leptos::leptos_dom::helpers::request_animation_frame(
+                        super::dom::focus_page_heading,
+                    );
                 }
             });
         });

@@ -67,13 +67,18 @@ pub fn RankingPage() -> impl IntoView {
             let numeric = app
                 .workspace
                 .with_untracked(|ws| ranking_numeric_columns(&ws.model));
-            let result = match sheets::xlsx_file(&table(), t.nav_ranking, &numeric).await {
+            let table = table();
+            let cut = crate::exchange::cells_cut_for_excel(&table);
+            let result = match sheets::xlsx_file(&table, t.nav_ranking, &numeric).await {
                 Ok(bytes) => dom::bytes_blob(XLSX_MIME, &bytes).and_then(|blob| {
                     dom::download_blob(&format!("kam-ranking-{}.xlsx", dom::today_stamp()), &blob)
                 }),
                 Err(SheetError::ToolsFailed(reason)) => Err(fill(t.sheets_failed, &[&reason])),
                 Err(other) => Err(format!("{other:?}")),
             };
+            if result.is_ok() && cut > 0 {
+                app.notify(Notice::Info(fill(t.export_cells_cut, &[&cut])));
+            }
             report(result);
         });
     };

@@ -13,7 +13,7 @@ use super::dom;
 use super::merge_page::{provide_merge_context, use_merge_context};
 use super::pages::CurrentPage;
 use super::router::{use_hash_route, Route};
-use super::state::{provide_app_state, use_app, Notice, SaveProblem, SaveStatus};
+use super::state::{provide_app_state, use_app, AppState, Notice, SaveProblem, SaveStatus};
 use super::widgets::tr;
 use super::workspaces_page::{display_name, start_demo};
 
@@ -258,17 +258,13 @@ fn WorkspaceMenu(pending_import: RwSignal<Option<PendingImport>>) -> impl IntoVi
     let app = use_app();
     let file_input = NodeRef::<leptos::html::Input>::new();
 
+    // Writing the file is the import dialog's code too (not the first screen's).
     let export = move |_| {
-        let t = app.t();
-        let result = app
-            .workspace
-            .with_untracked(|ws| envelope::encode_for_file(ws, &dom::now_iso()))
-            .and_then(|text| {
-                dom::download_text(&dom::workspace_file_name(), "application/json", &text)
-            });
-        if let Err(reason) = result {
-            app.notify(Notice::Error(fill(t.export_failed, &[&reason])));
-        }
+        leptos::task::spawn_local(async move {
+            if super::pages::export_workspace(app).await.is_err() {
+                app.notify(Notice::Error(app.t().page_unavailable.to_owned()));
+            }
+        });
     };
 
     let on_file = move |ev: leptos::ev::Event| {
@@ -283,31 +279,11 @@ fn WorkspaceMenu(pending_import: RwSignal<Option<PendingImport>>) -> impl IntoVi
         };
         // Let the same file be chosen again after a failed attempt.
         input.set_value("");
-        let file_name = file.name();
         leptos::task::spawn_local(async move {
-            let t = app.t();
-            let text = dom::read_file_text(&file).await;
-            let outcome = text
-                .map_err(|_| t.file_read_failed.to_owned())
-                .and_then(|text| envelope::decode(&text).map_err(|e| t.load_error(&e)));
-            match outcome {
-                Ok(mut workspace) => {
-                    // The dialog's code first (it is not part of the first screen).
-                    if super::pages::import_dialog(pending_import).await.is_err() {
-                        app.notify(Notice::Error(t.page_unavailable.to_owned()));
-                        return;
-                    }
-                    if workspace.repair_on_open() {
-                        app.notify(Notice::ModelDrafted);
-                    }
-                    pending_import.set(Some(PendingImport {
-                        file_name,
-                        workspace,
-                    }))
-                }
-                Err(reason) => {
-                    app.notify(Notice::Error(fill(t.import_failed, &[&file_name, &reason])))
-                }
+            // Reading it is the import dialog's code, fetched now.
+            match super::pages::workspace_file(app, file, pending_import).await {
+                Ok(read) => read.await,
+                Err(_) => app.notify(Notice::Error(app.t().page_unavailable.to_owned())),
             }
         });
     };
@@ -342,6 +318,59 @@ fn ImportConfirm(pending_import: RwSignal<Option<PendingImport>>) -> impl IntoVi
             .with(Option::is_some)
             .then(|| super::pages::import_dialog_now(pending_import))
             .flatten()
+    }
+}
+
+/// Downloads the open workspace as a workspace file (the header's "Export workspace
+/// file"; part of the import dialog's chunk).
+pub fn export_workspace(app: AppState) {
+    let t = app.t();
+    let result = app
+        .workspace
+        .with_untracked(|ws| envelope::encode_for_file(ws, &dom::now_iso()))
+        .and_then(|text| {
+            dom::download_text(&dom::workspace_file_name(), "application/json", &text)
+        });
+    if let Err(reason) = result {
+        app.notify(Notice::Error(fill(t.export_failed, &[&reason])));
+    }
+}
+
+/// Reads a workspace file chosen with the header's "Import workspace file": checked
+/// and decoded, it waits in `pending_import` for the dialog's choice; anything else is
+/// said in a notice. (Part of the import dialog's chunk.)
+pub async fn read_workspace_file(
+    app: AppState,
+    file: web_sys::File,
+    pending_import: RwSignal<Option<PendingImport>>,
+) {
+    let file_name = file.name();
+    let t = app.t();
+    // Refused before it is read into the page's memory.
+    let outcome = if file.size() > envelope::MAX_FILE_BYTES as f64 {
+        Err(t.load_error(&envelope::LoadError::TooLarge))
+    } else {
+        dom::read_file_text(&file)
+            .await
+            .map_err(|_| t.file_read_failed.to_owned())
+            .and_then(|text| envelope::decode(&text).map_err(|e| t.load_error(&e)))
+    };
+    match outcome {
+        Ok(mut workspace) => {
+            // The dialog's own loader too, so that it draws at once (`import_dialog_now`).
+            if super::pages::import_dialog(pending_import).await.is_err() {
+                app.notify(Notice::Error(t.page_unavailable.to_owned()));
+                return;
+            }
+            if workspace.repair_on_open() {
+                app.notify(Notice::ModelDrafted);
+            }
+            pending_import.set(Some(PendingImport {
+                file_name,
+                workspace,
+            }))
+        }
+        Err(reason) => app.notify(Notice::Error(fill(t.import_failed, &[&file_name, &reason]))),
     }
 }
 
@@ -410,6 +439,23 @@ fn Notices() -> impl IntoView {
             _ => None,
         }
     };
+    // The notices' code is fetched the first time there is a notice to show (the first
+    // screen rarely has one); meanwhile the plain-text ones show.
+    let notice_code = RwSignal::new(false);
+    let fetching = StoredValue::new(false);
+    let fetch_notice_code = move || {
+        if fetching.get_value() {
+            return;
+        }
+        fetching.set_value(true);
+        leptos::task::spawn_local(async move {
+            match super::pages::load_notices(app).await {
+                Ok(()) => notice_code.set(true),
+                // Tried again with the next notice.
+                Err(_) => fetching.set_value(false),
+            }
+        });
+    };
     // Said before a save fails for want of room, whatever page is open.
     let nearly_full = move || {
         app.storage_usage
@@ -428,92 +474,32 @@ fn Notices() -> impl IntoView {
                     {text} " " <a href=Route::Workspaces.href()>{tr(|t| t.workspaces_title)}</a>
                 </div>
             })}
-            {move || {
-                let t = app.t();
-                app.notices.get().into_iter().map(|entry| {
-                    let id = entry.id;
-                    let dismiss = move |_| app.dismiss(id);
-                    let (class, body) = match entry.notice {
-                        Notice::StoredUnreadable { error, raw, kept_as } => {
-                            let reason = t.load_error(&error);
-                            let text = match &kept_as {
-                                Some(key) => fill(t.stored_unreadable, &[&reason, key]),
-                                None => fill(t.stored_unreadable_not_kept, &[&reason]),
-                            };
-                            let download = move |_| {
-                                if dom::download_text(
-                                    &format!("kam-unreadable-{}.json", dom::today_stamp()),
-                                    "application/json",
-                                    &raw,
-                                ).is_ok() && kept_as.is_none() {
-                                    app.resume_saving();
-                                }
-                            };
-                            ("notice error", view! {
-                                <span data-testid="unreadable-notice">{text}</span>
-                                " "
-                                <button type="button" on:click=download data-testid="download-unreadable">
-                                    {t.download_unreadable}
-                                </button>
-                            }.into_any())
-                        }
-                        Notice::OtherTabUpdated => ("notice info", view! { <span>{t.other_tab_updated}</span> }.into_any()),
-                        Notice::OpenWorkspaceDeleted => (
-                            "notice error",
-                            view! { <span role="alert" data-testid="workspace-deleted-elsewhere">{t.workspace_deleted_elsewhere}</span> }.into_any(),
-                        ),
-                        Notice::OtherTabUnreadable(error) => (
-                            "notice error",
-                            view! { <span>{fill(t.other_tab_unreadable, &[&t.load_error(&error)])}</span> }.into_any(),
-                        ),
-                        Notice::ModelDrafted => (
-                            "notice warning",
-                            view! {
-                                <span data-testid="model-drafted">{t.model_loaded_as_draft}</span>
-                                <a href=super::router::Route::Model.href()>{t.model_open_draft}</a>
-                            }
-                            .into_any(),
-                        ),
-                        Notice::Info(text) => ("notice info", view! { <span>{text}</span> }.into_any()),
-                        Notice::Error(text) => ("notice error", view! { <span role="alert">{text}</span> }.into_any()),
-                        Notice::Deleted(account) => {
-                            let name = account.name.clone();
-                            let restore = move |_| {
-                                let account = (*account).clone();
-                                app.edit(|ws| {
-                                    if ws.account(account.id).is_none() {
-                                        ws.accounts.push(account);
-                                    }
-                                });
-                                app.dismiss(id);
-                            };
-                            ("notice info", view! {
-                                <span>{fill(t.deleted, &[&name])}</span>
-                                " "
-                                <button type="button" on:click=restore data-testid="undo-delete">{t.undo}</button>
-                            }.into_any())
-                        }
-                        Notice::Removed { label, undo } => {
-                            let restore = move |_| {
-                                let now = app.now();
-                                app.edit(|ws| undo.apply(ws, now));
-                                app.dismiss(id);
-                            };
-                            ("notice info", view! {
-                                <span>{fill(t.plan_removed, &[&label])}</span>
-                                " "
-                                <button type="button" on:click=restore data-testid="undo-remove">{t.undo}</button>
-                            }.into_any())
-                        }
-                    };
-                    view! {
-                        <div class=class data-testid="notice">
-                            {body}
-                            <button type="button" class="dismiss" on:click=dismiss aria-label=t.dismiss>"×"</button>
-                        </div>
-                    }
-                }).collect_view()
+            // The list of notices is a chunk of its own, fetched once the first screen
+            // is painted; until then (or should it not load) their texts alone show.
+            {move || if notice_code.get() {
+                super::pages::notices_now(app)
+            } else {
+                if app.notices.with(|n| !n.is_empty()) || app.tab_conflict().is_some() {
+                    fetch_notice_code();
+                }
+                Some(plain_notices(app))
             }}
         </div>
     }
+}
+
+/// The errors among the notices, said plainly for the moment before the notices' own
+/// code is loaded (or if it cannot be: a part of the app that could not be fetched).
+fn plain_notices(app: AppState) -> AnyView {
+    app.notices
+        .get()
+        .into_iter()
+        .filter_map(|entry| match entry.notice {
+            Notice::Error(text) => Some(view! {
+                <div class="notice error" data-testid="notice"><span role="alert">{text}</span></div>
+            }),
+            _ => None,
+        })
+        .collect_view()
+        .into_any()
 }

@@ -12,7 +12,7 @@ use crate::domain::ranking::{count_tiers, rank_accounts, RankedRow, TierCounts};
 use crate::domain::{AccountId, Language, Workspace};
 use crate::i18n::{fill, strings, Strings};
 use crate::storage::envelope::{self, LoadError};
-use crate::storage::local::{self, Loaded, SaveError, Usage};
+use crate::storage::local::{self, Loaded, SaveError, Stamp, Usage};
 
 use super::dom::now_millis;
 use super::tools_module::ChartsState;
@@ -23,6 +23,23 @@ pub enum SaveProblem {
     Failed(SaveError),
     /// Saving is paused so as not to overwrite data this version cannot read.
     Paused,
+    /// Another tab saved a version this tab has not read, while this one had edits not
+    /// yet written: saving waits for the user's choice ([`TabConflict`]).
+    OtherTab,
+}
+
+/// Another tab saved the open workspace while this tab had edits it had not written yet,
+/// or wrote over this tab's last save without having read it. Neither version is
+/// written over until the user chooses: keep this tab's, take the other's, or combine
+/// them field by field on the merge page.
+#[derive(Clone, Debug)]
+pub struct TabConflict {
+    /// The other tab's version, as stored now.
+    pub theirs: std::sync::Arc<Workspace>,
+    /// Its envelope's JSON.
+    json: std::sync::Arc<str>,
+    /// The stored value's stamp.
+    stamp: Stamp,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -181,6 +198,13 @@ pub struct AppState {
     /// Writes pending edits at once (before another workspace is opened).
     flush: StoredValue<Option<Callback<()>>>,
     last_saved: StoredValue<String>,
+    /// The stamp of the value this tab last read or wrote under the open workspace's key.
+    stamp: StoredValue<Option<Stamp>>,
+    /// Whether the workspace changed since it was last written (or read).
+    dirty: StoredValue<bool>,
+    /// A version saved by another tab that meets edits of this one, until the user
+    /// chooses. Not a signal of its own: the save status changes with it.
+    tab_conflict: StoredValue<Option<TabConflict>>,
     pub workspace: RwSignal<Workspace>,
     pub language: RwSignal<Language>,
     /// Whether the whole table of texts of the language in use is loaded (at start only
@@ -274,8 +298,63 @@ impl AppState {
         }
     }
 
+    /// The version another tab saved that meets this tab's edits, if any (tracked).
+    pub fn tab_conflict(&self) -> Option<TabConflict> {
+        self.save_status.track();
+        self.tab_conflict.get_value()
+    }
+
+    /// Ends a conflict with another tab by writing this tab's version over the other's,
+    /// after `edit` (the choices made on the merge page, or nothing to keep this version
+    /// as it is). Should the other tab have saved again meanwhile, the write meets that
+    /// save as a new conflict.
+    pub fn keep_mine_over_other_tab(&self, edit: impl FnOnce(&mut Workspace)) {
+        let Some(conflict) = self.tab_conflict.get_value() else {
+            return;
+        };
+        self.stamp.set_value(Some(conflict.stamp));
+        self.tab_conflict.set_value(None);
+        // Written even where this version equals what this tab saved last.
+        self.last_saved.set_value(String::new());
+        self.can_save.set(true);
+        self.save_status.set(SaveStatus::Saving);
+        self.workspace.update(edit);
+        self.dirty.set_value(true);
+        self.save_now();
+    }
+
+    /// Ends a conflict with another tab by taking its version: this tab's unsaved
+    /// edits are dropped.
+    pub fn take_other_tab_version(&self) {
+        let Some(conflict) = self.tab_conflict.get_value() else {
+            return;
+        };
+        self.stamp.set_value(Some(conflict.stamp));
+        self.last_saved.set_value(conflict.json.to_string());
+        self.dirty.set_value(false);
+        self.tab_conflict.set_value(None);
+        self.can_save.set(true);
+        self.save_status.set(SaveStatus::Saved);
+        self.replace_workspace((*conflict.theirs).clone());
+    }
+
+    /// Refuses to leave the open workspace while its two versions wait for a choice
+    /// (leaving would drop this tab's).
+    fn conflict_first(&self) -> Result<(), WorkspaceError> {
+        if self.tab_conflict.with_value(Option::is_none) {
+            return Ok(());
+        }
+        Err(WorkspaceError::Other(super::tab_conflict::choose_first(
+            self.t(),
+        )))
+    }
+
     /// Opens another named workspace: pending edits of this one are written first.
     pub fn open_workspace(&self, id: &str) {
+        if let Err(error) = self.conflict_first() {
+            self.report(Err(error));
+            return;
+        }
         self.save_now();
         if self
             .catalogue
@@ -288,6 +367,8 @@ impl AppState {
         let mut opened = open_stored(&local::workspace_key(id));
         // Counted as saved before it is shown, so opening writes nothing.
         self.last_saved.set_value(opened.saved_text());
+        self.stamp.set_value(opened.stamp);
+        self.dirty.set_value(false);
         self.notices.update(|n| {
             n.retain(|e| {
                 !matches!(
@@ -323,6 +404,7 @@ impl AppState {
         workspace: &Workspace,
         demo: bool,
     ) -> Result<(), WorkspaceError> {
+        self.conflict_first()?;
         let text = envelope::encode_for_storage(workspace).map_err(WorkspaceError::Other)?;
         let id = self
             .catalogue
@@ -350,6 +432,7 @@ impl AppState {
         demo: &Workspace,
         language: Language,
     ) -> Result<(), WorkspaceError> {
+        self.conflict_first()?;
         let existing = self.catalogue.with_untracked(|c| c.demo().cloned());
         let result = match &existing {
             Some(entry) => {
@@ -442,6 +525,8 @@ struct Opened {
     notice: Option<Notice>,
     can_save: bool,
     status: Option<SaveStatus>,
+    /// The stamp of the value read, if any.
+    stamp: Option<Stamp>,
 }
 
 impl Opened {
@@ -467,8 +552,9 @@ fn open_stored(key: &str) -> Opened {
             notice: None,
             can_save: true,
             status: None,
+            stamp: None,
         },
-        Loaded::Workspace(mut ws, json) => {
+        Loaded::Workspace(mut ws, json, stamp) => {
             let drafted = ws.repair_on_open();
             Opened {
                 workspace: *ws,
@@ -476,6 +562,7 @@ fn open_stored(key: &str) -> Opened {
                 notice: drafted.then_some(Notice::ModelDrafted),
                 can_save: true,
                 status: None,
+                stamp: Some(stamp),
             }
         }
         Loaded::Blocked => Opened {
@@ -486,12 +573,15 @@ fn open_stored(key: &str) -> Opened {
             status: Some(SaveStatus::NotSaved(SaveProblem::Failed(
                 SaveError::Blocked,
             ))),
+            stamp: None,
         },
         Loaded::Unreadable {
             error,
             raw,
             kept_as,
+            stamp,
         } => Opened {
+            stamp: Some(stamp),
             workspace: Workspace::default(),
             json: None,
             can_save: kept_as.is_some(),
@@ -523,6 +613,7 @@ pub fn provide_app_state() -> AppState {
     // What is stored already counts as saved: merely opening the page writes nothing,
     // so it can never replace data it did not change (unreadable data included).
     last_saved.set_value(opened.saved_text());
+    let stamp = StoredValue::new(opened.stamp);
     if !opened.can_save {
         can_save.set(false);
     }
@@ -552,11 +643,19 @@ pub fn provide_app_state() -> AppState {
     });
 
     let flush = StoredValue::new(None);
+    // Whether the workspace changed since it was last written (or read): leaving an
+    // unchanged page then costs nothing, where encoding 10,000 accounts would hold up
+    // the next page's start.
+    let dirty = StoredValue::new(false);
+    let tab_conflict = StoredValue::new(None::<TabConflict>);
     let state = AppState {
         charts: RwSignal::new(ChartsState::NotLoaded),
         catalogue,
         flush,
         last_saved,
+        stamp,
+        dirty,
+        tab_conflict,
         workspace,
         language,
         texts_whole: RwSignal::new(crate::i18n::loaded(language.get_untracked()).is_some()),
@@ -577,10 +676,28 @@ pub fn provide_app_state() -> AppState {
     // are gathered for a moment, so typing in a large workspace does not serialise it
     // on every keystroke; leaving or hiding the page writes at once, so nothing is lost.
     let pending = StoredValue::new(None::<TimeoutHandle>);
-    // Whether the workspace changed since it was last written (or read): leaving an
-    // unchanged page then costs nothing, where encoding 10,000 accounts would hold up
-    // the next page's start.
-    let dirty = StoredValue::new(false);
+    // A version another tab stored meets this tab's: both are kept and saving pauses
+    // until the user chooses (`TabConflict`).
+    let meet_other_version = move |text: String| match local::decode_stored(&text) {
+        Ok((theirs, json)) => {
+            if let Some(handle) = pending.get_value() {
+                handle.clear();
+                pending.set_value(None);
+            }
+            tab_conflict.set_value(Some(TabConflict {
+                theirs: std::sync::Arc::new(theirs),
+                json: json.into(),
+                stamp: local::stamp(&text),
+            }));
+            can_save.set(false);
+            save_status.set(SaveStatus::NotSaved(SaveProblem::OtherTab));
+        }
+        Err((error, _)) => {
+            can_save.set(false);
+            save_status.set(SaveStatus::NotSaved(SaveProblem::Paused));
+            state.notify(Notice::OtherTabUnreadable(error));
+        }
+    };
     let write_now = move || {
         if let Some(handle) = pending.get_value() {
             handle.clear();
@@ -607,8 +724,18 @@ pub fn provide_app_state() -> AppState {
             return;
         }
         let key = local::workspace_key(&catalogue.with_untracked(|c| c.active.clone()));
+        // Another tab wrote since this one last read or wrote (its notice may not have
+        // arrived yet): writing now would replace a save this version never saw.
+        let stored = local::read(&key);
+        if stored.as_deref().map(local::stamp) != stamp.get_value() {
+            if let Some(theirs) = stored {
+                meet_other_version(theirs);
+                return;
+            }
+        }
         match local::save_workspace(&key, &text) {
-            Ok(()) => {
+            Ok(written) => {
+                stamp.set_value(Some(written));
                 last_saved.set_value(text);
                 dirty.set_value(false);
                 save_status.set(SaveStatus::Saved);
@@ -645,8 +772,16 @@ pub fn provide_app_state() -> AppState {
         }
         pending.set_value(set_timeout_with_handle(write_now, SAVE_DELAY).ok());
     });
-    for event in ["pagehide", "beforeunload"] {
-        let handle = window_event_listener_untyped(event, move |_| write_now());
+    for name in ["pagehide", "beforeunload"] {
+        let handle = window_event_listener_untyped(name, move |event| {
+            write_now();
+            // This tab's version is not saved while it waits for a choice: closing the
+            // tab would drop it, so the browser asks first.
+            if event.type_() == "beforeunload" && tab_conflict.with_value(Option::is_some) {
+                event.prevent_default();
+                let _ = js_sys::Reflect::set(&event, &"returnValue".into(), &"kam".into());
+            }
+        });
         on_cleanup(move || handle.remove());
     }
     let handle = window_event_listener_untyped("visibilitychange", move |_| {
@@ -670,7 +805,8 @@ pub fn provide_app_state() -> AppState {
         }
     });
 
-    // Another tab saved: take its data (ours is already saved, edits save at once).
+    // Another tab saved: take its data, unless this tab has edits it has not written
+    // yet or that tab wrote without having read this one's last save (a conflict).
     let handle = window_event_listener(leptos::ev::storage, move |event| {
         if event.key().as_deref() == Some(local::CATALOGUE_KEY) {
             // Another tab added, renamed or deleted a workspace: take the list, keep
@@ -697,8 +833,23 @@ pub fn provide_app_state() -> AppState {
         let Some(text) = event.new_value() else {
             return;
         };
+        let theirs = local::stamp(&text);
+        if stamp.get_value() == Some(theirs) {
+            return;
+        }
+        // The other tab wrote over a save of this one that it had not read (both
+        // wrote at the same moment).
+        let unseen = event.old_value().as_deref().map(local::stamp) != stamp.get_value();
+        if tab_conflict.with_value(Option::is_some)
+            || (can_save.get_untracked() && (dirty.get_value() || unseen))
+        {
+            meet_other_version(text);
+            return;
+        }
         match local::decode_stored(&text) {
             Ok((ws, json)) => {
+                stamp.set_value(Some(theirs));
+                dirty.set_value(false);
                 last_saved.set_value(json);
                 workspace.set(ws);
                 state.notify(Notice::OtherTabUpdated);

@@ -6,7 +6,8 @@
 //! page's on-demand parts are no longer served, so it saves and reloads into it.
 //!
 //! The notice is not part of the first screen: a new build is looked for once the page
-//! has loaded, and the notice waits for the whole table of texts.
+//! has loaded, and the notice waits for the whole table of texts. It stays in the main
+//! module: once a new build is on the server, this build's parts may no longer be.
 
 use leptos::prelude::*;
 

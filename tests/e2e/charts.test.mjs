@@ -184,12 +184,14 @@ test('the charts scale to phone width and print on A4', async () => {
   await openMatrix(page);
   await page.setViewportSize({ width: 390, height: 800 });
   // At phone width the chart is drawn again at the screen's width: wait for that drawing.
-  await page.waitForFunction(() => {
+  // The drawing may be replaced more than once while the window shrinks, so its width is
+  // read in the same step that finds it.
+  const width = await (await page.waitForFunction(() => {
     const svg = document.querySelector('[data-testid=matrix] svg');
-    return svg && svg.getBoundingClientRect().width <= 390;
-  });
-  const box = await page.locator('[data-testid=matrix] svg').boundingBox();
-  assert.ok(box.width <= 390 && box.width > 300, `matrix is ${box.width}px wide`);
+    const width = svg?.getBoundingClientRect().width;
+    return width && width <= 390 ? width : false;
+  })).jsonValue();
+  assert.ok(width <= 390 && width > 300, `matrix is ${width}px wide`);
   await page.setViewportSize({ width: 1280, height: 900 });
   const pdf = await page.pdf({ format: 'A4' });
   assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');

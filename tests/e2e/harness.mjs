@@ -1,6 +1,7 @@
 // Shared set-up for the browser tests: serves the release build (dist/) with Python's
 // plain static server under a sub-path, as a team would host it, and drives Debian's
 // Chromium through playwright-core.
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, symlinkSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -238,4 +239,15 @@ export function useApp({ before, after, headers }) {
     app.server?.stop();
   });
   return app;
+}
+
+/**
+ * Asserts that the notices come to say `pattern`: notices are drawn by a chunk fetched
+ * the first time there is one, a moment after the action that caused it.
+ */
+export async function expectNotice(page, pattern, { timeout = 10_000 } = {}) {
+  await page
+    .waitForFunction((source) => new RegExp(source).test(document.querySelector('.notices')?.textContent ?? ''), pattern.source, { timeout })
+    .catch(() => {});
+  assert.match((await page.textContent('.notices')) ?? '', pattern);
 }

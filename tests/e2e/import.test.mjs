@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { useApp, openPage, seedStorage, workspaceFile, scoredAccount, readText, SUB_PATH } from './harness.mjs';
+import { useApp, openPage, seedStorage, workspaceFile, scoredAccount, readText, SUB_PATH, expectNotice } from './harness.mjs';
 
 const app = useApp({ before, after });
 const fixture = resolve(import.meta.dirname, '..', 'fixtures', 'accounts-gb18030.csv');
@@ -85,10 +85,7 @@ test('a GB18030 CSV from Chinese Excel imports its good rows and reports the bad
   await page.selectOption('[data-testid=import-target] >> nth=2', 'ignore');
   await summary.waitFor();
   await importAndWait(page);
-  assert.match(
-    await page.textContent('.notices'),
-    /Imported from “accounts-gb18030\.csv”: added 3, updated 0, skipped 0; rows with problems not imported: 1\./,
-  );
+  await expectNotice(page, /Imported from “accounts-gb18030\.csv”: added 3, updated 0, skipped 0; rows with problems not imported: 1\./);
   assert.equal(await rows(page), 3);
   const table = await page.textContent('[data-testid=accounts-table]');
   assert.ok(table.includes('华东汽车零部件有限公司'));
@@ -147,7 +144,7 @@ test('the ranked list exported as CSV and as XLSX imports back unchanged', async
   assert.equal(await page.isDisabled('[data-testid=import-run]'), true);
   await page.check('[data-testid=duplicates-update]');
   await importAndWait(page);
-  assert.match(await page.textContent('.notices'), /added 0, updated 3, skipped 0/);
+  await expectNotice(page, /added 0, updated 3, skipped 0/);
   await page.click('nav >> text=Ranking & tiers');
   assert.deepEqual(await rankedRows(page), original);
 
@@ -157,7 +154,7 @@ test('the ranked list exported as CSV and as XLSX imports back unchanged', async
   await chooseFile(page, xlsxPath);
   await page.locator('[data-testid=import-summary]').waitFor();
   await importAndWait(page);
-  assert.match(await page.textContent('.notices'), /added 3, updated 0, skipped 0/);
+  await expectNotice(page, /added 3, updated 0, skipped 0/);
   await page.click('nav >> text=Ranking & tiers');
   assert.deepEqual(await rankedRows(page), original);
   assert.ok((await page.textContent('[data-testid=ranking-table]')).includes('=HYPERLINK("http://x")'));

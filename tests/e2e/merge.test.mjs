@@ -3,7 +3,7 @@
 // hostile text in the file shown as text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, openPage, seedStorage, workspaceFile, scoredAccount, storedWorkspace, SUB_PATH, FORMAT, VERSION } from './harness.mjs';
+import { useApp, openPage, seedStorage, workspaceFile, scoredAccount, storedWorkspace, SUB_PATH, FORMAT, VERSION, expectNotice } from './harness.mjs';
 
 const app = useApp({ before, after });
 
@@ -95,10 +95,7 @@ test('merge two workspaces with a conflict', async () => {
 
   await page.click('[data-testid=merge-apply]');
   await page.waitForSelector('[data-testid=accounts-table]');
-  assert.match(
-    await page.textContent('.notices'),
-    /Merged from “colleague\.json”: 1 added, 1 updated, 0 kept as yours, 1 unchanged\./,
-  );
+  await expectNotice(page, /Merged from “colleague\.json”: 1 added, 1 updated, 0 kept as yours, 1 unchanged\./);
   const names = await page.locator('[data-testid=accounts-table] .account-link').allTextContents();
   assert.deepEqual([...names].sort(), ['Alpha Motors', 'Beta Bank', 'Gamma Parts']);
 
@@ -198,10 +195,7 @@ test('hostile text in the file shows as text; unknown criteria are reported; can
   await page.waitForSelector('[data-testid=merge-summary]');
   await page.click('[data-testid=merge-apply]');
   await page.waitForSelector('[data-testid=accounts-table]');
-  assert.match(
-    await page.textContent('.notices'),
-    /Merged from “hostile\.json”: 1 added, 0 updated, 1 kept as yours, 0 unchanged\. Not merged: 1 account repeating an earlier one in the file\. Scores not imported \(no such criterion in your model\): Brand awareness\./,
-  );
+  await expectNotice(page, /Merged from “hostile\.json”: 1 added, 0 updated, 1 kept as yours, 0 unchanged\. Not merged: 1 account repeating an earlier one in the file\. Scores not imported \(no such criterion in your model\): Brand awareness\./);
   assert.ok((await page.locator('[data-testid=accounts-table] .account-link').allTextContents()).includes(hostile));
   assert.equal(await page.locator('main img').count(), 0);
   await page.goto(`${app.server.origin}${SUB_PATH}#/accounts/1`);
@@ -234,6 +228,6 @@ test('hundreds of differing accounts are shown a page at a time and merge in one
   await page.click('[data-testid=merge-conflict] >> nth=0 >> [data-testid=merge-keep-all]');
   await page.click('[data-testid=merge-apply]');
   await page.waitForSelector('[data-testid=accounts-table]');
-  assert.match(await page.textContent('.notices'), /0 added, 299 updated, 1 kept as yours, 0 unchanged\./);
+  await expectNotice(page, /0 added, 299 updated, 1 kept as yours, 0 unchanged\./);
   assert.deepEqual(problems, []);
 });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { useApp, openPage, seedStorage, workspaceFile, scoredAccount, SUB_PATH } from './harness.mjs';
+import { useApp, openPage, seedStorage, workspaceFile, scoredAccount, SUB_PATH, expectNotice } from './harness.mjs';
 
 const app = useApp({ before, after });
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -105,7 +105,7 @@ test('a plan section is filled, computed, kept over a reload and shown in the ac
   // Removing is undone from the notice, the item back as it was.
   await page.click('[data-need] .link-button');
   assert.equal(await page.locator('[data-need]').count(), 0);
-  assert.match(await page.textContent('.notices'), /Removed “Lighter seats” from the plan\./);
+  await expectNotice(page, /Removed “Lighter seats” from the plan\./);
   await page.click('[data-testid=undo-remove]');
   assert.equal(await page.inputValue('[data-need] [data-field$=".text"]'), 'Lighter seats');
   assert.equal(await page.isChecked('[data-need] [data-field$=".implicit"]'), true);

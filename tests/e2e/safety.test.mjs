@@ -2,7 +2,7 @@
 // blocked storage, two tabs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, openPage, seedStorage, workspaceFile, scoredAccount, readText, unpackStored, SUB_PATH, FORMAT, VERSION } from './harness.mjs';
+import { useApp, openPage, seedStorage, workspaceFile, scoredAccount, readText, unpackStored, SUB_PATH, FORMAT, VERSION, expectNotice } from './harness.mjs';
 
 const app = useApp({ before, after });
 
@@ -153,7 +153,7 @@ test('a second tab sees changes made in the first', async () => {
   await first.page.waitForSelector('[data-testid=tier-section]');
   await first.page.fill('[data-field=name]', 'Alpha Renamed');
   await second.page.waitForSelector('[data-testid=accounts-table] >> text=Alpha Renamed');
-  assert.match(await second.page.textContent('.notices'), /Another tab changed the data/);
+  await expectNotice(second.page, /Another tab changed the data/);
 
   // And the other way round, without a ping-pong of saves.
   await second.page.click('text=Alpha Renamed');
@@ -164,6 +164,104 @@ test('a second tab sees changes made in the first', async () => {
   assert.deepEqual(second.problems, []);
 });
 
+// Two versions of one workspace: the one stored at the start, and another tab's save of
+// it (the other tab renamed Beta). Numbered, so the merge page matches them by number.
+const BEFORE = () => [scoredAccount(1, 'Alpha', 7, 6, { number: 'K-1' }), scoredAccount(2, 'Beta', 4, 4, { number: 'K-2' })];
+const THEIRS = () => workspaceFile([scoredAccount(1, 'Alpha', 7, 6, { number: 'K-1' }), scoredAccount(2, 'Beta Theirs', 4, 4, { number: 'K-2' })]);
+
+async function editAlpha(page) {
+  await page.goto(`${app.server.origin}${SUB_PATH}#/accounts/1`);
+  await page.waitForSelector('[data-testid=tier-section]');
+}
+
+async function names(page) {
+  const stored = await page.evaluate(() => localStorage.getItem('kam.workspace'));
+  return JSON.parse(unpackStored(stored)).workspace.accounts.map((a) => a.name).sort();
+}
+
+test('two tabs editing at the same moment: both versions are kept and combined field by field', async () => {
+  const mine = await openPage(app.browser, app.server.origin);
+  await seedStorage(mine.page, { 'kam.workspace': workspaceFile(BEFORE()) });
+  await editAlpha(mine.page);
+  // Another tab of the same browser profile (any page of the origin shares its storage).
+  const other = await mine.context.newPage();
+  await other.goto(`${app.server.origin}${SUB_PATH}favicon.svg`);
+
+  // This tab's edit is waiting to be written when the other tab's save arrives.
+  await mine.page.fill('[data-field=name]', 'Alpha Mine');
+  await other.evaluate((value) => localStorage.setItem('kam.workspace', value), THEIRS());
+  await mine.page.waitForSelector('[data-testid=tab-conflict]');
+  assert.match(await mine.page.textContent('[data-testid=tab-conflict]'), /Another tab saved this workspace while this tab had edits not yet saved/);
+  assert.equal(await mine.page.textContent('[data-testid=save-status]'), 'Not saved');
+  // Nothing was written over the other tab's save, not even after the save delay.
+  await mine.page.waitForTimeout(800);
+  assert.deepEqual(await names(other), ['Alpha', 'Beta Theirs']);
+  // The workspace cannot be left with one version unsaved.
+  await mine.page.goto(`${app.server.origin}${SUB_PATH}#/workspaces`);
+  await mine.page.fill('[data-testid=new-workspace-form] input', 'Elsewhere');
+  await mine.page.click('[data-testid=new-workspace]');
+  await mine.page.waitForSelector('.notices >> text=first choose, at the top of the page, which to keep');
+  assert.equal(await mine.page.locator('[data-testid=workspace-list] li').count(), 1, 'no workspace was created');
+
+  // Side by side: this tab's name for Alpha against the other's, and the other's for Beta.
+  await mine.page.click('[data-testid=tab-conflict-compare]');
+  await mine.page.waitForSelector('[data-testid=merge-other-tab]');
+  const alpha = mine.page.locator('[data-testid=merge-conflict][data-account="1"]');
+  const beta = mine.page.locator('[data-testid=merge-conflict][data-account="2"]');
+  assert.equal(await alpha.locator('tr[data-field=name] [data-testid=merge-mine]').textContent(), 'Alpha Mine');
+  assert.equal(await alpha.locator('tr[data-field=name] [data-testid=merge-theirs]').textContent(), 'Alpha');
+  assert.equal(await beta.locator('tr[data-field=name] [data-testid=merge-mine]').textContent(), 'Beta');
+  assert.equal(await beta.locator('tr[data-field=name] [data-testid=merge-theirs]').textContent(), 'Beta Theirs');
+  assert.match(await mine.page.textContent('.merge-table thead'), /This tab's.*Other tab's/s);
+  await beta.locator('tr[data-field=name] [data-testid=take-theirs]').check();
+  await mine.page.click('[data-testid=merge-apply]');
+  await mine.page.waitForSelector('[data-testid=save-status].saved');
+  assert.equal(await mine.page.locator('[data-testid=tab-conflict]').count(), 0);
+  assert.deepEqual(await names(other), ['Alpha Mine', 'Beta Theirs'], 'both edits are kept');
+  assert.deepEqual(mine.problems, []);
+  await mine.context.close();
+});
+
+test('a save another tab made unseen is met, and the user keeps either version whole', async () => {
+  // In Chinese: the notice is in the user's language.
+  const mine = await openPage(app.browser, app.server.origin, { locale: 'zh-CN' });
+  await seedStorage(mine.page, { 'kam.workspace': workspaceFile(BEFORE()) });
+  await editAlpha(mine.page);
+  // Another tab wrote, and this tab has not heard of it yet when its own save is due
+  // (a write of this very page raises no event here): the save finds it, writes nothing.
+  await mine.page.fill('[data-field=name]', 'Alpha Mine');
+  await mine.page.evaluate((value) => localStorage.setItem('kam.workspace', value), THEIRS());
+  await mine.page.waitForSelector('[data-testid=tab-conflict]');
+  assert.match(await mine.page.textContent('[data-testid=tab-conflict]'), /另一个标签页保存了这个工作区/);
+  assert.deepEqual(await names(mine.page), ['Alpha', 'Beta Theirs']);
+  // Take the other tab's version: this tab's unsaved edit is dropped, nothing is written.
+  await mine.page.click('[data-testid=tab-conflict-take-theirs]');
+  await mine.page.waitForFunction(() => document.querySelector('[data-field=name]').value === 'Alpha');
+  await mine.page.waitForSelector('[data-testid=save-status].saved');
+  await mine.page.goto(`${app.server.origin}${SUB_PATH}#/accounts`);
+  assert.match(await mine.page.textContent('[data-testid=accounts-table]'), /Beta Theirs/);
+  assert.deepEqual(await names(mine.page), ['Alpha', 'Beta Theirs']);
+
+  // Both tabs wrote at the same moment: the other tab's save replaced this tab's last
+  // save without having read it (its event names an old value this tab never had).
+  await editAlpha(mine.page);
+  await mine.page.fill('[data-field=name]', 'Alpha Mine');
+  await mine.page.waitForSelector('[data-testid=save-status].saved');
+  const overwritten = workspaceFile([scoredAccount(1, 'Alpha', 7, 6, { number: 'K-1' }), scoredAccount(2, 'Beta Again', 4, 4, { number: 'K-2' })]);
+  await mine.page.evaluate(([value, old]) => {
+    localStorage.setItem('kam.workspace', value);
+    window.dispatchEvent(new StorageEvent('storage', { key: 'kam.workspace', oldValue: old, newValue: value, storageArea: localStorage }));
+  }, [overwritten, THEIRS()]);
+  await mine.page.waitForSelector('[data-testid=tab-conflict]');
+  // Keep this tab's version: written over the other's.
+  await mine.page.click('[data-testid=tab-conflict-keep-mine]');
+  await mine.page.waitForSelector('[data-testid=save-status].saved');
+  assert.equal(await mine.page.locator('[data-testid=tab-conflict]').count(), 0);
+  assert.deepEqual(await names(mine.page), ['Alpha Mine', 'Beta Theirs']);
+  assert.deepEqual(mine.problems, []);
+  await mine.context.close();
+});
+
 test('deleting an account asks first and can be undone', async () => {
   const { page, problems } = await openPage(app.browser, app.server.origin);
   await seedStorage(page, { 'kam.workspace': workspaceFile([scoredAccount(1, 'Alpha', 7, 6), scoredAccount(2, 'Beta', 4, 4)]) });
@@ -172,7 +270,7 @@ test('deleting an account asks first and can be undone', async () => {
   await page.click('[data-testid=confirm-delete]');
   await page.waitForSelector('[data-testid=accounts-table]');
   assert.doesNotMatch(await page.textContent('[data-testid=accounts-table]'), /Beta/);
-  assert.match(await page.textContent('.notices'), /Deleted “Beta”/);
+  await expectNotice(page, /Deleted “Beta”/);
   await page.click('[data-testid=undo-delete]');
   assert.match(await page.textContent('[data-testid=accounts-table]'), /Beta/);
   await page.reload();

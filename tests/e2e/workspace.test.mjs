@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { useApp, openPage, seedStorage, workspaceFile, scoredAccount, readText, SUB_PATH, FORMAT, VERSION } from './harness.mjs';
+import { useApp, openPage, seedStorage, workspaceFile, scoredAccount, readText, SUB_PATH, FORMAT, VERSION, expectNotice } from './harness.mjs';
 
 const app = useApp({ before, after });
 
@@ -38,7 +38,7 @@ test('export the workspace to a file and import it back after confirming', async
   await page.click('[data-testid=confirm-import]');
   await page.waitForSelector('.notices >> text=Imported');
   assert.doesNotMatch(await page.textContent('.notices'), /Deleted/, 'undo of the replaced workspace is gone');
-  assert.match(await page.textContent('.notices'), /Imported “colleague\.json”: 2 accounts\./);
+  await expectNotice(page, /Imported “colleague\.json”: 2 accounts\./);
   assert.equal(await page.locator('[data-testid=accounts-table] tbody tr').count(), 2);
   await page.reload();
   await page.waitForSelector('[data-testid=accounts-table]');
@@ -63,7 +63,7 @@ test('malformed, foreign and newer files are refused with a clear message and ch
     assert.match(await page.textContent('.notices'), message);
     assert.equal(await page.locator('[data-testid=import-confirm]').count(), 0);
   }
-  assert.match(await page.textContent('.notices'), /The current workspace is unchanged\./);
+  await expectNotice(page, /The current workspace is unchanged\./);
   assert.equal(await page.locator('[data-testid=accounts-table] tbody tr').count(), 1);
   assert.deepEqual(problems, []);
 });

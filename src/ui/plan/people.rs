@@ -246,7 +246,9 @@ pub fn PeopleTable(
                 })
                 .collect_view();
             view! {
-                <div class="table-wrap">
+                // Wider than a narrow window or the print preview: it scrolls, so it
+                // takes focus to be scrolled by keyboard.
+                <div class="table-wrap" tabindex="0" role="region" aria-label=t.people_table>
                     <table class="data-table people-table" data-testid="people-table">
                         <thead>
                             <tr>
