@@ -109,6 +109,26 @@ fn a_wrong_shape_read_in_one_pass_is_not_called_broken_json() {
     assert!(matches!(decode(&broken), Err(LoadError::NotJson(_))));
 }
 
+/// `workspace_migrate`: a choice whose text holds the marker of the account limit
+/// (`kam:too-many-accounts`) was refused as too large when read in the envelope's one
+/// pass, and as the wrong shape otherwise: only the limit's own error is the limit.
+#[test]
+fn text_holding_the_account_limits_marker_is_not_the_limit() {
+    use kam::storage::envelope::{decode, LoadError, FORMAT, VERSION};
+    let workspace = r#"{"accounts":[{"relationship":"kam:too-many-accounts"}]}"#;
+    for text in [
+        format!(r#"{{"format":"{FORMAT}","version":{VERSION},"workspace":{workspace}}}"#),
+        format!(r#"{{"workspace":{workspace},"format":"{FORMAT}","version":{VERSION}}}"#),
+        format!(r#"{{"format":"{FORMAT}","version":1,"workspace":{workspace}}}"#),
+    ] {
+        assert!(
+            matches!(decode(&text), Err(LoadError::Invalid(_))),
+            "{text}: {:?}",
+            decode(&text)
+        );
+    }
+}
+
 /// `import_csv`: rows of a CSV file with lone carriage returns between them (Excel for
 /// Mac's "CSV (Macintosh)") were all numbered as the first row's line.
 #[test]

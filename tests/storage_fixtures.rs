@@ -4,6 +4,12 @@
 
 use chrono::NaiveDate;
 use kam::domain::catalogue::Catalogue;
+use kam::domain::engagement::activity::{last_contact, ActivityKind};
+use kam::domain::engagement::cadence::{cadence_state, CadenceState};
+use kam::domain::engagement::inquiry::{DeadlineState, TargetDecision};
+use kam::domain::engagement::pipeline::{Stage, StuckLimits};
+use kam::domain::engagement::promotion::Effect;
+use kam::domain::engagement::team::Role;
 use kam::domain::plan::finance::{year_growth, FinanceFigure};
 use kam::domain::plan::{BuyingRole, InfoLevel, Ladder, ObjectiveStatus, Section};
 use kam::domain::pyramid::ContactPlan;
@@ -86,9 +92,9 @@ fn saving_a_loaded_fixture_loads_back_identically() {
 fn format_v1_migrates_to_v2_without_plans() {
     let ws = decode(&fixture("workspace-v1.json")).expect("version 1 loads");
     assert!(ws.accounts.iter().all(|a| a.plan.is_none()));
-    // Saved again, it is a version-2 file that loads the same.
+    // Saved again, it is a file of this version that loads the same.
     let saved = encode_for_storage(&ws).expect("encodes");
-    assert!(saved.contains("\"version\":2"));
+    assert!(saved.contains(&format!("\"version\":{VERSION}")));
     assert_eq!(decode(&saved).expect("reloads"), ws);
 }
 
@@ -121,6 +127,94 @@ fn format_v2_fixture_loads_the_account_plan() {
     assert_eq!(plan.progress(Section::SixSteps).done, 1);
     assert!(plan.completeness() > 0);
     assert!(ws.accounts[1].plan.is_none());
+    let again = decode(&encode_for_storage(&ws).expect("encodes")).expect("reloads");
+    assert_eq!(again, ws);
+}
+
+#[test]
+fn format_v2_migrates_to_v3_without_people_owners_or_engagement() {
+    let ws = decode(&fixture("workspace-v2.json")).expect("version 2 loads");
+    assert!(ws.engagement.is_none() && ws.inquiries.is_none());
+    assert!(ws
+        .accounts
+        .iter()
+        .all(|a| a.overall_owner.is_none() && a.daily_owner.is_none() && a.engagement.is_none()));
+    assert!(ws.accounts[0].plan.is_some(), "the plan stays");
+}
+
+#[test]
+fn format_v3_fixture_loads_people_owners_engagement_and_inquiries() {
+    let ws = decode(&fixture("workspace-v3.json")).expect("version 3 loads");
+    let settings = ws
+        .engagement
+        .as_ref()
+        .expect("settings")
+        .read()
+        .expect("reads");
+    assert_eq!(settings.team.people.len(), 3);
+    assert_eq!(settings.team.name(2), Some("<img src=x onerror=alert(1)>"));
+    let mut team = settings.team.clone();
+    assert_eq!(
+        team.add("New", Role::Researcher, "").expect("added"),
+        5,
+        "ids go on"
+    );
+    assert_eq!(settings.stuck_limits.first_contact, 45);
+    let a = &ws.accounts[0];
+    assert_eq!((a.overall_owner, a.daily_owner), (Some(1), Some(2)));
+    let e = a
+        .engagement
+        .as_ref()
+        .expect("engagement")
+        .read()
+        .expect("reads");
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
+    assert_eq!(e.since, Some(day(2024, 3, 1)));
+    assert_eq!(e.pipeline.stage(), Some(Stage::DraftingProposal));
+    assert!(StuckLimits::default().is_stuck(&e.pipeline, day(2026, 11, 20)));
+    assert_eq!(e.activities.len(), 2);
+    assert_eq!(e.activities[0].kind, ActivityKind::TechnicalExchange);
+    assert_eq!(e.activities[0].tenths_of_hours, 35);
+    assert_eq!(
+        cadence_state(
+            e.contacts_per_year.expect("six a year"),
+            last_contact(&e.activities).map(|at| at.date()),
+            e.since,
+            day(2027, 1, 20),
+        ),
+        CadenceState::Overdue {
+            due: day(2027, 1, 18),
+            days_over: 2
+        }
+    );
+    assert_eq!(e.promotions[0].effect, Effect::Success);
+    let mut fresh = e.clone();
+    assert_eq!(fresh.take_id(), 4);
+    let log = ws
+        .inquiries
+        .as_ref()
+        .expect("inquiries")
+        .read()
+        .expect("reads");
+    assert_eq!(log.inquiries.len(), 2);
+    let now = NaiveDate::from_ymd_opt(2026, 12, 3)
+        .and_then(|d| d.and_hms_opt(9, 0, 0))
+        .expect("time");
+    assert_eq!(
+        log.inquiries[0].overall(now),
+        DeadlineState::Open,
+        "the follow-up runs"
+    );
+    assert_eq!(
+        log.inquiries[0].decision,
+        TargetDecision::Target { account: 2 }
+    );
+    assert_eq!(log.inquiries[1].company, "<script>alert(2)</script>");
+    assert_eq!(
+        log.inquiries[1].overall(now),
+        DeadlineState::Overdue,
+        "never logged"
+    );
     let again = decode(&encode_for_storage(&ws).expect("encodes")).expect("reloads");
     assert_eq!(again, ws);
 }

@@ -1,7 +1,9 @@
 //! The merge planner on two workspaces built from structured input: accounts whose
 //! numbers and names collide in every way the identity rule knows (case, spaces, one
 //! without a number), scores on criteria matched by name in either language, screening,
-//! overrides and plans, and ids of any size.
+//! overrides and plans, and ids of any size; our people with names that collide, owners,
+//! contact logs whose contacts collide by time and kind, and inquiry logs whose
+//! inquiries collide by time and company.
 //!
 //! Checks, besides no panic:
 //! - every incoming account is accounted for once: new, in conflict, unchanged or a
@@ -11,11 +13,21 @@
 //!   new accounts with fresh ids (above every existing id, all distinct), never touching
 //!   the model or the tier settings;
 //! - with choices made field by field, each field taken now equals theirs and every
-//!   other field of mine is unchanged; the summary adds up.
+//!   other field of mine is unchanged; the summary adds up;
+//! - engagement: no contact of mine is lost, and after a merge theirs adds nothing more;
+//!   every owner and participant names one of my people (ids distinct); every inquiry of
+//!   mine stays (its id too) and theirs that were new are added under fresh ids.
 #![no_main]
 
 use arbitrary::Arbitrary;
 use kam::domain::account::Field as BasicField;
+use chrono::{DateTime, NaiveDateTime};
+use kam::domain::engagement::activity::{Activity, ActivityKind};
+use kam::domain::engagement::inquiry::{Inquiry, TargetDecision};
+use kam::domain::engagement::team::Role;
+use kam::domain::engagement::{
+    AccountEngagement, EngagementDoc, EngagementSettings, InquiryDoc, InquiryLog, SettingsDoc,
+};
 use kam::domain::merge::{apply_merge, plan_merge, Field, MergeChoices, Side};
 use kam::domain::plan::PlanDoc;
 use kam::domain::pyramid::{Level, LevelOverride};
@@ -97,6 +109,88 @@ impl PlanSpec {
     }
 }
 
+const PEOPLE: &[&str] = &["王伟", " 王伟 ", "Ana Silva", "ana  silva", "Li Na", ""];
+
+/// A time among a few, so contacts and inquiries of two workspaces collide.
+fn time(at: u8) -> NaiveDateTime {
+    DateTime::from_timestamp(1_780_000_000 + i64::from(at % 6) * 3_600, 0)
+        .map(|t| t.naive_utc())
+        .unwrap_or_default()
+}
+
+#[derive(Arbitrary, Debug)]
+struct ContactSpec {
+    at: u8,
+    kind: u8,
+    ours: Vec<u8>,
+    notes: Pick,
+    tenths: u8,
+}
+
+impl ContactSpec {
+    fn activity(&self) -> Activity {
+        Activity {
+            id: 0,
+            at: time(self.at),
+            kind: ActivityKind::ALL[self.kind as usize % ActivityKind::ALL.len()],
+            ours: self.ours.iter().map(|p| u32::from(*p % 8)).collect(),
+            theirs: vec![],
+            tenths_of_hours: u32::from(self.tenths),
+            notes: self.notes.get(NAMES),
+            next_step: String::new(),
+            next_step_on: None,
+        }
+    }
+}
+
+#[derive(Arbitrary, Debug)]
+enum EngagementSpec {
+    Contacts(Vec<ContactSpec>, Option<u8>),
+    Raw(String),
+}
+
+impl EngagementSpec {
+    fn doc(&self) -> Option<EngagementDoc> {
+        match self {
+            EngagementSpec::Contacts(contacts, per_year) => {
+                let mut record = AccountEngagement {
+                    contacts_per_year: per_year.map(|n| u32::from(n % 13)),
+                    ..AccountEngagement::default()
+                };
+                for c in contacts {
+                    record.log(c.activity());
+                }
+                EngagementDoc::write(&record).ok().flatten()
+            }
+            EngagementSpec::Raw(text) => serde_json::from_str(text).ok(),
+        }
+    }
+}
+
+#[derive(Arbitrary, Debug)]
+struct InquirySpec {
+    at: Option<u8>,
+    company: Pick,
+    request: Pick,
+    handler: Option<u8>,
+    target: Option<u8>,
+}
+
+impl InquirySpec {
+    fn inquiry(&self) -> Inquiry {
+        Inquiry {
+            received_at: self.at.map(time),
+            company: self.company.get(NAMES),
+            request: self.request.get(NAMES),
+            handler: self.handler.map(|p| u32::from(p % 8)),
+            decision: self.target.map_or(TargetDecision::Open, |a| TargetDecision::Target {
+                account: u64::from(a % 8),
+            }),
+            ..Inquiry::default()
+        }
+    }
+}
+
 #[derive(Arbitrary, Debug)]
 struct AccountSpec {
     id: Id,
@@ -113,6 +207,8 @@ struct AccountSpec {
     tier_override: Option<(u8, String, i64)>,
     level_override: Option<(Option<u8>, String, i64)>,
     plan: Option<PlanSpec>,
+    owners: (Option<u8>, Option<u8>),
+    engagement: Option<EngagementSpec>,
 }
 
 impl AccountSpec {
@@ -172,6 +268,9 @@ impl AccountSpec {
                 at: *at,
             });
         a.plan = self.plan.as_ref().and_then(PlanSpec::doc);
+        a.overall_owner = self.owners.0.map(|p| u32::from(p % 8));
+        a.daily_owner = self.owners.1.map(|p| u32::from(p % 8));
+        a.engagement = self.engagement.as_ref().and_then(EngagementSpec::doc);
         a
     }
 }
@@ -190,6 +289,9 @@ struct WorkspaceSpec {
     accounts: Vec<AccountSpec>,
     criteria: Option<Vec<CriterionSpec>>,
     next_account_id: Id,
+    /// Our people: (id below 8, name, role).
+    people: Vec<(u8, Pick, u8)>,
+    inquiries: Vec<InquirySpec>,
 }
 
 fn workspace(spec: &WorkspaceSpec) -> Workspace {
@@ -216,11 +318,79 @@ fn workspace(spec: &WorkspaceSpec) -> Workspace {
             })
             .collect();
     }
+    let mut settings = EngagementSettings::default();
+    for (id, name, role) in &spec.people {
+        settings.team.next_id = u32::from(id % 8);
+        let role = Role::ALL[*role as usize % Role::ALL.len()];
+        // Names taken or missing are refused, as the app refuses them.
+        let _ = settings.team.add(&name.get(PEOPLE), role, "");
+    }
+    let mut log = InquiryLog::default();
+    for inquiry in &spec.inquiries {
+        log.add(inquiry.inquiry());
+    }
     Workspace {
         accounts: spec.accounts.iter().map(AccountSpec::account).collect(),
         model,
         next_account_id: spec.next_account_id.get(),
+        engagement: SettingsDoc::write(&settings).ok().flatten(),
+        inquiries: InquiryDoc::write(&log).ok().flatten(),
         ..Workspace::default()
+    }
+}
+
+fn contacts(account: &Account) -> Option<Vec<Activity>> {
+    EngagementDoc::read_or_empty(account.engagement.as_ref())
+        .ok()
+        .map(|e| e.activities)
+}
+
+fn inquiries(ws: &Workspace) -> Vec<Inquiry> {
+    InquiryDoc::read_or_empty(ws.inquiries.as_ref())
+        .map(|l| l.inquiries)
+        .unwrap_or_default()
+}
+
+/// After a merge: no contact of `before` is lost from `after` (readable records only).
+fn keeps_contacts(before: &Account, after: &Account) {
+    if let (Some(b), Some(a)) = (contacts(before), contacts(after)) {
+        for contact in &b {
+            assert!(
+                a.iter().any(|c| c.at == contact.at && c.kind == contact.kind),
+                "a contact of mine was lost"
+            );
+        }
+        let mut ids: Vec<u32> = a.iter().map(|c| c.id).collect();
+        ids.sort_unstable();
+        let count = ids.len();
+        ids.dedup();
+        assert_eq!(ids.len(), count, "two contacts share an id");
+    }
+}
+
+/// Every owner and participant of the merged workspace names one of my people.
+fn owners_are_mine(merged: &Workspace, mine: &Workspace, plan_new: usize) {
+    let team = SettingsDoc::read_or_empty(merged.engagement.as_ref()).map(|s| s.team);
+    let Ok(team) = team else { return };
+    let mut ids: Vec<u32> = team.people.iter().map(|p| p.id).collect();
+    ids.sort_unstable();
+    let count = ids.len();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "two people share an id");
+    let before = SettingsDoc::read_or_empty(mine.engagement.as_ref())
+        .map(|s| s.team.people.len())
+        .unwrap_or(0);
+    assert_eq!(team.people.len(), before + plan_new);
+    // Accounts added from theirs: their owners were moved onto my people.
+    for account in &merged.accounts[mine.accounts.len()..] {
+        for owner in [account.overall_owner, account.daily_owner].into_iter().flatten() {
+            assert!(team.get(owner).is_some(), "an owner names nobody of mine");
+        }
+        for contact in contacts(account).unwrap_or_default() {
+            for p in contact.ours {
+                assert!(team.get(p).is_some(), "a participant names nobody of mine");
+            }
+        }
     }
 }
 
@@ -274,11 +444,43 @@ fuzz_target!(|input: Input| {
     // Keeping mine everywhere.
     let mut kept = mine.clone();
     let summary = apply_merge(&mut kept, &plan, &MergeChoices::default(), input.now);
-    assert_eq!(
-        &kept.accounts[..mine.accounts.len()],
-        &mine.accounts[..],
-        "keeping mine changed mine"
-    );
+    for (before, after) in mine.accounts.iter().zip(&kept.accounts) {
+        // Contacts, promotion plans and stages only theirs has are added whatever the
+        // choices; everything else of mine stays.
+        let strip = |a: &Account| Account {
+            engagement: None,
+            updated_at: 0,
+            ..a.clone()
+        };
+        assert_eq!(strip(after), strip(before), "keeping mine changed mine");
+        keeps_contacts(before, after);
+    }
+    owners_are_mine(&kept, &mine, plan.new_people.len());
+    let mine_inquiries = inquiries(&mine);
+    let kept_inquiries = inquiries(&kept);
+    if !plan.inquiries.mine_unreadable {
+        assert_eq!(
+            &kept_inquiries[..mine_inquiries.len().min(kept_inquiries.len())],
+            &mine_inquiries[..],
+            "keeping mine changed my inquiries"
+        );
+        assert_eq!(
+            kept_inquiries.len(),
+            mine_inquiries.len() + plan.inquiries.new.len()
+        );
+    }
+    // Merging the same file again adds nothing more to any account (where my ids are
+    // distinct: with repeated ids the merge works on the last account with the id).
+    let mut ids: Vec<u64> = mine.accounts.iter().map(|a| a.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.len() == mine.accounts.len() {
+        let again = plan_merge(&kept, &theirs);
+        assert!(
+            again.additions.is_empty() && again.conflicts.iter().all(|c| c.engagement_adds == 0),
+            "a second merge adds contacts again"
+        );
+    }
     assert_eq!(
         kept.accounts.len(),
         mine.accounts.len() + plan.new_accounts.len()
@@ -288,6 +490,7 @@ fuzz_target!(|input: Input| {
     assert_eq!(summary.added, plan.new_accounts.len());
     assert_eq!(summary.updated, 0);
     assert_eq!(summary.kept_mine, plan.conflicts.len());
+    assert_eq!(summary.inquiries_updated, 0);
     let mut new_ids: Vec<u64> = kept.accounts[mine.accounts.len()..]
         .iter()
         .map(|a| a.id)
@@ -350,6 +553,8 @@ fuzz_target!(|input: Input| {
                     !field.differs(after, &c.theirs),
                     "{field:?} taken but not theirs"
                 ),
+                // Added contacts aside, the record of mine differs only where taken.
+                _ if *field == Field::Engagement => keeps_contacts(before, after),
                 _ => assert!(
                     !field.differs(after, before),
                     "{field:?} not taken but changed"
@@ -357,4 +562,5 @@ fuzz_target!(|input: Input| {
             }
         }
     }
+    owners_are_mine(&merged, &mine, plan.new_people.len());
 });

@@ -2,17 +2,22 @@
 //! scores, numbers of employees, and plan dates (the `<input type="date">` value, read
 //! as the plan pages read it: `NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")`);
 //! and the arithmetic done on what was read (growth in percent, share of wallet, the
-//! freshness of a dated fact).
+//! freshness of a dated fact); hours of a contact (`parse_hours`), and text written into
+//! a calendar file (`ics`).
 //!
 //! Checks: no panic, no overflow (the targets build with overflow checks); whatever
 //! reads shows as text that reads back to the same value (amount, tenths, employees,
 //! date); a score read is within 1–10; a growth or a share, when there is one, is
-//! shown without panicking.
+//! shown without panicking; hours read are within a day and read back from their
+//! tenths; calendar text has no line break or control character, its lines fold at 75
+//! octets, and unfolded and unescaped it is the text without its control characters.
 #![no_main]
 
 use arbitrary::Arbitrary;
 use chrono::NaiveDate;
 use kam::domain::account::parse_employees;
+use kam::domain::engagement::activity::parse_hours;
+use kam::domain::engagement::ics::{calendar, escape_text, CalendarEvent};
 use kam::domain::plan::facts::{
     growth_tenths_percent, older_than_refresh_period, tenths_percent_text, Amount, Fact,
 };
@@ -33,8 +38,62 @@ fn date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
 }
 
+/// Undoes `escape_text`.
+fn unescape(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some(other) => out.push(other),
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fuzz_target!(|input: Input| {
     let text = input.text.as_str();
+
+    if let Some(tenths) = parse_hours(text) {
+        assert!(tenths <= 240);
+        let shown = format!("{}.{}", tenths / 10, tenths % 10);
+        assert_eq!(parse_hours(&shown), Some(tenths), "{text:?} shown as {shown}");
+    }
+
+    let escaped = escape_text(text);
+    assert!(!escaped.chars().any(char::is_control), "a control character in {escaped:?}");
+    let expected: String = text
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .replace('\t', " ")
+        .chars()
+        .filter(|c| *c == '\n' || !c.is_control())
+        .collect();
+    assert_eq!(unescape(&escaped), expected);
+    let stamp = NaiveDate::from_ymd_opt(2026, 1, 1)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .unwrap_or_default();
+    let file = calendar(
+        &input.other,
+        &[CalendarEvent {
+            uid: input.other.clone(),
+            on: NaiveDate::from_ymd_opt(2026, 2, 28).unwrap_or_default(),
+            summary: text.to_owned(),
+            description: input.other.clone(),
+        }],
+        stamp,
+    );
+    for line in file.split("\r\n") {
+        assert!(line.len() <= 75, "a line of {} octets", line.len());
+    }
+    assert!(!file.replace("\r\n", "").contains(['\r', '\n']), "a bare line break");
+    let unfolded = file.replace("\r\n ", "");
+    assert!(unfolded.contains(&format!("SUMMARY:{escaped}\r\n")));
 
     let amount = Amount::parse(text);
     if let Some(a) = amount {

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::engagement::team::ColleagueId;
+
 use super::model::CriterionId;
 use super::pyramid::LevelOverride;
 use super::scoring::Score;
@@ -133,6 +135,17 @@ pub struct Account {
     /// a register have none, and an absent plan costs nothing in storage).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plan: Option<super::plan::PlanDoc>,
+    /// The overall owner (总负责人): a segment manager or the BU head, of our people
+    /// (`Workspace::team`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overall_owner: Option<ColleagueId>,
+    /// The daily relationship owner (日常关系负责人): an account manager.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub daily_owner: Option<ColleagueId>,
+    /// The pipeline, contacts and promotion plans, as their document; none until any is
+    /// recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub engagement: Option<super::engagement::EngagementDoc>,
     /// Milliseconds since the Unix epoch.
     pub created_at: i64,
     pub updated_at: i64,

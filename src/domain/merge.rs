@@ -9,7 +9,12 @@
 //!   not have are not imported, and their names are reported;
 //! - what differs between a matched pair, field by field: the basic sheet, the screening
 //!   answers and note, each score's value and note, the tier and level overrides, the
-//!   account plan (as a whole);
+//!   account plan (as a whole), the owners, the engagement record (contacts, promotion
+//!   plans and a further pipeline only theirs has are added; the rest is a whole);
+//! - our people: theirs are matched to mine by name, and those I lack are added, so an
+//!   owner or a participant of theirs stays the same person here;
+//! - inquiries: those only they logged are added; one logged by both but differently is
+//!   shown side by side;
 //! - applying the user's choices in one step: every field keeps mine unless the user
 //!   took theirs, so nothing is overwritten silently; new accounts get fresh ids.
 //!
@@ -18,6 +23,10 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::account::{identity_key, Account, AccountId, Field as BasicField};
+use super::engagement::combine::{self, inquiry_key, same_inquiry};
+use super::engagement::inquiry::{Inquiry, InquiryId, TargetDecision};
+use super::engagement::team::{Colleague, ColleagueId, Team};
+use super::engagement::{EngagementDoc, EngagementSettings, InquiryDoc, SettingsDoc};
 use super::model::{CriterionId, ScoringModel};
 use super::plan::same_plan;
 use super::screening::Gate;
@@ -38,6 +47,11 @@ pub enum Field {
     LevelOverride,
     /// The account plan is taken or kept whole: its parts refer to each other by ids.
     Plan,
+    OverallOwner,
+    DailyOwner,
+    /// Contacts, promotion plans, pipeline, start date and cadence that both recorded
+    /// differently (what only theirs has is added whatever the side).
+    Engagement,
 }
 
 impl Field {
@@ -81,6 +95,9 @@ impl Field {
                 key(mine) != key(theirs)
             }
             Field::Plan => !same_plan(mine.plan.as_ref(), theirs.plan.as_ref()),
+            Field::OverallOwner => mine.overall_owner != theirs.overall_owner,
+            Field::DailyOwner => mine.daily_owner != theirs.daily_owner,
+            Field::Engagement => engagement_comparison(mine, theirs).differs,
             // Text fields were answered above.
             Field::ScreeningNote | Field::ScoreNote(_) => false,
         }
@@ -98,7 +115,14 @@ impl Field {
                     .iter()
                     .flat_map(|c| [Field::ScoreValue(*c), Field::ScoreNote(*c)]),
             )
-            .chain([Field::TierOverride, Field::LevelOverride, Field::Plan])
+            .chain([
+                Field::TierOverride,
+                Field::LevelOverride,
+                Field::Plan,
+                Field::OverallOwner,
+                Field::DailyOwner,
+                Field::Engagement,
+            ])
     }
 
     /// Copies this field from `from` into `account`.
@@ -123,6 +147,108 @@ impl Field {
             Field::TierOverride => account.tier_override.clone_from(&from.tier_override),
             Field::LevelOverride => account.level_override.clone_from(&from.level_override),
             Field::Plan => account.plan.clone_from(&from.plan),
+            Field::OverallOwner => account.overall_owner = from.overall_owner,
+            Field::DailyOwner => account.daily_owner = from.daily_owner,
+            // Combined in `apply_merge`, which also adds what only theirs has.
+            Field::Engagement => {}
+        }
+    }
+}
+
+/// How two accounts' engagement records compare. A record that cannot be read is
+/// compared as a whole: the same text or a difference.
+fn engagement_comparison(mine: &Account, theirs: &Account) -> combine::Comparison {
+    let (a, b) = (mine.engagement.as_ref(), theirs.engagement.as_ref());
+    match (
+        EngagementDoc::read_or_empty(a),
+        EngagementDoc::read_or_empty(b),
+    ) {
+        (Ok(a), Ok(b)) => combine::compare(&a, &b),
+        _ => combine::Comparison {
+            adds: 0,
+            differs: !EngagementDoc::same(a, b),
+        },
+    }
+}
+
+/// `mine`'s engagement record with what `theirs` adds and, where they differ, theirs
+/// when `prefer_theirs`. An unreadable record is kept or taken whole.
+fn combined_engagement(
+    mine: &Account,
+    theirs: &Account,
+    prefer_theirs: bool,
+) -> Option<EngagementDoc> {
+    let (a, b) = (mine.engagement.as_ref(), theirs.engagement.as_ref());
+    match (
+        EngagementDoc::read_or_empty(a),
+        EngagementDoc::read_or_empty(b),
+    ) {
+        (Ok(a), Ok(b)) => EngagementDoc::write(&combine::combine(&a, &b, prefer_theirs))
+            .unwrap_or_else(|_| mine.engagement.clone()),
+        _ if prefer_theirs => theirs.engagement.clone(),
+        _ => mine.engagement.clone(),
+    }
+}
+
+/// A workspace's engagement settings; unreadable ones count as none (nothing of them
+/// can be matched).
+fn settings(workspace: &Workspace) -> EngagementSettings {
+    SettingsDoc::read_or_empty(workspace.engagement.as_ref()).unwrap_or_default()
+}
+
+/// How their people land on mine: the same name (trimmed, in any case) is the same
+/// person; those I lack are added under ids above every id of mine.
+struct PeopleMap {
+    to_mine: HashMap<ColleagueId, ColleagueId>,
+    added: Vec<Colleague>,
+}
+
+impl PeopleMap {
+    fn new(mine: &Team, theirs: &Team) -> Self {
+        let mut team = mine.clone();
+        let mut to_mine = HashMap::new();
+        let mut added = Vec::new();
+        for colleague in &theirs.people {
+            let id = match team.find_by_name(&colleague.name) {
+                Some(id) => id,
+                None => match team.add(&colleague.name, colleague.role, &colleague.team) {
+                    Ok(id) => {
+                        if let Some(new) = team.get(id) {
+                            added.push(new.clone());
+                        }
+                        id
+                    }
+                    // A nameless colleague of theirs: whom they meant cannot be known.
+                    Err(_) => continue,
+                },
+            };
+            to_mine.insert(colleague.id, id);
+        }
+        PeopleMap { to_mine, added }
+    }
+
+    fn id(&self, theirs: Option<ColleagueId>) -> Option<ColleagueId> {
+        theirs.and_then(|id| self.to_mine.get(&id).copied())
+    }
+
+    fn ids(&self, theirs: &[ColleagueId]) -> Vec<ColleagueId> {
+        theirs
+            .iter()
+            .filter_map(|id| self.to_mine.get(id).copied())
+            .collect()
+    }
+
+    /// The account with its owners and the participants of its contacts as my people.
+    fn onto_mine(&self, account: &mut Account) {
+        account.overall_owner = self.id(account.overall_owner);
+        account.daily_owner = self.id(account.daily_owner);
+        if let Some(Ok(mut record)) = account.engagement.as_ref().map(EngagementDoc::read) {
+            for activity in &mut record.activities {
+                activity.ours = self.ids(&activity.ours);
+            }
+            if let Ok(doc) = EngagementDoc::write(&record) {
+                account.engagement = doc;
+            }
         }
     }
 }
@@ -237,8 +363,9 @@ impl CriteriaMap {
     /// The account with its scores moved onto my criteria. Scores on criteria I do not
     /// have are left out (and reported by the plan); scores on ids their own model no
     /// longer has were invisible there and are dropped too.
-    fn onto_mine(&self, account: &Account) -> Account {
+    fn onto_mine(&self, account: &Account, people: &PeopleMap) -> Account {
         let mut mapped = account.clone();
+        people.onto_mine(&mut mapped);
         mapped.scores = account
             .scores
             .iter()
@@ -266,6 +393,37 @@ pub struct Conflict {
     pub theirs: Account,
     /// What differs, in the account page's order; never empty.
     pub fields: Vec<Field>,
+    /// Contacts, promotion plans and the like that only theirs has: added in any case.
+    pub engagement_adds: usize,
+}
+
+/// An account in both whose only difference is what theirs adds to its engagement
+/// record (contacts, promotion plans, a further pipeline): added without a choice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Addition {
+    pub mine: AccountId,
+    pub theirs: Account,
+    pub adds: usize,
+}
+
+/// An inquiry both logged, differently.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InquiryConflict {
+    pub mine: Inquiry,
+    /// Theirs, with its handler as my colleague.
+    pub theirs: Inquiry,
+}
+
+/// What a merge does with the inquiry logs.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct InquiryPlan {
+    /// Only theirs has these (handler as my colleague; the account made from one is
+    /// still theirs, placed when the merge is applied).
+    pub new: Vec<Inquiry>,
+    pub conflicts: Vec<InquiryConflict>,
+    pub unchanged: usize,
+    /// My log cannot be read: nothing is merged into it.
+    pub mine_unreadable: bool,
 }
 
 /// An incoming account that is the same customer as an earlier account of the file
@@ -294,11 +452,19 @@ pub struct MergePlan {
     /// Their criteria I have no criterion of the same name for, which carry scores in
     /// the file: those scores are not imported.
     pub unmapped_criteria: Vec<LocalizedText>,
+    /// Accounts that only gain contacts, promotion plans or pipeline stages.
+    pub additions: Vec<Addition>,
+    /// Their people I lack, with the ids they get here.
+    pub new_people: Vec<Colleague>,
+    pub inquiries: InquiryPlan,
+    /// Their account id → mine, for the accounts matched (inquiries made targets).
+    matched_ids: HashMap<AccountId, AccountId>,
 }
 
 /// Works out what merging `theirs` into `mine` would do.
 pub fn plan_merge(mine: &Workspace, theirs: &Workspace) -> MergePlan {
     let criteria = CriteriaMap::new(&mine.model, &theirs.model);
+    let people = PeopleMap::new(&settings(mine).team, &settings(theirs).team);
     let mut my_identities = Identities::new();
     for account in &mine.accounts {
         my_identities.insert(account, account.id);
@@ -328,19 +494,28 @@ pub fn plan_merge(mine: &Workspace, theirs: &Workspace) -> MergePlan {
             continue;
         }
         seen.insert(incoming, index);
-        let mapped = criteria.onto_mine(incoming);
+        let mapped = criteria.onto_mine(incoming, &people);
         match matched.and_then(|id| my_accounts.get(&id)) {
             Some(my) => {
                 claimed.insert(my.id, index);
+                plan.matched_ids.insert(incoming.id, my.id);
                 let fields = differences(my, &mapped, &criteria.compared);
-                if fields.is_empty() {
-                    plan.unchanged.push(my.id);
-                } else {
+                let adds = engagement_comparison(my, &mapped).adds;
+                if !fields.is_empty() {
                     plan.conflicts.push(Conflict {
                         mine: (*my).clone(),
                         theirs: mapped,
                         fields,
+                        engagement_adds: adds,
                     });
+                } else if adds > 0 {
+                    plan.additions.push(Addition {
+                        mine: my.id,
+                        theirs: mapped,
+                        adds,
+                    });
+                } else {
+                    plan.unchanged.push(my.id);
                 }
             }
             None => plan.new_accounts.push(NewAccount {
@@ -363,6 +538,42 @@ pub fn plan_merge(mine: &Workspace, theirs: &Workspace) -> MergePlan {
         })
         .map(|c| c.name.clone())
         .collect();
+    plan.new_people = people.added.clone();
+    plan.inquiries = plan_inquiries(mine.inquiries.as_ref(), theirs.inquiries.as_ref(), &people);
+    plan
+}
+
+/// Which of their inquiries are new to me, the same, or logged differently.
+fn plan_inquiries(
+    mine: Option<&InquiryDoc>,
+    theirs: Option<&InquiryDoc>,
+    people: &PeopleMap,
+) -> InquiryPlan {
+    let mut plan = InquiryPlan::default();
+    let Ok(mine) = InquiryDoc::read_or_empty(mine) else {
+        plan.mine_unreadable = true;
+        return plan;
+    };
+    // Their log cannot be read: there is nothing of it to merge.
+    let theirs = InquiryDoc::read_or_empty(theirs).unwrap_or_default();
+    let by_key: HashMap<_, &Inquiry> = mine.inquiries.iter().map(|i| (inquiry_key(i), i)).collect();
+    let mut seen = BTreeSet::new();
+    for inquiry in &theirs.inquiries {
+        let key = inquiry_key(inquiry);
+        if !seen.insert(key.clone()) {
+            continue;
+        }
+        let mut mapped = inquiry.clone();
+        mapped.handler = people.id(inquiry.handler);
+        match by_key.get(&key) {
+            Some(my) if same_inquiry(my, &mapped) => plan.unchanged += 1,
+            Some(my) => plan.conflicts.push(InquiryConflict {
+                mine: (*my).clone(),
+                theirs: mapped,
+            }),
+            None => plan.new.push(mapped),
+        }
+    }
     plan
 }
 
@@ -390,6 +601,8 @@ pub enum Side {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MergeChoices {
     theirs: BTreeSet<(AccountId, Field)>,
+    /// My inquiries (by id) to take their version of.
+    inquiries_theirs: BTreeSet<InquiryId>,
     /// New accounts (by position in the file) the user chose not to add.
     left_out: BTreeSet<usize>,
 }
@@ -433,6 +646,21 @@ impl MergeChoices {
             .count()
     }
 
+    pub fn inquiry_side(&self, mine: InquiryId) -> Side {
+        if self.inquiries_theirs.contains(&mine) {
+            Side::Theirs
+        } else {
+            Side::Mine
+        }
+    }
+
+    pub fn choose_inquiry(&mut self, mine: InquiryId, side: Side) {
+        match side {
+            Side::Theirs => self.inquiries_theirs.insert(mine),
+            Side::Mine => self.inquiries_theirs.remove(&mine),
+        };
+    }
+
     pub fn adds(&self, index: usize) -> bool {
         !self.left_out.contains(&index)
     }
@@ -462,6 +690,13 @@ pub struct MergeSummary {
     pub repeats: usize,
     /// Accounts the file holds exactly as I do.
     pub unchanged: usize,
+    /// Accounts of mine whose engagement record gained contacts, promotion plans or
+    /// pipeline stages.
+    pub engagement_added: usize,
+    pub people_added: usize,
+    pub inquiries_added: usize,
+    /// Inquiries logged differently where the user took theirs.
+    pub inquiries_updated: usize,
 }
 
 /// Applies the plan with the user's choices in one step: the fields taken from theirs
@@ -484,6 +719,22 @@ pub fn apply_merge(
         .enumerate()
         .map(|(i, a)| (a.id, i))
         .collect();
+    summary.people_added = plan.new_people.len();
+    if !plan.new_people.is_empty() {
+        // Unreadable settings of mine are left as they are: the new people's ids are
+        // still none of mine (see `settings`), and the owners naming them show as unknown.
+        if let Ok(mut mine) = SettingsDoc::read_or_empty(workspace.engagement.as_ref()) {
+            for colleague in &plan.new_people {
+                if mine.team.get(colleague.id).is_none() {
+                    mine.team.next_id = mine.team.next_id.max(colleague.id.saturating_add(1));
+                    mine.team.people.push(colleague.clone());
+                }
+            }
+            if let Ok(doc) = SettingsDoc::write(&mine) {
+                workspace.engagement = doc;
+            }
+        }
+    }
     for conflict in &plan.conflicts {
         let id = conflict.mine.id;
         let taken: Vec<Field> = conflict
@@ -495,27 +746,104 @@ pub fn apply_merge(
         let account = positions
             .get(&id)
             .and_then(|i| workspace.accounts.get_mut(*i));
-        match account {
-            Some(account) if !taken.is_empty() => {
-                for field in taken {
-                    field.take(account, &conflict.theirs);
-                }
-                account.updated_at = now;
-                summary.updated += 1;
+        let Some(account) = account else {
+            summary.kept_mine += 1;
+            continue;
+        };
+        let take_engagement = taken.contains(&Field::Engagement);
+        if conflict.engagement_adds > 0 || take_engagement {
+            account.engagement = combined_engagement(account, &conflict.theirs, take_engagement);
+            summary.engagement_added += usize::from(conflict.engagement_adds > 0);
+        }
+        if taken.is_empty() {
+            summary.kept_mine += 1;
+        } else {
+            for field in &taken {
+                field.take(account, &conflict.theirs);
             }
-            _ => summary.kept_mine += 1,
+            summary.updated += 1;
+        }
+        if conflict.engagement_adds > 0 || !taken.is_empty() {
+            account.updated_at = now;
         }
     }
-    let added: Vec<Account> = plan
+    for addition in &plan.additions {
+        let account = positions
+            .get(&addition.mine)
+            .and_then(|i| workspace.accounts.get_mut(*i));
+        if let Some(account) = account {
+            account.engagement = combined_engagement(account, &addition.theirs, false);
+            account.updated_at = now;
+            summary.engagement_added += 1;
+        }
+    }
+    let added: Vec<&NewAccount> = plan
         .new_accounts
         .iter()
         .filter(|n| choices.adds(n.index))
-        .map(|n| n.account.clone())
         .collect();
     summary.added = added.len();
     summary.left_out = plan.new_accounts.len() - added.len();
-    workspace.add_accounts(added, now);
+    let first_new = workspace.accounts.len();
+    workspace.add_accounts(added.iter().map(|n| n.account.clone()).collect(), now);
+    // Their account ids → mine, so an inquiry they made a target names it here.
+    let mut account_ids = plan.matched_ids.clone();
+    for (new, account) in added.iter().zip(&workspace.accounts[first_new..]) {
+        account_ids.insert(new.account.id, account.id);
+    }
+    apply_inquiries(
+        workspace,
+        &plan.inquiries,
+        choices,
+        &account_ids,
+        &mut summary,
+    );
     summary
+}
+
+fn apply_inquiries(
+    workspace: &mut Workspace,
+    plan: &InquiryPlan,
+    choices: &MergeChoices,
+    account_ids: &HashMap<AccountId, AccountId>,
+    summary: &mut MergeSummary,
+) {
+    if plan.mine_unreadable || (plan.new.is_empty() && plan.conflicts.is_empty()) {
+        return;
+    }
+    let Ok(mut log) = InquiryDoc::read_or_empty(workspace.inquiries.as_ref()) else {
+        return;
+    };
+    let onto_mine = |inquiry: &Inquiry| {
+        let mut inquiry = inquiry.clone();
+        if let TargetDecision::Target { account } = inquiry.decision {
+            inquiry.decision = match account_ids.get(&account) {
+                Some(mine) => TargetDecision::Target { account: *mine },
+                // The account was left out of the merge: the decision is open here.
+                None => TargetDecision::Open,
+            };
+        }
+        inquiry
+    };
+    for conflict in &plan.conflicts {
+        if choices.inquiry_side(conflict.mine.id) != Side::Theirs {
+            continue;
+        }
+        if let Some(mine) = log.inquiries.iter_mut().find(|i| i.id == conflict.mine.id) {
+            *mine = Inquiry {
+                id: mine.id,
+                ..onto_mine(&conflict.theirs)
+            };
+            summary.inquiries_updated += 1;
+        }
+    }
+    for inquiry in &plan.new {
+        log.add(onto_mine(inquiry));
+        summary.inquiries_added += 1;
+    }
+    if let Ok(doc) = InquiryDoc::write(&log) {
+        workspace.inquiries = doc;
+    }
 }
 
 #[cfg(test)]
@@ -815,7 +1143,8 @@ mod tests {
                 kept_mine: 1,
                 left_out: 0,
                 repeats: 0,
-                unchanged: 1
+                unchanged: 1,
+                ..MergeSummary::default()
             }
         );
         assert_eq!(mine.accounts[..2], before.accounts[..]);
@@ -919,7 +1248,8 @@ mod tests {
                 kept_mine: 1,
                 left_out: 1,
                 repeats: 0,
-                unchanged: 1
+                unchanged: 1,
+                ..MergeSummary::default()
             }
         );
         assert_eq!(merged.accounts.len(), 5);
@@ -1007,5 +1337,262 @@ mod tests {
         let mut merged = mine.clone();
         apply_merge(&mut merged, &plan, &choices, 1);
         assert!(merged.account(1).is_some_and(|a| a.scores.is_empty()));
+    }
+
+    mod engagement {
+        use super::*;
+        use crate::domain::engagement::activity::{Activity, ActivityKind};
+        use crate::domain::engagement::team::Role;
+        use crate::domain::engagement::AccountEngagement;
+        use chrono::NaiveDateTime;
+
+        fn at(text: &str) -> NaiveDateTime {
+            NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").expect("a test time")
+        }
+
+        fn contact(when: &str, ours: Vec<ColleagueId>, notes: &str) -> Activity {
+            Activity {
+                id: 0,
+                at: at(when),
+                kind: ActivityKind::RoutineVisit,
+                ours,
+                theirs: vec![],
+                tenths_of_hours: 10,
+                notes: notes.into(),
+                next_step: String::new(),
+                next_step_on: None,
+            }
+        }
+
+        fn with_contacts(mut a: Account, contacts: Vec<Activity>) -> Account {
+            let mut record = AccountEngagement::default();
+            for c in contacts {
+                record.log(c);
+            }
+            a.engagement = EngagementDoc::write(&record).expect("writes");
+            a
+        }
+
+        fn contacts(a: &Account) -> Vec<Activity> {
+            EngagementDoc::read_or_empty(a.engagement.as_ref())
+                .expect("reads")
+                .activities
+        }
+
+        fn team(names: &[(&str, ColleagueId)]) -> Option<SettingsDoc> {
+            let mut settings = EngagementSettings::default();
+            for (name, id) in names {
+                settings.team.next_id = *id;
+                settings
+                    .team
+                    .add(name, Role::AccountManager, "")
+                    .expect("added");
+            }
+            SettingsDoc::write(&settings).expect("writes")
+        }
+
+        #[test]
+        fn their_people_are_mine_by_name_and_the_others_are_added() {
+            let mut mine = workspace(vec![account(1, "C-1", "Alpha")]);
+            mine.engagement = team(&[("王伟", 1), ("Li Na", 2)]);
+            let mut a = account(8, "C-1", "Alpha");
+            a.overall_owner = Some(5);
+            a.daily_owner = Some(6);
+            let mut theirs = workspace(vec![a]);
+            theirs.engagement = team(&[("王伟", 5), ("Ana Silva", 6)]);
+            let plan = plan_merge(&mine, &theirs);
+            assert_eq!(plan.new_people.len(), 1);
+            assert_eq!(
+                (plan.new_people[0].name.as_str(), plan.new_people[0].id),
+                ("Ana Silva", 3)
+            );
+            let conflict = conflict_of(&plan, 1);
+            assert_eq!(
+                conflict.fields,
+                vec![Field::OverallOwner, Field::DailyOwner]
+            );
+            assert_eq!(
+                (conflict.theirs.overall_owner, conflict.theirs.daily_owner),
+                (Some(1), Some(3))
+            );
+            let mut choices = MergeChoices::default();
+            choices.choose_account(conflict, Side::Theirs);
+            let summary = apply_merge(&mut mine, &plan, &choices, 9);
+            assert_eq!(summary.people_added, 1);
+            let mut team = settings(&mine).team;
+            assert_eq!(team.name(3), Some("Ana Silva"));
+            assert_eq!(mine.accounts[0].daily_owner, Some(3));
+            assert_eq!(team.add("Next", Role::Researcher, "").expect("added"), 4);
+        }
+
+        #[test]
+        fn contacts_only_they_logged_are_added_without_a_choice() {
+            let mut mine = workspace(vec![with_contacts(
+                account(1, "C-1", "Alpha"),
+                vec![contact("2026-05-01 09:00", vec![1], "Kick-off")],
+            )]);
+            mine.engagement = team(&[("王伟", 1)]);
+            let mut theirs = workspace(vec![with_contacts(
+                account(4, "C-1", "Alpha"),
+                vec![
+                    contact("2026-05-01 09:00", vec![7], "Kick-off"),
+                    contact("2026-05-20 15:00", vec![7], "Pilot review"),
+                ],
+            )]);
+            theirs.engagement = team(&[("王伟", 7)]);
+            let plan = plan_merge(&mine, &theirs);
+            assert!(
+                plan.conflicts.is_empty(),
+                "their participant is my 王伟: the same contact"
+            );
+            assert_eq!(plan.additions.len(), 1);
+            let summary = apply_merge(&mut mine, &plan, &MergeChoices::default(), 9);
+            assert_eq!(summary.engagement_added, 1);
+            let logged = contacts(&mine.accounts[0]);
+            assert_eq!(logged.len(), 2);
+            assert_eq!(
+                (logged[1].notes.as_str(), logged[1].ours.clone()),
+                ("Pilot review", vec![1])
+            );
+            assert!(
+                plan_merge(&mine, &theirs).additions.is_empty(),
+                "merging again adds nothing"
+            );
+        }
+
+        #[test]
+        fn a_contact_both_logged_differently_is_chosen_and_additions_come_either_way() {
+            let mut mine = workspace(vec![with_contacts(
+                account(1, "C-1", "Alpha"),
+                vec![contact("2026-05-01 09:00", vec![], "Kick-off")],
+            )]);
+            let theirs = workspace(vec![with_contacts(
+                account(1, "C-1", "Alpha"),
+                vec![
+                    contact("2026-05-01 09:00", vec![], "Kick-off with the CIO"),
+                    contact("2026-06-01 09:00", vec![], "Follow-up"),
+                ],
+            )]);
+            let plan = plan_merge(&mine, &theirs);
+            let conflict = conflict_of(&plan, 1);
+            assert_eq!(
+                (conflict.fields.clone(), conflict.engagement_adds),
+                (vec![Field::Engagement], 1)
+            );
+            let mut kept = mine.clone();
+            apply_merge(&mut kept, &plan, &MergeChoices::default(), 9);
+            let notes: Vec<_> = contacts(&kept.accounts[0])
+                .into_iter()
+                .map(|a| a.notes)
+                .collect();
+            assert_eq!(notes, vec!["Kick-off", "Follow-up"]);
+            let mut choices = MergeChoices::default();
+            choices.choose(1, Field::Engagement, Side::Theirs);
+            apply_merge(&mut mine, &plan, &choices, 9);
+            let notes: Vec<_> = contacts(&mine.accounts[0])
+                .into_iter()
+                .map(|a| a.notes)
+                .collect();
+            assert_eq!(notes, vec!["Kick-off with the CIO", "Follow-up"]);
+        }
+
+        fn inquiry(id: InquiryId, when: &str, company: &str, request: &str) -> Inquiry {
+            Inquiry {
+                id,
+                received_at: Some(at(when)),
+                company: company.into(),
+                request: request.into(),
+                ..Inquiry::default()
+            }
+        }
+
+        fn log(inquiries: Vec<Inquiry>) -> Option<InquiryDoc> {
+            let mut log = InquiryLog::default();
+            for i in inquiries {
+                log.add(i);
+            }
+            InquiryDoc::write(&log).expect("writes")
+        }
+
+        fn requests(ws: &Workspace) -> Vec<(InquiryId, String, TargetDecision)> {
+            InquiryDoc::read_or_empty(ws.inquiries.as_ref())
+                .expect("reads")
+                .inquiries
+                .into_iter()
+                .map(|i| (i.id, i.request, i.decision))
+                .collect()
+        }
+
+        use crate::domain::engagement::InquiryLog;
+
+        #[test]
+        fn inquiries_only_they_logged_are_added_and_differing_ones_are_chosen() {
+            let mut mine = workspace(vec![account(1, "C-1", "Alpha")]);
+            mine.inquiries = log(vec![inquiry(
+                0,
+                "2026-11-30 09:00",
+                "Ningbo Moulds",
+                "Price list",
+            )]);
+            let mut made = inquiry(0, "2026-12-01 10:00", "Beta Bank", "Branch network");
+            made.decision = TargetDecision::Target { account: 6 };
+            let mut theirs = workspace(vec![
+                account(5, "C-1", "Alpha"),
+                account(6, "B-2", "Beta Bank"),
+            ]);
+            theirs.inquiries = log(vec![
+                inquiry(
+                    0,
+                    "2026-11-30 09:00",
+                    " ningbo moulds ",
+                    "Price list and lead times",
+                ),
+                made,
+            ]);
+            let plan = plan_merge(&mine, &theirs);
+            assert_eq!(
+                (plan.inquiries.new.len(), plan.inquiries.conflicts.len()),
+                (1, 1)
+            );
+            let mut choices = MergeChoices::default();
+            choices.choose_inquiry(1, Side::Theirs);
+            let summary = apply_merge(&mut mine, &plan, &choices, 9);
+            assert_eq!((summary.inquiries_added, summary.inquiries_updated), (1, 1));
+            let beta = mine
+                .accounts
+                .iter()
+                .find(|a| a.name == "Beta Bank")
+                .expect("added")
+                .id;
+            assert_eq!(
+                requests(&mine),
+                vec![
+                    (
+                        1,
+                        "Price list and lead times".to_owned(),
+                        TargetDecision::Open
+                    ),
+                    (
+                        2,
+                        "Branch network".to_owned(),
+                        TargetDecision::Target { account: beta }
+                    ),
+                ]
+            );
+        }
+
+        #[test]
+        fn an_inquiry_made_a_target_of_an_account_left_out_is_open_again() {
+            let mut mine = workspace(vec![]);
+            let mut made = inquiry(0, "2026-12-01 10:00", "Beta Bank", "Branch network");
+            made.decision = TargetDecision::Target { account: 6 };
+            let mut theirs = workspace(vec![account(6, "B-2", "Beta Bank")]);
+            theirs.inquiries = log(vec![made]);
+            let plan = plan_merge(&mine, &theirs);
+            let mut choices = MergeChoices::default();
+            choices.set_adds(0, false);
+            apply_merge(&mut mine, &plan, &choices, 9);
+            assert_eq!(requests(&mine)[0].2, TargetDecision::Open);
+        }
     }
 }

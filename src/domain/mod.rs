@@ -6,6 +6,7 @@ pub mod account;
 pub mod catalogue;
 pub mod demo;
 pub mod demo_plans;
+pub mod doc;
 pub mod engagement;
 pub mod merge;
 pub mod model;

@@ -1,9 +1,11 @@
 //! The workspace: everything a user keeps — the register, the scoring model in force,
-//! the draft being edited, and the tier settings — with the operations the UI calls.
+//! the draft being edited, the tier settings, our people and the inquiry log — with the
+//! operations the UI calls.
 
 use serde::{Deserialize, Serialize};
 
 use super::account::{Account, AccountId};
+use super::engagement::{InquiryDoc, SettingsDoc};
 use super::model::{CriterionId, ModelError, ScoringModel};
 use super::tiering::{TierOverride, TierSettings};
 
@@ -22,6 +24,13 @@ pub struct Workspace {
     /// user names it; empty until chosen. One per workspace, so a team's plans compare.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub amount_unit: String,
+    /// Our people, who own accounts, take part in contacts and handle inquiries, and
+    /// the pipeline's limits, as their document; none until set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub engagement: Option<SettingsDoc>,
+    /// Inbound inquiries, as their document; none until the first is logged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inquiries: Option<InquiryDoc>,
 }
 
 impl Default for Workspace {
@@ -33,6 +42,8 @@ impl Default for Workspace {
             tiers: TierSettings::default(),
             next_account_id: 1,
             amount_unit: String::new(),
+            engagement: None,
+            inquiries: None,
         }
     }
 }

@@ -805,6 +805,8 @@ strings! {
     merge_nothing: "没有待合并的文件。待合并的内容只在页面打开期间保留：请通过页头的“导入工作区文件…”重新选择文件。", "There is nothing to merge. A merge waiting for your choices is kept only while the page is open: choose the file again with “Import workspace file…” in the header.";
     merge_count_new: "新客户：{0} 个", "New accounts: {0}";
     merge_count_conflicts: "有差异的客户：{0} 个", "Accounts with differences: {0}";
+    merge_count_additions: "只新增联系记录、推广计划或开发阶段的客户：{0} 个", "Accounts that only gain contacts, promotion plans or pipeline stages: {0}";
+    merge_count_new_inquiries: "新的来电查询：{0} 条", "New inquiries: {0}";
     merge_count_unchanged: "完全相同的客户：{0} 个", "Unchanged accounts: {0}";
     merge_unmapped: "你的评估标准中没有以下标准，文件中这些标准的评分不会导入：{0}", "Your scoring model has no criterion of these names, so the file's scores on them are not imported: {0}";
     merge_repeats: "文件中与前面的客户是同一客户（编号或名称相同）的客户：{0} 个，只合并前面的那个：", "Accounts of the file that are the same customer as an earlier one (same number or name): {0}; only the earlier one is merged:";
@@ -829,11 +831,20 @@ strings! {
     merge_field_tier_override: "人工调整的级别", "Tier override";
     merge_field_level_override: "人工调整的金字塔层级", "Pyramid level override";
     merge_field_plan: "客户计划（整体）", "Account plan (as a whole)";
+    merge_field_overall_owner: "总负责人", "Overall owner";
+    merge_field_daily_owner: "日常关系负责人", "Daily relationship owner";
+    merge_field_engagement: "开发进展与联系记录（有差异的部分）", "Pipeline and contact log (the parts that differ)";
+    merge_engagement_value: "{0} 次联系 · {1} 项推广计划 · {2} 个开发阶段", "{0} {0:contact|contacts} · {1} promotion {1:plan|plans} · {2} pipeline {2:stage|stages}";
+    merge_engagement_unreadable: "无法读取（{0}），保持原样", "Cannot be read ({0}); kept as it is";
     merge_no_override: "无人工调整", "No override";
     merge_override_value: "{0}（原因：{1}）", "{0} (reason: {1})";
     merge_apply: "执行合并", "Apply the merge";
     merge_done: "已从“{0}”合并：新增 {1} 个，更新 {2} 个，保留我的 {3} 个，{4} 个相同。", "Merged from “{0}”: {1} added, {2} updated, {3} kept as yours, {4} unchanged.";
     merge_done_left_out: "未添加你取消勾选的新客户 {0} 个。", "Not added: {0} new {0:account|accounts} you left out.";
     merge_done_repeats: "文件中重复的客户 {0} 个未合并。", "Not merged: {0} {0:account|accounts} repeating an earlier one in the file.";
+    merge_done_engagement: "{0} 个客户新增了联系记录、推广计划或开发阶段。", "New contacts, promotion plans or pipeline stages added to {0} {0:account|accounts}.";
+    merge_done_people: "新增我方人员 {0} 名。", "Added {0} {0:person|people} of our own.";
+    merge_done_inquiries: "新增来电查询 {0} 条。", "Added {0} {0:inquiry|inquiries}.";
+    merge_done_inquiries_taken: "{0} 条来电查询采用了对方的记录。", "Took their version of {0} {0:inquiry|inquiries}.";
     merge_done_unmapped: "未导入的评分（你的评估标准中没有这些标准）：{0}。", "Scores not imported (no such criterion in your model): {0}.";
 }

@@ -14,6 +14,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::domain::account::Field as BasicField;
+use crate::domain::engagement::team::{Colleague, ColleagueId};
+use crate::domain::engagement::{EngagementDoc, SettingsDoc};
 use crate::domain::merge::{
     apply_merge, plan_merge, Conflict, Field, MergeChoices, MergePlan, MergeSummary, Side,
 };
@@ -125,6 +127,9 @@ fn field_slug(field: Field) -> String {
         Field::TierOverride => "tier_override".into(),
         Field::LevelOverride => "level_override".into(),
         Field::Plan => "plan".into(),
+        Field::OverallOwner => "overall_owner".into(),
+        Field::DailyOwner => "daily_owner".into(),
+        Field::Engagement => "engagement".into(),
     }
 }
 
@@ -155,12 +160,21 @@ fn field_label(field: Field, t: &Strings, model: &ScoringModel, language: Langua
         Field::TierOverride => t.merge_field_tier_override,
         Field::LevelOverride => t.merge_field_level_override,
         Field::Plan => t.merge_field_plan,
+        Field::OverallOwner => t.merge_field_overall_owner,
+        Field::DailyOwner => t.merge_field_daily_owner,
+        Field::Engagement => t.merge_field_engagement,
     };
     label.to_owned()
 }
 
 /// A field's value as shown in the side-by-side table; `None` when it is not set.
-fn field_value(field: Field, account: &Account, t: &Strings) -> Option<String> {
+/// `person` names one of our people (mine, or one of theirs the merge adds).
+fn field_value(
+    field: Field,
+    account: &Account,
+    t: &Strings,
+    person: &dyn Fn(ColleagueId) -> Option<String>,
+) -> Option<String> {
     if let Some(text) = field.text(account) {
         let text = text.trim();
         return (!text.is_empty()).then(|| text.to_owned());
@@ -191,6 +205,21 @@ fn field_value(field: Field, account: &Account, t: &Strings) -> Option<String> {
             Some(Ok(plan)) => fill(t.plan_complete, &[&plan.completeness()]),
             Some(Err(reason)) => fill(t.plan_unreadable, &[&reason]),
         }),
+        Field::OverallOwner => account.overall_owner.and_then(person),
+        Field::DailyOwner => account.daily_owner.and_then(person),
+        Field::Engagement => Some(
+            match EngagementDoc::read_or_empty(account.engagement.as_ref()) {
+                Ok(e) => fill(
+                    t.merge_engagement_value,
+                    &[
+                        &e.activities.len(),
+                        &e.promotions.len(),
+                        &e.pipeline.changes.len(),
+                    ],
+                ),
+                Err(reason) => fill(t.merge_engagement_unreadable, &[&reason]),
+            },
+        ),
         _ => None,
     }
 }
@@ -289,6 +318,10 @@ fn MergeReview() -> impl IntoView {
         for (count, template) in [
             (summary.left_out, t.merge_done_left_out),
             (summary.repeats, t.merge_done_repeats),
+            (summary.engagement_added, t.merge_done_engagement),
+            (summary.people_added, t.merge_done_people),
+            (summary.inquiries_added, t.merge_done_inquiries),
+            (summary.inquiries_updated, t.merge_done_inquiries_taken),
         ] {
             if count > 0 {
                 text.push(' ');
@@ -383,6 +416,19 @@ fn MergeSummaryCard(plan: Memo<MergePlan>) -> impl IntoView {
                 <li data-testid="merge-count-new">{move || fill(app.t().merge_count_new, &[&plan.with(|p| p.new_accounts.len())])}</li>
                 <li data-testid="merge-count-conflicts">{move || fill(app.t().merge_count_conflicts, &[&plan.with(|p| p.conflicts.len())])}</li>
                 <li data-testid="merge-count-unchanged">{move || fill(app.t().merge_count_unchanged, &[&plan.with(|p| p.unchanged.len())])}</li>
+                {move || {
+                    let t = app.t();
+                    plan.with(|p| {
+                        [
+                            ("merge-count-additions", p.additions.len(), t.merge_count_additions),
+                            ("merge-count-new-inquiries", p.inquiries.new.len(), t.merge_count_new_inquiries),
+                        ]
+                        .into_iter()
+                        .filter(|(_, count, _)| *count > 0)
+                        .map(|(testid, count, template)| view! { <li data-testid=testid>{fill(template, &[&count])}</li> })
+                        .collect_view()
+                    })
+                }}
             </ul>
             {unmapped}
             {repeats}
@@ -449,7 +495,7 @@ fn Conflicts(plan: Memo<MergePlan>, choices: RwSignal<MergeChoices>) -> impl Int
             p.conflicts
                 .iter()
                 .take(shown.get())
-                .map(|c| (g, Arc::new(c.clone())))
+                .map(|c| (g, Arc::new(c.clone()), Arc::new(p.new_people.clone())))
                 .collect::<Vec<_>>()
         })
     };
@@ -468,8 +514,8 @@ fn Conflicts(plan: Memo<MergePlan>, choices: RwSignal<MergeChoices>) -> impl Int
                         {sides(|t| t.merge_everywhere_theirs, |t| t.merge_everywhere_other_tab)}
                     </button>
                 </div>
-                <For each=cards key=|(g, c)| (*g, c.mine.id) let((_, conflict))>
-                    <ConflictCard conflict=conflict choices=choices/>
+                <For each=cards key=|(g, c, _)| (*g, c.mine.id) let((_, conflict, new_people))>
+                    <ConflictCard conflict=conflict choices=choices new_people=new_people/>
                 </For>
                 <ShowMore shown=shown total=total step=CONFLICT_PAGE/>
             </section>
@@ -478,7 +524,11 @@ fn Conflicts(plan: Memo<MergePlan>, choices: RwSignal<MergeChoices>) -> impl Int
 }
 
 #[component]
-fn ConflictCard(conflict: Arc<Conflict>, choices: RwSignal<MergeChoices>) -> impl IntoView {
+fn ConflictCard(
+    conflict: Arc<Conflict>,
+    choices: RwSignal<MergeChoices>,
+    new_people: Arc<Vec<Colleague>>,
+) -> impl IntoView {
     let app = use_app();
     let id = conflict.mine.id;
     let name = conflict.mine.name.clone();
@@ -496,7 +546,7 @@ fn ConflictCard(conflict: Arc<Conflict>, choices: RwSignal<MergeChoices>) -> imp
     let rows = conflict
         .fields
         .iter()
-        .map(|&field| view! { <FieldRow conflict=conflict.clone() field=field choices=choices/> })
+        .map(|&field| view! { <FieldRow conflict=conflict.clone() field=field choices=choices new_people=new_people.clone()/> })
         .collect_view();
     view! {
         <article class="card merge-conflict" data-testid="merge-conflict" data-account=id.to_string()
@@ -538,6 +588,7 @@ fn FieldRow(
     conflict: Arc<Conflict>,
     field: Field,
     choices: RwSignal<MergeChoices>,
+    new_people: Arc<Vec<Colleague>>,
 ) -> impl IntoView {
     let app = use_app();
     let id = conflict.mine.id;
@@ -548,9 +599,23 @@ fn FieldRow(
         app.workspace
             .with(|ws| field_label(field, app.t(), &ws.model, language))
     };
+    let new_people = StoredValue::new(new_people);
     let value = move |account: &Account| {
         let t = app.t();
-        match field_value(field, account, t) {
+        let person = |id| {
+            app.workspace
+                .with(|ws| {
+                    SettingsDoc::read_or_empty(ws.engagement.as_ref())
+                        .ok()
+                        .and_then(|s| s.team.name(id).map(str::to_owned))
+                })
+                .or_else(|| {
+                    new_people.with_value(|people| {
+                        people.iter().find(|p| p.id == id).map(|p| p.name.clone())
+                    })
+                })
+        };
+        match field_value(field, account, t, &person) {
             Some(text) => view! { <span class="merge-value">{text}</span> }.into_any(),
             None => view! { <span class="muted">{t.not_set}</span> }.into_any(),
         }

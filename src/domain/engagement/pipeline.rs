@@ -172,6 +172,10 @@ impl Default for StuckLimits {
 }
 
 impl StuckLimits {
+    pub fn is_default(&self) -> bool {
+        *self == StuckLimits::default()
+    }
+
     /// The limit of an open stage (closed stages have none).
     pub fn for_stage(&self, stage: Stage) -> Option<u32> {
         match stage {

@@ -81,6 +81,11 @@ fn same_name(a: &str, b: &str) -> bool {
 }
 
 impl Team {
+    /// Nobody listed and no id ever given: nothing to store.
+    pub fn is_empty(&self) -> bool {
+        self.people.is_empty() && self.next_id == 0
+    }
+
     pub fn get(&self, id: ColleagueId) -> Option<&Colleague> {
         self.people.iter().find(|p| p.id == id)
     }

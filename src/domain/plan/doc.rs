@@ -1,80 +1,30 @@
-//! An account's plan as the account keeps it: the plan's JSON text.
-//!
-//! A plan is a document of its own inside the account — dozens of nested types —, and
-//! only a few places look into it: the plan pages, the merge, the overdue actions, the
-//! account page and the account list's summary. Keeping it as text means that loading,
-//! saving and copying a workspace never needs to know a plan's shape, so that code
-//! (most of the app's data code) loads with the pages that read plans, not with the
-//! first screen. The saved format is unchanged: the text is the plan object itself.
-//!
-//! A plan's text that this version cannot read (damaged, edited by hand) is kept as it
-//! is: [`PlanDoc::read`] says why, and nothing writes over it unless the user starts
-//! again.
+//! An account's plan as the account keeps it: the plan's JSON text (`domain::doc`), read
+//! only by the plan's code (in its chunk); and the summary the account list shows.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
 
 use super::AccountPlan;
+use crate::domain::doc::{Document, JsonDoc, UnreadableDoc};
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct PlanDoc(Box<RawValue>);
-
-/// Two documents are the same when their texts are: plans written here are always
-/// written the same way. (Whether a colleague's plan says the same in other words is a
-/// question for [`same_plan`].)
-impl PartialEq for PlanDoc {
-    fn eq(&self, other: &Self) -> bool {
-        self.0.get() == other.0.get()
-    }
-}
-
-impl Eq for PlanDoc {}
+pub type PlanDoc = JsonDoc<AccountPlan>;
 
 /// Why a stored plan cannot be read.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct UnreadablePlan(pub String);
+pub type UnreadablePlan = UnreadableDoc;
 
-impl PlanDoc {
-    /// The plan, read from its text.
-    pub fn read(&self) -> Result<AccountPlan, UnreadablePlan> {
-        serde_json::from_str(self.0.get()).map_err(|e| UnreadablePlan(e.to_string()))
-    }
-
-    /// The document of `plan`; none for an empty plan, so an account without a plan
-    /// stores nothing.
-    pub fn write(plan: &AccountPlan) -> Result<Option<PlanDoc>, UnreadablePlan> {
-        if plan.is_empty() {
-            return Ok(None);
-        }
-        serde_json::value::to_raw_value(plan)
-            .map(|raw| Some(PlanDoc(raw)))
-            .map_err(|e| UnreadablePlan(e.to_string()))
-    }
-
-    /// The stored text.
-    pub fn text(&self) -> &str {
-        self.0.get()
+impl Document for AccountPlan {
+    fn is_empty(&self) -> bool {
+        AccountPlan::is_empty(self)
     }
 }
 
 /// The plan of an account that may have none: no document is the empty plan.
 pub fn read_plan(doc: Option<&PlanDoc>) -> Result<AccountPlan, UnreadablePlan> {
-    doc.map_or_else(|| Ok(AccountPlan::default()), PlanDoc::read)
+    PlanDoc::read_or_empty(doc)
 }
 
-/// Whether two accounts' plans say the same: the same text, or texts that read as the
-/// same plan (a file written elsewhere may space or order its JSON differently). A plan
-/// that cannot be read is the same only as the identical text.
+/// Whether two accounts' plans say the same (see [`JsonDoc::same`]).
 pub fn same_plan(a: Option<&PlanDoc>, b: Option<&PlanDoc>) -> bool {
-    match (a, b) {
-        (None, None) => true,
-        (Some(a), Some(b)) if a == b => true,
-        (Some(a), Some(b)) => matches!((a.read(), b.read()), (Ok(x), Ok(y)) if x == y),
-        _ => false,
-    }
+    PlanDoc::same(a, b)
 }
 
 /// What the account list shows of a plan.
