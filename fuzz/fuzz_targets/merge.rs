@@ -20,8 +20,8 @@
 #![no_main]
 
 use arbitrary::Arbitrary;
-use kam::domain::account::Field as BasicField;
 use chrono::{DateTime, NaiveDateTime};
+use kam::domain::account::Field as BasicField;
 use kam::domain::engagement::activity::{Activity, ActivityKind};
 use kam::domain::engagement::inquiry::{Inquiry, TargetDecision};
 use kam::domain::engagement::team::Role;
@@ -183,9 +183,11 @@ impl InquirySpec {
             company: self.company.get(NAMES),
             request: self.request.get(NAMES),
             handler: self.handler.map(|p| u32::from(p % 8)),
-            decision: self.target.map_or(TargetDecision::Open, |a| TargetDecision::Target {
-                account: u64::from(a % 8),
-            }),
+            decision: self
+                .target
+                .map_or(TargetDecision::Open, |a| TargetDecision::Target {
+                    account: u64::from(a % 8),
+                }),
             ..Inquiry::default()
         }
     }
@@ -356,7 +358,8 @@ fn keeps_contacts(before: &Account, after: &Account) {
     if let (Some(b), Some(a)) = (contacts(before), contacts(after)) {
         for contact in &b {
             assert!(
-                a.iter().any(|c| c.at == contact.at && c.kind == contact.kind),
+                a.iter()
+                    .any(|c| c.at == contact.at && c.kind == contact.kind),
                 "a contact of mine was lost"
             );
         }
@@ -383,7 +386,10 @@ fn owners_are_mine(merged: &Workspace, mine: &Workspace, plan_new: usize) {
     assert_eq!(team.people.len(), before + plan_new);
     // Accounts added from theirs: their owners were moved onto my people.
     for account in &merged.accounts[mine.accounts.len()..] {
-        for owner in [account.overall_owner, account.daily_owner].into_iter().flatten() {
+        for owner in [account.overall_owner, account.daily_owner]
+            .into_iter()
+            .flatten()
+        {
             assert!(team.get(owner).is_some(), "an owner names nobody of mine");
         }
         for contact in contacts(account).unwrap_or_default() {
@@ -396,7 +402,13 @@ fn owners_are_mine(merged: &Workspace, mine: &Workspace, plan_new: usize) {
 
 /// Every field a merge can change for my criteria, and for ids no criterion has.
 fn all_fields(ws: &Workspace) -> Vec<Field> {
-    let ids: Vec<u32> = ws.model.criteria.iter().map(|c| c.id).chain(0..12).collect();
+    let ids: Vec<u32> = ws
+        .model
+        .criteria
+        .iter()
+        .map(|c| c.id)
+        .chain(0..12)
+        .collect();
     Field::every(&ids).collect()
 }
 
@@ -470,15 +482,37 @@ fuzz_target!(|input: Input| {
         );
     }
     // Merging the same file again adds nothing more to any account (where my ids are
-    // distinct: with repeated ids the merge works on the last account with the id).
+    // distinct: with repeated ids the merge works on the last account with the id; and
+    // where the file repeats no customer: a repeat is left out the first time, but once
+    // the accounts it repeats are added it may match another of them).
     let mut ids: Vec<u64> = mine.accounts.iter().map(|a| a.id).collect();
     ids.sort_unstable();
     ids.dedup();
-    if ids.len() == mine.accounts.len() {
+    if ids.len() == mine.accounts.len() && plan.repeats.is_empty() {
         let again = plan_merge(&kept, &theirs);
+        let adding: Vec<String> = again
+            .additions
+            .iter()
+            .map(|a| (a.mine, &a.theirs))
+            .chain(
+                again
+                    .conflicts
+                    .iter()
+                    .filter(|c| c.engagement_adds > 0)
+                    .map(|c| (c.mine.id, &c.theirs)),
+            )
+            .map(|(id, theirs)| {
+                let mine = kept.accounts.iter().find(|a| a.id == id);
+                format!(
+                    "{id}: mine {:?} theirs {:?}",
+                    mine.and_then(|a| a.engagement.as_ref()).map(|d| d.text()),
+                    theirs.engagement.as_ref().map(|d| d.text())
+                )
+            })
+            .collect();
         assert!(
-            again.additions.is_empty() && again.conflicts.iter().all(|c| c.engagement_adds == 0),
-            "a second merge adds contacts again"
+            adding.is_empty(),
+            "a second merge adds contacts again: {adding:#?}"
         );
     }
     assert_eq!(

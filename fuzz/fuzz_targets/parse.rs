@@ -62,11 +62,18 @@ fuzz_target!(|input: Input| {
     if let Some(tenths) = parse_hours(text) {
         assert!(tenths <= 240);
         let shown = format!("{}.{}", tenths / 10, tenths % 10);
-        assert_eq!(parse_hours(&shown), Some(tenths), "{text:?} shown as {shown}");
+        assert_eq!(
+            parse_hours(&shown),
+            Some(tenths),
+            "{text:?} shown as {shown}"
+        );
     }
 
     let escaped = escape_text(text);
-    assert!(!escaped.chars().any(char::is_control), "a control character in {escaped:?}");
+    assert!(
+        !escaped.chars().any(char::is_control),
+        "a control character in {escaped:?}"
+    );
     let expected: String = text
         .replace("\r\n", "\n")
         .replace('\r', "\n")
@@ -91,7 +98,10 @@ fuzz_target!(|input: Input| {
     for line in file.split("\r\n") {
         assert!(line.len() <= 75, "a line of {} octets", line.len());
     }
-    assert!(!file.replace("\r\n", "").contains(['\r', '\n']), "a bare line break");
+    assert!(
+        !file.replace("\r\n", "").contains(['\r', '\n']),
+        "a bare line break"
+    );
     let unfolded = file.replace("\r\n ", "");
     assert!(unfolded.contains(&format!("SUMMARY:{escaped}\r\n")));
 

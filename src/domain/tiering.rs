@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::doc::{Document, JsonDoc};
+
 use super::account::Account;
 use super::model::{Axis, ScoringModel};
 use super::pyramid::ContactPlan;
@@ -171,15 +173,32 @@ pub struct TierGuidance {
     pub cadence: LocalizedText,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A tier's guidance as the workspace keeps it: its text as a document (`domain::doc`),
+/// none while it is the default. The texts are read only by the pages that show them,
+/// so neither they nor the defaults weigh on the first load.
+pub type GuidanceDoc = JsonDoc<TierGuidance>;
+
+impl Document for TierGuidance {
+    /// Text the user emptied is still theirs: only the default is stored as none
+    /// (`TierSettings::set_guidance`).
+    fn is_empty(&self) -> bool {
+        false
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TierSettings {
     pub thresholds: Thresholds,
     pub planned: PlannedSizes,
-    pub tier1: TierGuidance,
-    pub tier2: TierGuidance,
-    pub tier3: TierGuidance,
-    pub not_pursued: TierGuidance,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tier1: Option<GuidanceDoc>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tier2: Option<GuidanceDoc>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tier3: Option<GuidanceDoc>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_pursued: Option<GuidanceDoc>,
     /// Contact cadence in numbers, from which selling time is planned.
     pub contact_plan: ContactPlan,
 }
@@ -191,35 +210,32 @@ fn guidance(principle: (&str, &str), cadence: (&str, &str)) -> TierGuidance {
     }
 }
 
-impl Default for TierSettings {
-    fn default() -> Self {
-        Self {
-            thresholds: Thresholds::default(),
-            planned: PlannedSizes::default(),
-            tier1: guidance(
-                ("着重发展，重点维护：集中投入预算，主动规划解决方案",
-                 "Focus and maintain: commit budget, plan solutions actively"),
-                ("每月与各层级关键决策者接触（小型会议、研讨会）；体验介绍会；每月招待",
-                 "Monthly contact with key decision makers at every level (small meetings, seminars); experience briefings; monthly hospitality"),
-            ),
-            tier2: guidance(
-                ("利用资源有效发展：用现有资源低成本服务，避免折扣，缩短销售周期，不过度投入",
-                 "Develop efficiently with existing resources: low-cost service, avoid discounts, shorten the sales cycle, don't over-invest"),
-                ("每季度与关键决策者接触；每季度更新资料；每季度招待",
-                 "Quarterly contact with key decision makers; materials refreshed quarterly; quarterly hospitality"),
-            ),
-            tier3: guidance(
-                ("积极投资，谋求发展：提前投入，逐步建立关系，可考虑折扣，引入外部专家",
-                 "Invest to develop: invest ahead, build relationships step by step, consider discounts, bring in outside expertise"),
-                ("主动推送产品信息和成功案例，介绍参考客户；每半年或每季度接触；每半年一次小型研讨会",
-                 "Proactive news of products and success cases, introductions to reference customers; contact every half-year or quarter; a small seminar every half-year"),
-            ),
-            not_pursued: guidance(
-                ("勇于说“不”：不投入资源", "Dare to say no: no resources go there"),
-                ("不主动接触", "No proactive contact"),
-            ),
-            contact_plan: ContactPlan::default(),
-        }
+/// A tier's service principle and contact cadence as the method gives them (KAM-SPEC
+/// §2.3.3).
+pub fn default_guidance(tier: Tier) -> TierGuidance {
+    match tier {
+        Tier::Tier1 => guidance(
+            ("着重发展，重点维护：集中投入预算，主动规划解决方案",
+             "Focus and maintain: commit budget, plan solutions actively"),
+            ("每月与各层级关键决策者接触（小型会议、研讨会）；体验介绍会；每月招待",
+             "Monthly contact with key decision makers at every level (small meetings, seminars); experience briefings; monthly hospitality"),
+        ),
+        Tier::Tier2 => guidance(
+            ("利用资源有效发展：用现有资源低成本服务，避免折扣，缩短销售周期，不过度投入",
+             "Develop efficiently with existing resources: low-cost service, avoid discounts, shorten the sales cycle, don't over-invest"),
+            ("每季度与关键决策者接触；每季度更新资料；每季度招待",
+             "Quarterly contact with key decision makers; materials refreshed quarterly; quarterly hospitality"),
+        ),
+        Tier::Tier3 => guidance(
+            ("积极投资，谋求发展：提前投入，逐步建立关系，可考虑折扣，引入外部专家",
+             "Invest to develop: invest ahead, build relationships step by step, consider discounts, bring in outside expertise"),
+            ("主动推送产品信息和成功案例，介绍参考客户；每半年或每季度接触；每半年一次小型研讨会",
+             "Proactive news of products and success cases, introductions to reference customers; contact every half-year or quarter; a small seminar every half-year"),
+        ),
+        Tier::NotPursued => guidance(
+            ("勇于说“不”：不投入资源", "Dare to say no: no resources go there"),
+            ("不主动接触", "No proactive contact"),
+        ),
     }
 }
 
@@ -231,38 +247,43 @@ const FORMER_DEFAULT_PRINCIPLES: [(Tier, &str); 1] = [(
 )];
 
 impl TierSettings {
-    /// Replaces a tier principle that is still an earlier version's default text with
-    /// today's default; text the user wrote is never touched. Returns whether any was.
-    pub fn refresh_former_defaults(&mut self) -> bool {
-        let defaults = TierSettings::default();
-        let mut changed = false;
-        for (tier, former) in FORMER_DEFAULT_PRINCIPLES {
-            let principle = &mut self.guidance_mut(tier).principle;
-            if principle.zh == former {
-                principle
-                    .zh
-                    .clone_from(&defaults.guidance(tier).principle.zh);
-                changed = true;
+    fn doc(&self, tier: Tier) -> Option<&GuidanceDoc> {
+        match tier {
+            Tier::Tier1 => self.tier1.as_ref(),
+            Tier::Tier2 => self.tier2.as_ref(),
+            Tier::Tier3 => self.tier3.as_ref(),
+            Tier::NotPursued => self.not_pursued.as_ref(),
+        }
+    }
+
+    /// A tier's guidance: the user's text, or the default. A principle that is still an
+    /// earlier version's default text reads as today's default; text the user wrote is
+    /// never touched. Text this version cannot read shows the default and is kept until
+    /// the user edits the guidance.
+    pub fn guidance(&self, tier: Tier) -> TierGuidance {
+        let Some(Ok(mut g)) = self.doc(tier).map(GuidanceDoc::read) else {
+            return default_guidance(tier);
+        };
+        for (of, former) in FORMER_DEFAULT_PRINCIPLES {
+            if of == tier && g.principle.zh == former {
+                g.principle.zh = default_guidance(tier).principle.zh;
             }
         }
-        changed
+        g
     }
 
-    pub fn guidance(&self, tier: Tier) -> &TierGuidance {
+    /// Sets a tier's guidance; the default is stored as none.
+    pub fn set_guidance(&mut self, tier: Tier, guidance: &TierGuidance) {
+        let doc = if *guidance == default_guidance(tier) {
+            None
+        } else {
+            GuidanceDoc::write(guidance).ok().flatten()
+        };
         match tier {
-            Tier::Tier1 => &self.tier1,
-            Tier::Tier2 => &self.tier2,
-            Tier::Tier3 => &self.tier3,
-            Tier::NotPursued => &self.not_pursued,
-        }
-    }
-
-    pub fn guidance_mut(&mut self, tier: Tier) -> &mut TierGuidance {
-        match tier {
-            Tier::Tier1 => &mut self.tier1,
-            Tier::Tier2 => &mut self.tier2,
-            Tier::Tier3 => &mut self.tier3,
-            Tier::NotPursued => &mut self.not_pursued,
+            Tier::Tier1 => self.tier1 = doc,
+            Tier::Tier2 => self.tier2 = doc,
+            Tier::Tier3 => self.tier3 = doc,
+            Tier::NotPursued => self.not_pursued = doc,
         }
     }
 }
@@ -389,13 +410,42 @@ mod tests {
     #[test]
     fn an_earlier_default_tier_principle_is_brought_up_to_date_but_user_text_is_kept() {
         let mut settings = TierSettings::default();
-        settings.tier1.principle.zh = FORMER_DEFAULT_PRINCIPLES[0].1.to_owned();
-        assert!(settings.refresh_former_defaults());
+        let mut former = default_guidance(Tier::Tier1);
+        former.principle.zh = FORMER_DEFAULT_PRINCIPLES[0].1.to_owned();
+        settings.tier1 = GuidanceDoc::write(&former).expect("writes");
+        assert_eq!(
+            settings.guidance(Tier::Tier1),
+            default_guidance(Tier::Tier1)
+        );
+        assert!(settings
+            .guidance(Tier::Tier1)
+            .principle
+            .zh
+            .starts_with("着重"));
+        let mut own = default_guidance(Tier::Tier1);
+        own.principle.zh = "我们自己的原则".to_owned();
+        settings.set_guidance(Tier::Tier1, &own);
+        assert_eq!(
+            settings.guidance(Tier::Tier1).principle.zh,
+            "我们自己的原则"
+        );
+    }
+
+    #[test]
+    fn default_tier_guidance_is_stored_as_none_and_emptied_text_is_kept() {
+        let mut settings = TierSettings::default();
+        settings.set_guidance(Tier::Tier2, &default_guidance(Tier::Tier2));
         assert_eq!(settings, TierSettings::default());
-        assert!(settings.tier1.principle.zh.starts_with("着重"));
-        settings.tier1.principle.zh = "我们自己的原则".to_owned();
-        assert!(!settings.refresh_former_defaults());
-        assert_eq!(settings.tier1.principle.zh, "我们自己的原则");
+        let empty = TierGuidance::default();
+        settings.set_guidance(Tier::Tier2, &empty);
+        assert_eq!(settings.guidance(Tier::Tier2), empty);
+        // Text this version cannot read shows the default, and stays stored.
+        settings.tier3 = serde_json::from_str(r#"{"principle": 5}"#).expect("JSON");
+        assert_eq!(
+            settings.guidance(Tier::Tier3),
+            default_guidance(Tier::Tier3)
+        );
+        assert!(settings.tier3.is_some());
     }
 
     #[test]

@@ -245,12 +245,11 @@ impl Workspace {
         true
     }
 
-    /// What opening stored data or a file does before the user sees it: a tier
-    /// principle still holding an earlier version's default text is brought up to date,
-    /// and a model that breaks the rules is set aside as the draft. Returns whether the
-    /// model was set aside (the user is told).
+    /// What opening stored data or a file does before the user sees it: a model that
+    /// breaks the rules is set aside as the draft. Returns whether it was (the user is
+    /// told). (A tier principle still holding an earlier version's default text reads as
+    /// today's: `TierSettings::guidance`.)
     pub fn repair_on_open(&mut self) -> bool {
-        self.tiers.refresh_former_defaults();
         self.keep_invalid_model_as_draft()
     }
 

@@ -645,7 +645,7 @@ fn TierSection(id: AccountId) -> impl IntoView {
         let lang = app.language.get();
         let t = app.t();
         assessment().and_then(|a| a.effective).map(|tier| {
-            let g = app.workspace.with(|ws| ws.tiers.guidance(tier).clone());
+            let g = app.workspace.with(|ws| ws.tiers.guidance(tier));
             view! {
                 <dl class="guidance">
                     <dt>{t.guidance_principle}</dt><dd>{g.principle.get(lang).to_owned()}</dd>

@@ -407,13 +407,14 @@ fn TierGuidanceEditor() -> impl IntoView {
         let set = move |cadence: bool, value: String| {
             let lang = app.language.get_untracked();
             app.edit(|ws| {
-                let g = ws.tiers.guidance_mut(tier);
+                let mut g = ws.tiers.guidance(tier);
                 let t = if cadence {
                     &mut g.cadence
                 } else {
                     &mut g.principle
                 };
                 *t.side_mut(lang) = value;
+                ws.tiers.set_guidance(tier, &g);
             });
         };
         view! {
