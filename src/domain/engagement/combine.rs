@@ -114,13 +114,18 @@ fn compare_items<T, K: Hash + Eq>(
     for m in mine {
         by_key.entry(key(m)).or_insert(m);
     }
-    let mut added = HashSet::new();
+    // Of theirs too, only the first with a key counts, as `take_items` takes it.
+    let mut seen = HashSet::new();
     for t in theirs {
         let k = key(t);
+        if seen.contains(&k) {
+            continue;
+        }
         match by_key.get(&k) {
             Some(m) => c.differs |= !same(m, t),
-            None => c.adds += usize::from(added.insert(k)),
+            None => c.adds += 1,
         }
+        seen.insert(k);
     }
 }
 
@@ -168,7 +173,8 @@ pub fn combine(
 }
 
 /// Puts theirs of the items both have into `mine` when `prefer_theirs` (each keeping my
-/// id), and returns the items only theirs has (once each), to be given fresh ids.
+/// id), and returns the items only theirs has, to be given fresh ids. Of several items
+/// with one key on either side, the first is the one compared and taken.
 fn take_items<T: Clone, K: PartialEq>(
     mine: &mut [T],
     theirs: &[T],
@@ -177,8 +183,12 @@ fn take_items<T: Clone, K: PartialEq>(
     id: impl Fn(&mut T) -> &mut u32,
 ) -> Vec<T> {
     let mut new: Vec<T> = Vec::new();
+    let mut seen: Vec<K> = Vec::new();
     for item in theirs {
         let k = key(item);
+        if seen.contains(&k) {
+            continue;
+        }
         match mine.iter_mut().find(|m| key(m) == k) {
             Some(m) if prefer_theirs => {
                 let kept = *id(m);
@@ -186,9 +196,9 @@ fn take_items<T: Clone, K: PartialEq>(
                 *id(m) = kept;
             }
             Some(_) => {}
-            None if new.iter().any(|n| key(n) == k) => {}
             None => new.push(item.clone()),
         }
+        seen.push(k);
     }
     new
 }
@@ -290,6 +300,23 @@ mod tests {
         let taken = combine(&mine, &theirs, true);
         assert_eq!(taken.activities[0].notes, "Kick-off with the CIO");
         assert_eq!(taken.activities[0].id, 1, "my id stays");
+    }
+
+    #[test]
+    fn of_contacts_repeated_in_one_record_the_first_is_compared_and_taken() {
+        let mine = record(vec![visit(1, "2026-05-01 09:00", "Kick-off")]);
+        let theirs = record(vec![
+            visit(1, "2026-05-01 09:00", "Kick-off with the CIO"),
+            visit(2, "2026-05-01 09:00", "Kick-off, again"),
+        ]);
+        let taken = combine(&mine, &theirs, true);
+        assert_eq!(taken.activities.len(), 1);
+        assert_eq!(taken.activities[0].notes, "Kick-off with the CIO");
+        assert_eq!(
+            compare(&taken, &theirs),
+            Comparison::default(),
+            "nothing differs once taken"
+        );
     }
 
     #[test]
