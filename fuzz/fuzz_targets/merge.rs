@@ -428,7 +428,11 @@ fuzz_target!(|input: Input| {
     let plan = plan_merge(&mine, &theirs);
 
     assert_eq!(
-        plan.new_accounts.len() + plan.conflicts.len() + plan.unchanged.len() + plan.repeats.len(),
+        plan.new_accounts.len()
+            + plan.conflicts.len()
+            + plan.additions.len()
+            + plan.unchanged.len()
+            + plan.repeats.len(),
         theirs.accounts.len(),
         "an incoming account is not accounted for once"
     );
@@ -436,6 +440,7 @@ fuzz_target!(|input: Input| {
         .conflicts
         .iter()
         .map(|c| c.mine.id)
+        .chain(plan.additions.iter().map(|a| a.mine))
         .chain(plan.unchanged.iter().copied())
         .collect();
     matched.sort_unstable();
