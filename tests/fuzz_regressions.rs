@@ -86,17 +86,23 @@ fn accounts_added_beside_the_largest_id_get_ids_no_account_has() {
     assert_eq!(ids, [1, 2]);
 }
 
+/// `workspace` in an envelope of the current version read in one pass, the same with the
+/// workspace first, and in a version-1 envelope (read through the migrations).
+fn envelopes(workspace: &str) -> [String; 3] {
+    use kam::storage::envelope::{FORMAT, VERSION};
+    [
+        format!(r#"{{"format":"{FORMAT}","version":{VERSION},"workspace":{workspace}}}"#),
+        format!(r#"{{"workspace":{workspace},"format":"{FORMAT}","version":{VERSION}}}"#),
+        format!(r#"{{"format":"{FORMAT}","version":1,"workspace":{workspace}}}"#),
+    ]
+}
+
 /// `workspace_migrate`: a current workspace with `{}` for a choice was refused as "not
 /// JSON" when read in the envelope's one pass, and as the wrong shape otherwise.
 #[test]
 fn a_wrong_shape_read_in_one_pass_is_not_called_broken_json() {
     use kam::storage::envelope::{decode, LoadError, FORMAT, VERSION};
-    let workspace = r#"{"accounts":[{"relationship":{}}]}"#;
-    for text in [
-        format!(r#"{{"format":"{FORMAT}","version":{VERSION},"workspace":{workspace}}}"#),
-        format!(r#"{{"workspace":{workspace},"format":"{FORMAT}","version":{VERSION}}}"#),
-        format!(r#"{{"format":"{FORMAT}","version":1,"workspace":{workspace}}}"#),
-    ] {
+    for text in envelopes(r#"{"accounts":[{"relationship":{}}]}"#) {
         assert!(
             matches!(decode(&text), Err(LoadError::Invalid(_))),
             "{text}"
@@ -114,13 +120,8 @@ fn a_wrong_shape_read_in_one_pass_is_not_called_broken_json() {
 /// pass, and as the wrong shape otherwise: only the limit's own error is the limit.
 #[test]
 fn text_holding_the_account_limits_marker_is_not_the_limit() {
-    use kam::storage::envelope::{decode, LoadError, FORMAT, VERSION};
-    let workspace = r#"{"accounts":[{"relationship":"kam:too-many-accounts"}]}"#;
-    for text in [
-        format!(r#"{{"format":"{FORMAT}","version":{VERSION},"workspace":{workspace}}}"#),
-        format!(r#"{{"workspace":{workspace},"format":"{FORMAT}","version":{VERSION}}}"#),
-        format!(r#"{{"format":"{FORMAT}","version":1,"workspace":{workspace}}}"#),
-    ] {
+    use kam::storage::envelope::{decode, LoadError};
+    for text in envelopes(r#"{"accounts":[{"relationship":"kam:too-many-accounts"}]}"#) {
         assert!(
             matches!(decode(&text), Err(LoadError::Invalid(_))),
             "{text}: {:?}",

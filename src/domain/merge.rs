@@ -499,8 +499,16 @@ pub fn plan_merge(mine: &Workspace, theirs: &Workspace) -> MergePlan {
             Some(my) => {
                 claimed.insert(my.id, index);
                 plan.matched_ids.insert(incoming.id, my.id);
-                let fields = differences(my, &mapped, &criteria.compared);
-                let adds = engagement_comparison(my, &mapped).adds;
+                // The engagement records are read once, for what differs and what adds;
+                // the record comes last in page order.
+                let engagement = engagement_comparison(my, &mapped);
+                let mut fields: Vec<Field> = Field::every(&criteria.compared)
+                    .filter(|f| *f != Field::Engagement && f.differs(my, &mapped))
+                    .collect();
+                if engagement.differs {
+                    fields.push(Field::Engagement);
+                }
+                let adds = engagement.adds;
                 if !fields.is_empty() {
                     plan.conflicts.push(Conflict {
                         mine: (*my).clone(),
@@ -575,14 +583,6 @@ fn plan_inquiries(
         }
     }
     plan
-}
-
-/// Every field in which two accounts of the same customer differ, in page order.
-/// `criteria` are the scores compared (my ids).
-fn differences(mine: &Account, theirs: &Account, criteria: &[CriterionId]) -> Vec<Field> {
-    Field::every(criteria)
-        .filter(|field| field.differs(mine, theirs))
-        .collect()
 }
 
 /// Whose value a field gets.
@@ -1344,11 +1344,8 @@ mod tests {
         use crate::domain::engagement::activity::{Activity, ActivityKind};
         use crate::domain::engagement::team::Role;
         use crate::domain::engagement::AccountEngagement;
-        use chrono::NaiveDateTime;
 
-        fn at(text: &str) -> NaiveDateTime {
-            NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").expect("a test time")
-        }
+        use crate::domain::engagement::test_clock::at;
 
         fn contact(when: &str, ours: Vec<ColleagueId>, notes: &str) -> Activity {
             Activity {

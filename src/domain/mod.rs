@@ -20,6 +20,15 @@ pub mod text;
 pub mod tiering;
 pub mod workspace;
 
+/// A fresh id for a list whose ids are never reused: above every id in `used` and
+/// the list's counter `next_id` (which it moves on), and never 0.
+pub(crate) fn fresh_id(next_id: &mut u32, used: impl Iterator<Item = u32>) -> u32 {
+    let above = used.max().map_or(1, |m| m.saturating_add(1));
+    let id = (*next_id).max(above).max(1);
+    *next_id = id.saturating_add(1);
+    id
+}
+
 pub use account::{Account, AccountId, Ownership, Relationship, SizeBand};
 pub use model::{Axis, Criterion, CriterionId, ModelError, ScoringModel};
 pub use scoring::{AxisScore, Score, Tenths};

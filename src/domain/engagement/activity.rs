@@ -141,9 +141,7 @@ pub fn parse_hours(text: &str) -> Option<u32> {
 mod tests {
     use super::*;
 
-    fn at(text: &str) -> NaiveDateTime {
-        NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").expect("a test time")
-    }
+    use crate::domain::engagement::test_clock::at;
 
     fn activity(id: ActivityId, when: &str, theirs: Vec<PersonId>, tenths: u32) -> Activity {
         Activity {

@@ -136,9 +136,7 @@ pub fn cadence_state(
 mod tests {
     use super::*;
 
-    fn day(text: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a test date")
-    }
+    use crate::domain::engagement::test_clock::day;
 
     #[test]
     fn contacts_a_year_that_divide_twelve_are_whole_months_apart() {

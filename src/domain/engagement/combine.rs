@@ -219,9 +219,7 @@ mod tests {
     use crate::domain::engagement::pipeline::{Stage, StageChange};
     use chrono::NaiveDate;
 
-    fn at(text: &str) -> NaiveDateTime {
-        NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").expect("a test time")
-    }
+    use crate::domain::engagement::test_clock::at;
 
     fn visit(id: u32, when: &str, notes: &str) -> Activity {
         Activity {

@@ -350,9 +350,7 @@ pub fn month_summary(inquiries: &[Inquiry], month: NaiveDate, now: NaiveDateTime
 mod tests {
     use super::*;
 
-    fn at(text: &str) -> NaiveDateTime {
-        NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").expect("a test time")
-    }
+    use crate::domain::engagement::test_clock::at;
 
     fn received(text: &str, importance: Importance) -> Inquiry {
         Inquiry {

@@ -62,16 +62,12 @@ impl Document for AccountEngagement {
 impl AccountEngagement {
     /// A fresh id, above every id in use.
     pub fn take_id(&mut self) -> u32 {
-        let above = self
+        let used = self
             .activities
             .iter()
             .map(|a| a.id)
-            .chain(self.promotions.iter().map(|p| p.id))
-            .max()
-            .map_or(1, |m| m.saturating_add(1));
-        let id = self.next_id.max(above).max(1);
-        self.next_id = id.saturating_add(1);
-        id
+            .chain(self.promotions.iter().map(|p| p.id));
+        super::fresh_id(&mut self.next_id, used)
     }
 
     /// Logs a contact under a fresh id and returns the id.
@@ -103,14 +99,7 @@ impl Document for InquiryLog {
 impl InquiryLog {
     /// Adds an inquiry under a fresh id (never reused) and returns the id.
     pub fn add(&mut self, mut inquiry: Inquiry) -> InquiryId {
-        let above = self
-            .inquiries
-            .iter()
-            .map(|i| i.id)
-            .max()
-            .map_or(1, |m| m.saturating_add(1));
-        inquiry.id = self.next_id.max(above).max(1);
-        self.next_id = inquiry.id.saturating_add(1);
+        inquiry.id = super::fresh_id(&mut self.next_id, self.inquiries.iter().map(|i| i.id));
         let id = inquiry.id;
         self.inquiries.push(inquiry);
         id
@@ -138,6 +127,22 @@ impl Document for EngagementSettings {
 }
 
 pub type SettingsDoc = JsonDoc<EngagementSettings>;
+
+/// Dates and times written as in the tests: a fixed clock, never today's.
+#[cfg(test)]
+pub(crate) mod test_clock {
+    use chrono::{NaiveDate, NaiveDateTime};
+
+    /// `2026-03-02 09:30`, local time.
+    pub fn at(text: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").expect("a test time")
+    }
+
+    /// `2026-03-02`.
+    pub fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a test date")
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -213,9 +213,7 @@ impl StuckLimits {
 mod tests {
     use super::*;
 
-    fn day(text: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a test date")
-    }
+    use crate::domain::engagement::test_clock::day;
 
     fn change(stage: Stage, on: &str) -> StageChange {
         StageChange {

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::account::slugs;
+use crate::domain::account::{identity_key, slugs};
 
 pub type ColleagueId = u32;
 
@@ -76,8 +76,9 @@ pub enum TeamError {
     NameTaken,
 }
 
+/// The same name by the rule accounts are told apart by (`account::identity_key`).
 fn same_name(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+    identity_key(a) == identity_key(b)
 }
 
 impl Team {
@@ -111,14 +112,7 @@ impl Team {
     /// Adds a colleague under a fresh id, which it returns.
     pub fn add(&mut self, name: &str, role: Role, team: &str) -> Result<ColleagueId, TeamError> {
         self.check_name(name, None)?;
-        let above = self
-            .people
-            .iter()
-            .map(|p| p.id)
-            .max()
-            .map_or(1, |m| m.saturating_add(1));
-        let id = self.next_id.max(above).max(1);
-        self.next_id = id.saturating_add(1);
+        let id = crate::domain::fresh_id(&mut self.next_id, self.people.iter().map(|p| p.id));
         self.people.push(Colleague {
             id,
             name: name.trim().to_owned(),

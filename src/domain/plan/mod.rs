@@ -625,12 +625,8 @@ impl AccountPlan {
             .chain(self.needs.iter().map(|n| n.id))
             .chain(self.competitors.iter().map(|c| c.id))
             .chain(self.objectives.iter().map(|o| o.id))
-            .chain(self.actions.iter().map(|a| a.id))
-            .max()
-            .unwrap_or(0);
-        let id = self.next_id.max(used + 1).max(1);
-        self.next_id = id + 1;
-        id
+            .chain(self.actions.iter().map(|a| a.id));
+        crate::domain::fresh_id(&mut self.next_id, used)
     }
 
     pub fn step(&self, step: SixStep) -> &StepNote {
