@@ -163,6 +163,13 @@ pub enum AccountProblem {
 }
 
 impl Account {
+    /// Whether `colleague` owns the account, overall or day to day.
+    pub fn is_owned_by(&self, colleague: ColleagueId) -> bool {
+        self.overall_owner == Some(colleague) || self.daily_owner == Some(colleague)
+    }
+}
+
+impl Account {
     /// Drops the score of `criterion` if it has neither value nor note: it carries nothing.
     pub fn prune_empty_score(&mut self, criterion: CriterionId) {
         if self

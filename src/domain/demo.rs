@@ -297,6 +297,7 @@ pub fn demo_workspace(language: Language, now: i64) -> Workspace {
                 .flatten();
         }
     }
+    super::demo_engagement::add_demo_engagement(&mut ws, language, now);
     ws
 }
 

@@ -5,6 +5,7 @@
 pub mod account;
 pub mod catalogue;
 pub mod demo;
+pub mod demo_engagement;
 pub mod demo_plans;
 pub mod doc;
 pub mod engagement;

@@ -146,7 +146,7 @@ impl Default for ContactPlan {
         Self {
             tier1: plan(12, 4),
             tier2: plan(4, 3),
-            tier3: plan(4, 3),
+            tier3: plan(2, 3),
             not_pursued: plan(0, 0),
         }
     }
@@ -270,6 +270,48 @@ impl Pyramid {
     }
 }
 
+/// Selling time logged on each level over a period (the contact log's hours), beside
+/// the planned share and the recommended 60/30/10.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LoggedTime {
+    /// Tenths of an hour per level, in the order of [`Level::ALL`].
+    tenths: [u64; 3],
+}
+
+impl LoggedTime {
+    /// The time `logged` gives each account of the pyramid (accounts outside it do not
+    /// count: their time is no level's).
+    pub fn of(pyramid: &Pyramid, logged: impl Fn(AccountId) -> u64) -> LoggedTime {
+        let mut tenths = [0; 3];
+        for (at, level) in Level::ALL.into_iter().enumerate() {
+            tenths[at] = pyramid
+                .level(level)
+                .accounts
+                .iter()
+                .map(|id| logged(*id))
+                .sum();
+        }
+        LoggedTime { tenths }
+    }
+
+    /// Tenths of an hour logged on `level`.
+    pub fn tenths(&self, level: Level) -> u64 {
+        Level::ALL
+            .iter()
+            .position(|l| *l == level)
+            .map_or(0, |at| self.tenths[at])
+    }
+
+    pub fn total_tenths(&self) -> u64 {
+        self.tenths.iter().sum()
+    }
+
+    /// The share of logged time on `level`, in whole percent; none with nothing logged.
+    pub fn share(&self, level: Level) -> Option<u32> {
+        percent(self.tenths(level), self.total_tenths())
+    }
+}
+
 fn percent(part: u64, whole: u64) -> Option<u32> {
     (whole > 0).then(|| ((part * 200 + whole) / (2 * whole)) as u32)
 }
@@ -322,6 +364,33 @@ mod tests {
             relationship,
             ..Account::default()
         }
+    }
+
+    #[test]
+    fn logged_time_is_shared_among_the_levels_of_the_pyramid_only() {
+        let pyramid = Pyramid {
+            key: LevelFigures {
+                accounts: vec![1, 2],
+                planned_hours: 0,
+            },
+            ordinary: LevelFigures {
+                accounts: vec![3],
+                planned_hours: 0,
+            },
+            super_potential: LevelFigures::default(),
+            outside: vec![4],
+        };
+        let logged = LoggedTime::of(&pyramid, |id| [0, 30, 15, 15, 500][id as usize]);
+        assert_eq!(logged.tenths(Level::Key), 45);
+        assert_eq!(
+            logged.total_tenths(),
+            60,
+            "the account outside the pyramid is left out"
+        );
+        assert_eq!(logged.share(Level::Key), Some(75));
+        assert_eq!(logged.share(Level::Ordinary), Some(25));
+        assert_eq!(logged.share(Level::SuperPotential), Some(0));
+        assert_eq!(LoggedTime::of(&pyramid, |_| 0).share(Level::Key), None);
     }
 
     #[test]
@@ -392,16 +461,17 @@ mod tests {
         assert_eq!(p.ordinary.accounts, vec![2]);
         assert_eq!(p.super_potential.accounts, vec![3]);
         assert_eq!(p.outside, vec![4, 5]);
-        // Tier 1: 12 × 4 h = 48 h; Tier 2: 4 × 3 = 12 h; Tier 3: 4 × 3 = 12 h.
+        // Tier 1: 12 × 4 h = 48 h; Tier 2: 4 × 3 = 12 h; Tier 3 (every six months):
+        // 2 × 3 = 6 h.
         assert_eq!(
             (
                 p.key.planned_hours,
                 p.ordinary.planned_hours,
                 p.super_potential.planned_hours
             ),
-            (48, 12, 12)
+            (48, 12, 6)
         );
-        assert_eq!(p.time_share(Level::Key), Some(67));
+        assert_eq!(p.time_share(Level::Key), Some(73));
         assert_eq!(p.account_share(Level::Key), Some(33));
     }
 

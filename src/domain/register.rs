@@ -6,6 +6,7 @@
 //! filter or a sort by comparing only, so a keystroke in the search box costs no
 //! allocation per account even with 10,000 of them.
 
+use super::engagement::team::ColleagueId;
 use std::cmp::Ordering;
 use std::sync::OnceLock;
 
@@ -61,6 +62,8 @@ pub struct Query {
     pub segment: String,
     pub tier: TierFilter,
     pub size: Option<SizeBand>,
+    /// A colleague who owns the account (overall or daily), or none for all.
+    pub owner: Option<ColleagueId>,
     pub sort: Column,
     pub ascending: bool,
 }
@@ -72,6 +75,7 @@ impl Default for Query {
             segment: String::new(),
             tier: TierFilter::All,
             size: None,
+            owner: None,
             sort: Column::Name,
             ascending: true,
         }
@@ -306,6 +310,7 @@ impl Register {
             .filter_map(|e| accounts.get(e.index).map(|a| (e, a)))
             .filter(|(_, a)| segment.is_empty() || a.segment.trim() == segment)
             .filter(|(_, a)| query.size.is_none() || a.size_band == query.size)
+            .filter(|(_, a)| query.owner.is_none_or(|o| a.is_owned_by(o)))
             .filter(|(e, _)| match query.tier {
                 TierFilter::All => true,
                 TierFilter::Tier(t) => e.tier == Some(t),
@@ -545,6 +550,24 @@ mod tests {
             vec![2]
         );
         assert_eq!(list(&accounts, &q("", None, TierFilter::Untiered)), vec![3]);
+    }
+
+    #[test]
+    fn the_owner_filter_keeps_accounts_a_colleague_owns_overall_or_day_to_day() {
+        let mut a = account(1, "A", "", Some(8));
+        a.overall_owner = Some(7);
+        let mut b = account(2, "B", "", Some(2));
+        b.daily_owner = Some(7);
+        b.overall_owner = Some(3);
+        let c = account(3, "C", "", None);
+        let accounts = vec![a, b, c];
+        let q = |owner| Query {
+            owner,
+            ..Query::default()
+        };
+        assert_eq!(list(&accounts, &q(Some(7))), vec![1, 2]);
+        assert_eq!(list(&accounts, &q(Some(3))), vec![2]);
+        assert_eq!(list(&accounts, &q(None)), vec![1, 2, 3]);
     }
 
     #[test]

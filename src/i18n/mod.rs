@@ -12,6 +12,11 @@ pub use strings::{Strings, FINGERPRINT};
 
 use crate::domain::account::AccountProblem;
 use crate::domain::account::Field;
+use crate::domain::engagement::activity::ActivityKind;
+use crate::domain::engagement::inquiry::{DeadlineState, Importance, Step};
+use crate::domain::engagement::pipeline::Stage;
+use crate::domain::engagement::promotion::{Effect, PromotionForm, PromotionProblem};
+use crate::domain::engagement::team::Role;
 use crate::domain::plan::finance::Metric;
 use crate::domain::plan::strategy::ObjectiveGap;
 use crate::domain::plan::{
@@ -103,6 +108,12 @@ pub const START_KEYS: &[&str] = &[
     "nav_matrix",
     "menu",
     "nav_pyramid",
+    "nav_engagement",
+    "people_title",
+    "contacts_title",
+    "pipeline_title",
+    "calendar_title",
+    "inq_title",
     "language_switch_to",
     "language_switch_label",
     "save_saved",
@@ -634,6 +645,93 @@ impl Strings {
             ObjectiveGap::NoMeasure => self.objective_gap_measure,
             ObjectiveGap::NoTarget => self.objective_gap_target,
             ObjectiveGap::NoDueDate => self.objective_gap_due,
+        }
+    }
+
+    pub fn role(&self, role: Role) -> &'static str {
+        match role {
+            Role::BuHead => self.role_bu_head,
+            Role::SegmentManager => self.role_segment_manager,
+            Role::AccountManager => self.role_account_manager,
+            Role::Researcher => self.role_researcher,
+            Role::ExternalRelations => self.role_external_relations,
+        }
+    }
+
+    pub fn stage(&self, stage: Stage) -> &'static str {
+        match stage {
+            Stage::FirstContact => self.stage_first_contact,
+            Stage::Seminars => self.stage_seminars,
+            Stage::DraftingProposal => self.stage_drafting_proposal,
+            Stage::Negotiating => self.stage_negotiating,
+            Stage::Won => self.stage_won,
+            Stage::Lost => self.stage_lost,
+        }
+    }
+
+    pub fn activity_kind(&self, kind: ActivityKind) -> &'static str {
+        match kind {
+            ActivityKind::ExecutiveMeeting => self.kind_executive_meeting,
+            ActivityKind::TechnicalExchange => self.kind_technical_exchange,
+            ActivityKind::PlanningMeeting => self.kind_planning_meeting,
+            ActivityKind::BusinessEvent => self.kind_business_event,
+            ActivityKind::Training => self.kind_training,
+            ActivityKind::RoutineVisit => self.kind_routine_visit,
+            ActivityKind::Hospitality => self.kind_hospitality,
+            ActivityKind::PhoneOrEmail => self.kind_phone_or_email,
+        }
+    }
+
+    pub fn promotion_form(&self, form: PromotionForm) -> &'static str {
+        match form {
+            PromotionForm::Seminar => self.form_seminar,
+            PromotionForm::Visit => self.form_visit,
+            PromotionForm::ProductLaunch => self.form_product_launch,
+            PromotionForm::Materials => self.form_materials,
+        }
+    }
+
+    pub fn effect(&self, effect: Effect) -> &'static str {
+        match effect {
+            Effect::Open => self.effect_open,
+            Effect::Success => self.effect_success,
+            Effect::Failure => self.effect_failure,
+        }
+    }
+
+    pub fn promotion_problem(&self, problem: PromotionProblem) -> &'static str {
+        match problem {
+            PromotionProblem::PurposeMissing => self.promo_problem_purpose,
+            PromotionProblem::EffectBeforeDone => self.promo_problem_effect_before_done,
+            PromotionProblem::EffectReasonMissing => self.promo_problem_reason,
+            PromotionProblem::TargetGone => self.promo_problem_target_gone,
+        }
+    }
+
+    pub fn importance(&self, importance: Importance) -> &'static str {
+        match importance {
+            Importance::Important => self.importance_important,
+            Importance::Minor => self.importance_minor,
+        }
+    }
+
+    pub fn step(&self, step: Step) -> &'static str {
+        match step {
+            Step::Logged => self.step_logged,
+            Step::Reported => self.step_reported,
+            Step::Answered => self.step_answered,
+            Step::FollowedUp => self.step_followed_up,
+        }
+    }
+
+    pub fn deadline_state(&self, state: DeadlineState) -> &'static str {
+        match state {
+            DeadlineState::NotStarted => self.deadline_not_started,
+            DeadlineState::Open => self.deadline_open,
+            DeadlineState::DueSoon => self.deadline_due_soon,
+            DeadlineState::Overdue => self.deadline_overdue,
+            DeadlineState::MetOnTime => self.deadline_met,
+            DeadlineState::MetLate => self.deadline_met_late,
         }
     }
 

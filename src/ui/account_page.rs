@@ -98,7 +98,11 @@ pub fn AccountPage(id: AccountId) -> impl IntoView {
                     <h1 data-testid="account-title">{move || account.with(|a| a.name.clone())}</h1>
                     <TierBadge tier=tier overridden=overridden/>
                 </div>
+                <super::engagement::account::EngagementSummary id=id/>
                 <PlanSummary id=id/>
+                <super::engagement::account::EngagementSection id=id/>
+                <super::engagement::account::ContactLog id=id/>
+                <super::engagement::promotions::PromotionPlans id=id/>
                 <section class="card">
                     <h2>{tr(|t| t.section_basic)}</h2>
                     <AccountFields value=account set=set show_name_error=Signal::derive(|| true) existing=true/>

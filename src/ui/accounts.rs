@@ -124,6 +124,7 @@ pub fn AccountList() -> impl IntoView {
     let segment = RwSignal::new(String::new());
     let tier_filter = RwSignal::new(TierFilter::All);
     let size = RwSignal::new(None::<SizeBand>);
+    let owner = RwSignal::new(None::<crate::domain::engagement::team::ColleagueId>);
     let sort = RwSignal::new((Column::Name, true));
     let shown = RwSignal::new(PAGE_SIZE);
 
@@ -196,6 +197,7 @@ pub fn AccountList() -> impl IntoView {
             segment: segment.get(),
             tier: tier_filter.get(),
             size: size.get(),
+            owner: owner.get(),
             sort: column,
             ascending,
         }
@@ -262,13 +264,28 @@ pub fn AccountList() -> impl IntoView {
             || !segment.get().is_empty()
             || tier_filter.get() != TierFilter::All
             || size.get().is_some()
+            || owner.get().is_some()
     };
     let clear = move |_| {
         search.set(String::new());
         segment.set(String::new());
         tier_filter.set(TierFilter::All);
         size.set(None);
+        owner.set(None);
     };
+    // The owner filter's code is fetched once the workspace lists people (most
+    // first visits have none).
+    let owner_code = RwSignal::new(false);
+    let has_people = move || app.workspace.with(|ws| ws.engagement.is_some());
+    Effect::new(move |_| {
+        if has_people() && !owner_code.get_untracked() {
+            leptos::task::spawn_local(async move {
+                if super::pages::load_owner_filter(app, owner).await.is_ok() {
+                    owner_code.set(true);
+                }
+            });
+        }
+    });
 
     let header = move |column: Column| {
         let aria_sort = move || {
@@ -424,6 +441,9 @@ pub fn AccountList() -> impl IntoView {
                             }).collect_view()}
                         </select>
                     </label>
+                    {move || (owner_code.get() && has_people())
+                        .then(|| super::pages::owner_filter_now(app, owner))
+                        .flatten()}
                     <Show when=filters_active>
                         <button type="button" on:click=clear>{tr(|t| t.clear_filters)}</button>
                     </Show>

@@ -75,6 +75,7 @@ pub fn MatrixPage() -> impl IntoView {
     let app = use_app();
     let segment = RwSignal::new(String::new());
     let size = RwSignal::new(None::<SizeBand>);
+    let owner = RwSignal::new(None::<crate::domain::engagement::team::ColleagueId>);
     // The drawing's size follows the screen (see `MatrixSize::for_screen`); resizing
     // redraws only when that size changes.
     let screen = RwSignal::new(screen_width().unwrap_or(0.0));
@@ -91,6 +92,7 @@ pub fn MatrixPage() -> impl IntoView {
     let placed = Memo::new(move |_| {
         let segment = segment.get();
         let size = size.get();
+        let owner = owner.get();
         app.ranking.with(|ranking| {
             app.workspace.with(|ws| {
                 let mut points = Vec::new();
@@ -102,6 +104,7 @@ pub fn MatrixPage() -> impl IntoView {
                     };
                     if (!segment.is_empty() && account.segment.trim() != segment)
                         || (size.is_some() && account.size_band != size)
+                        || owner.is_some_and(|o| !account.is_owned_by(o))
                     {
                         continue;
                     }
@@ -395,6 +398,7 @@ pub fn MatrixPage() -> impl IntoView {
                 {segment_select("matrix-segment", segment)}
                 {choice_field("matrix_size", |t| t.filter_size, Some(|t| t.filter_all),
                     Signal::derive(move || size.get()), move |s: Option<SizeBand>| size.set(s))}
+                {super::engagement::list_owner_filter(app, owner, "matrix-owner")}
             </div>
             <Show when=move || placed.with(|(p, _)| !p.is_empty()) fallback=move || view! {
                 <div class="empty-state" data-testid="matrix-empty">

@@ -6,6 +6,7 @@ mod accounts;
 mod actions_page;
 pub mod crash;
 mod dom;
+mod engagement;
 mod import_page;
 mod matrix_page;
 mod merge_page;

@@ -81,14 +81,14 @@ pub fn draw(app: AppState) -> AnyView {
                             <button type="button" on:click=restore data-testid="undo-delete">{t.undo}</button>
                         }.into_any())
                     }
-                    Notice::Removed { label, undo } => {
+                    Notice::Removed { text, undo } => {
                         let restore = move |_| {
                             let now = app.now();
                             app.edit(|ws| undo.apply(ws, now));
                             app.dismiss(id);
                         };
                         ("notice info", view! {
-                            <span>{fill(t.plan_removed, &[&label])}</span>
+                            <span>{text}</span>
                             " "
                             <button type="button" on:click=restore data-testid="undo-remove">{t.undo}</button>
                         }.into_any())

@@ -71,6 +71,18 @@ fn plan_pages(route: Route) -> Result<AnyView, Unavailable> {
     })
 }
 
+#[wasm_split(engagement, fallible)]
+fn engagement_pages(route: Route) -> Result<AnyView, Unavailable> {
+    use super::engagement::*;
+    Ok(match route {
+        Route::People => view! { <people_page::PeoplePage/> }.into_any(),
+        Route::Pipeline => view! { <pipeline_page::PipelinePage/> }.into_any(),
+        Route::Calendar => view! { <calendar_page::CalendarPage/> }.into_any(),
+        Route::Inquiries => view! { <inquiries_page::InquiriesPage/> }.into_any(),
+        _ => view! { <contacts_page::ContactsPage/> }.into_any(),
+    })
+}
+
 #[wasm_split(data, fallible)]
 fn data_pages(route: Route) -> Result<AnyView, Unavailable> {
     Ok(match route {
@@ -206,6 +218,33 @@ fn at_once(
     }
 }
 
+/// The account list's owner filter ([`super::engagement::list_owner_filter`]), in a chunk
+/// of its own: the first screen has it only once the workspace lists people.
+#[wasm_split(owner_filter, fallible)]
+fn owner_filter_view(
+    app: AppState,
+    owner: RwSignal<Option<crate::domain::engagement::team::ColleagueId>>,
+    draw: bool,
+) -> Result<Option<AnyView>, Unavailable> {
+    Ok(draw.then(|| super::engagement::list_owner_filter(app, owner, "filter-owner")))
+}
+
+/// Loads the owner filter's code.
+pub async fn load_owner_filter(
+    app: AppState,
+    owner: RwSignal<Option<crate::domain::engagement::team::ColleagueId>>,
+) -> Result<(), Unavailable> {
+    owner_filter_view(app, owner, false).await.map(drop)
+}
+
+/// The owner filter, once its code is loaded.
+pub fn owner_filter_now(
+    app: AppState,
+    owner: RwSignal<Option<crate::domain::engagement::team::ColleagueId>>,
+) -> Option<AnyView> {
+    at_once(owner_filter_view(app, owner, true))
+}
+
 /// [`super::notices::draw`], in a chunk of its own: the first screen rarely has a notice.
 #[wasm_split(notices, fallible)]
 fn notices_view(app: AppState, draw: bool) -> Result<Option<AnyView>, Unavailable> {
@@ -238,6 +277,9 @@ fn page(route: Route) -> PageFuture {
         Route::Matrix | Route::Pyramid => Box::pin(chart_pages(route)),
         Route::Plan(..) | Route::PlanPrint(_) => Box::pin(plan_pages(route)),
         Route::Import | Route::Merge | Route::Workspaces => Box::pin(data_pages(route)),
+        Route::People | Route::Contacts | Route::Pipeline | Route::Calendar | Route::Inquiries => {
+            Box::pin(engagement_pages(route))
+        }
     };
     let app = super::state::use_app();
     Box::pin(async move {

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::charts::pyramid::BandText;
-use crate::domain::pyramid::{build_pyramid, CadencePlan, Level, Measure, Pyramid};
+use crate::domain::pyramid::{build_pyramid, CadencePlan, Level, LoggedTime, Measure, Pyramid};
 use crate::domain::Tier;
 use crate::i18n::{fill, Strings};
 
@@ -191,6 +191,7 @@ pub fn PyramidPage() -> impl IntoView {
                 <ul>{move || readings().into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
                 <p class="hint">{move || fill(app.t().outside_count, &[&pyramid.with(|p| p.outside.len())])}</p>
             </section>
+            <LoggedTimeShares pyramid=pyramid/>
             {level_list}
             <TimePlan/>
         </section>
@@ -258,6 +259,117 @@ fn TimePlan() -> impl IntoView {
                 </tr></thead>
                 <tbody>{Tier::ALL.into_iter().map(row).collect_view()}</tbody>
             </table>
+        </section>
+    }
+}
+
+/// The selling time logged per level over a chosen period (the contact log's hours),
+/// beside the planned share and the recommended one.
+#[component]
+fn LoggedTimeShares(pyramid: Memo<Pyramid>) -> impl IntoView {
+    use chrono::{Datelike, Months};
+
+    let app = use_app();
+    let today = super::plan::today();
+    let year_ago = today
+        .checked_sub_months(Months::new(12))
+        .and_then(|d| d.succ_opt())
+        .unwrap_or(today);
+    let from = RwSignal::new(year_ago);
+    let to = RwSignal::new(today);
+    let logged = Memo::new(move |_| {
+        let (from, to) = (from.get(), to.get());
+        app.workspace.with(|ws| {
+            let accounts = ws.accounts_by_id();
+            pyramid.with(|p| {
+                LoggedTime::of(p, |id| {
+                    accounts
+                        .get(&id)
+                        .and_then(|a| a.engagement.as_ref())
+                        .and_then(|doc| doc.read().ok())
+                        .map_or(0, |e| {
+                            crate::domain::engagement::activity::logged_tenths(
+                                &e.activities,
+                                from,
+                                to,
+                            )
+                        })
+                })
+            })
+        })
+    });
+    let preset = move |start: chrono::NaiveDate| {
+        from.set(start);
+        to.set(today);
+    };
+    let quarter_start = today
+        .with_day(1)
+        .and_then(|d| d.with_month(d.month0() / 3 * 3 + 1))
+        .unwrap_or(today);
+    let date_input = move |key: &'static str,
+                           label: fn(&Strings) -> &'static str,
+                           value: RwSignal<chrono::NaiveDate>| {
+        view! {
+            <label class="field">
+                <span>{tr(label)}</span>
+                <input type="date" data-field=key
+                    prop:value=move || super::plan::date_value(Some(value.get()))
+                    on:change=move |ev| {
+                        if let Some(d) = super::plan::parse_date(&event_target_value(&ev)) {
+                            value.set(d);
+                        }
+                    }/>
+            </label>
+        }
+    };
+    let rows = move || {
+        let t = app.t();
+        let logged = logged.get();
+        pyramid.with(|p| {
+            Level::ALL
+                .into_iter()
+                .map(|level| {
+                    let tenths = logged.tenths(level);
+                    view! {
+                        <tr data-level=level.slug()>
+                            <th scope="row">{t.level(Some(level))}</th>
+                            <td class="num">{format!("{}.{}", tenths / 10, tenths % 10)}</td>
+                            <td class="num" data-testid="logged-share">{share_text(logged.share(level))}</td>
+                            <td class="num">{share_text(p.time_share(level))}</td>
+                            <td class="num">{format!("{}%", level.recommended_time_share())}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="card logged-time" data-testid="logged-time">
+            <h2>{tr(|t| t.logged_title)}</h2>
+            <p class="hint">{tr(|t| t.logged_hint)}</p>
+            <div class="filters">
+                {date_input("logged-from", |t| t.logged_from, from)}
+                {date_input("logged-to", |t| t.logged_to, to)}
+                <div class="actions">
+                    <button type="button" on:click=move |_| preset(today.with_day(1).unwrap_or(today))>{tr(|t| t.calendar_this_month)}</button>
+                    <button type="button" on:click=move |_| preset(quarter_start)>{tr(|t| t.logged_this_quarter)}</button>
+                    <button type="button" on:click=move |_| preset(today.with_ordinal(1).unwrap_or(today))>{tr(|t| t.logged_this_year)}</button>
+                    <button type="button" data-testid="logged-last-year" on:click=move |_| preset(year_ago)>{tr(|t| t.logged_last_12)}</button>
+                </div>
+            </div>
+            <table class="data-table" data-testid="logged-table">
+                <thead><tr>
+                    <th scope="col">{tr(|t| t.logged_level)}</th>
+                    <th scope="col" class="num">{tr(|t| t.logged_hours)}</th>
+                    <th scope="col" class="num">{tr(|t| t.logged_share)}</th>
+                    <th scope="col" class="num">{tr(|t| t.logged_planned)}</th>
+                    <th scope="col" class="num">{tr(|t| t.logged_recommended)}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <Show when=move || logged.with(|l| l.total_tenths() == 0)>
+                <p class="hint" data-testid="nothing-logged">{tr(|t| t.logged_none)}</p>
+            </Show>
         </section>
     }
 }

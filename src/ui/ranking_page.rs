@@ -125,13 +125,39 @@ struct RowFacts {
 fn RankedTable() -> impl IntoView {
     let app = use_app();
     let shown = RwSignal::new(PAGE_SIZE);
+    let owner = RwSignal::new(None::<crate::domain::engagement::team::ColleagueId>);
+    // The accounts listed, in rank order: all, or those the chosen colleague owns.
+    let listed = Memo::new(move |_| {
+        let owner = owner.get();
+        app.ranking.with(|r| match owner {
+            None => r.rows.iter().map(|row| row.account).collect::<Vec<_>>(),
+            Some(o) => app.workspace.with(|ws| {
+                let owned: std::collections::HashSet<AccountId> = ws
+                    .accounts
+                    .iter()
+                    .filter(|a| a.is_owned_by(o))
+                    .map(|a| a.id)
+                    .collect();
+                r.rows
+                    .iter()
+                    .map(|row| row.account)
+                    .filter(|id| owned.contains(id))
+                    .collect()
+            }),
+        })
+    });
     // The rows shown, in rank order, with what each shows. Rows are keyed by account
     // and each cell follows its own value, so a threshold edit moves no row and redraws
     // only the tiers that changed, even at 10,000 accounts.
     let facts = Memo::new(move |_| {
         let limit = shown.get();
+        let ids = listed.get();
         app.ranking.with(|ranking| {
-            let top = &ranking.rows[..limit.min(ranking.rows.len())];
+            let top: Vec<&crate::domain::ranking::RankedRow> = ids
+                .iter()
+                .take(limit)
+                .filter_map(|id| ranking.row(*id))
+                .collect();
             let wanted: HashMap<AccountId, usize> = top
                 .iter()
                 .enumerate()
@@ -169,13 +195,7 @@ fn RankedTable() -> impl IntoView {
     });
     let keys = Memo::new(move |_| {
         let limit = shown.get();
-        app.ranking.with(|r| {
-            r.rows
-                .iter()
-                .take(limit)
-                .map(|row| row.account)
-                .collect::<Vec<_>>()
-        })
+        listed.with(|ids| ids.iter().take(limit).copied().collect::<Vec<_>>())
     });
     let row = move |id: AccountId| {
         let fact = Memo::new(move |_| facts.with(|f| f.get(&id).cloned()));
@@ -209,6 +229,9 @@ fn RankedTable() -> impl IntoView {
         .into_any()
     };
     view! {
+        <div class="filters">
+            {super::engagement::list_owner_filter(app, owner, "ranking-owner")}
+        </div>
         <div class="table-wrap">
             <table class="data-table ranking-table" data-testid="ranking-table">
                 <thead><tr>
@@ -222,7 +245,7 @@ fn RankedTable() -> impl IntoView {
                 </tr></thead>
                 <tbody>{keyed_rows(keys.into(), Arc::new(row))}</tbody>
             </table>
-            <ShowMore shown=shown total=Signal::derive(move || app.ranking.with(|r| r.rows.len()))/>
+            <ShowMore shown=shown total=Signal::derive(move || listed.with(Vec::len))/>
         </div>
     }
 }

@@ -27,6 +27,16 @@ pub enum Route {
     Actions,
     /// Merging a workspace file into the open workspace (the file is held in memory).
     Merge,
+    /// Our own people, and "who am I".
+    People,
+    /// Target accounts due for a contact by their cadence.
+    Contacts,
+    /// The development pipeline.
+    Pipeline,
+    /// The key business-behaviour calendar.
+    Calendar,
+    /// Inbound inquiries and their service deadlines.
+    Inquiries,
     /// An address we do not know; shown as the account list with no error, since old
     /// bookmarks should still land somewhere useful.
     Unknown,
@@ -58,6 +68,11 @@ impl Route {
             ["workspaces"] => Route::Workspaces,
             ["import"] => Route::Import,
             ["merge"] => Route::Merge,
+            ["people"] => Route::People,
+            ["contacts"] => Route::Contacts,
+            ["pipeline"] => Route::Pipeline,
+            ["calendar"] => Route::Calendar,
+            ["inquiries"] => Route::Inquiries,
             _ => Route::Unknown,
         }
     }
@@ -78,6 +93,11 @@ impl Route {
             Route::PlanPrint(id) => format!("#/accounts/{id}/plan/print"),
             Route::Actions => "#/actions".into(),
             Route::Merge => "#/merge".into(),
+            Route::People => "#/people".into(),
+            Route::Contacts => "#/contacts".into(),
+            Route::Pipeline => "#/pipeline".into(),
+            Route::Calendar => "#/calendar".into(),
+            Route::Inquiries => "#/inquiries".into(),
         }
     }
 }

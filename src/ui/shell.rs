@@ -65,6 +65,11 @@ pub fn App() -> impl IntoView {
             Route::Plan(..) | Route::PlanPrint(_) => t.plan_link,
             Route::Actions => t.actions_title,
             Route::Merge => t.merge_page_title,
+            Route::People => t.people_title,
+            Route::Contacts => t.contacts_title,
+            Route::Pipeline => t.pipeline_title,
+            Route::Calendar => t.calendar_title,
+            Route::Inquiries => t.inq_title,
         };
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             doc.set_title(&format!("{page} · {}", t.app_title));
@@ -144,6 +149,15 @@ fn Nav(route: RwSignal<Route>) -> impl IntoView {
                         Route::Accounts | Route::Account(_) | Route::NewAccount | Route::Unknown
                     )
                 }
+                // One entry for the engagement pages, which have tabs of their own.
+                Route::Contacts => matches!(
+                    r,
+                    Route::Contacts
+                        | Route::Pipeline
+                        | Route::Calendar
+                        | Route::Inquiries
+                        | Route::People
+                ),
                 other => r == other,
             };
             active.then_some("page")
@@ -160,6 +174,7 @@ fn Nav(route: RwSignal<Route>) -> impl IntoView {
             {item(Route::Matrix, |t| t.nav_matrix)}
             {item(Route::Pyramid, |t| t.nav_pyramid)}
             {item(Route::Actions, |t| t.nav_actions)}
+            {item(Route::Contacts, |t| t.nav_engagement)}
             {item(Route::Workspaces, |t| t.nav_workspaces)}
         </nav>
     }

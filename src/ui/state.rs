@@ -80,10 +80,10 @@ pub enum Notice {
     Error(String),
     /// An account was deleted; it can be put back.
     Deleted(Box<crate::domain::Account>),
-    /// Something was removed (an item of an account plan); `undo` puts it back, `label`
-    /// names it.
+    /// Something was removed (an item of an account plan, a colleague, a contact);
+    /// `undo` puts it back, `text` says what was removed.
     Removed {
-        label: String,
+        text: String,
         undo: Undo,
     },
 }

@@ -155,6 +155,12 @@ choice!(Preference, preference);
 choice!(Grade, grade);
 choice!(Ladder, ladder);
 choice!(Lifecycle, lifecycle);
+choice!(crate::domain::engagement::team::Role, role);
+choice!(
+    crate::domain::engagement::promotion::PromotionForm,
+    promotion_form
+);
+choice!(crate::domain::engagement::promotion::Effect, effect);
 
 /// A labelled select over a [`Choice`]. With `unset`, the first entry (label from
 /// `unset`) stands for "no value".

@@ -178,6 +178,8 @@ const ADDRESSES = [
   ['#/workspaces', 'h1', 'Workspaces'],
   ['#/actions', 'h1', 'Overdue actions'],
   ['#/merge', 'h1', 'Merge a workspace file'],
+  ['#/contacts', 'h1', 'Contacts due'],
+  ['#/inquiries', 'h1', 'Inbound inquiries'],
   ['#/accounts/1/plan/print', 'h1[data-testid=print-title]', 'Account plan: Alpha Motors'],
 ];
 

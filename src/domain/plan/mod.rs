@@ -792,6 +792,19 @@ impl AccountPlan {
     }
 
     /// Removes a person and every link to them (reports-to).
+    /// A contact with `people` on `on` updates each one's "last contact" (an earlier
+    /// contact logged late does not move it back); returns whether anything changed.
+    pub fn note_contact(&mut self, people: &[PersonId], on: NaiveDate) -> bool {
+        let mut changed = false;
+        for person in self.people.iter_mut().filter(|p| people.contains(&p.id)) {
+            if person.last_contact.is_none_or(|last| last < on) {
+                person.last_contact = Some(on);
+                changed = true;
+            }
+        }
+        changed
+    }
+
     pub fn remove_person(&mut self, id: PersonId) {
         self.people.retain(|p| p.id != id);
         for person in &mut self.people {

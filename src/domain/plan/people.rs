@@ -295,6 +295,37 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d).expect("a date")
     }
 
+    #[test]
+    fn a_logged_contact_moves_each_participants_last_contact_forward_only() {
+        let mut plan = crate::domain::plan::AccountPlan::default();
+        for (id, last) in [
+            (1, Some(day(2026, 5, 1))),
+            (2, Some(day(2026, 9, 1))),
+            (3, None),
+        ] {
+            plan.people.push(Person {
+                id,
+                name: format!("P{id}"),
+                last_contact: last,
+                ..Person::default()
+            });
+        }
+        assert!(plan.note_contact(&[1, 2, 3, 99], day(2026, 6, 15)));
+        let lasts: Vec<_> = plan.people.iter().map(|p| p.last_contact).collect();
+        assert_eq!(
+            lasts,
+            vec![
+                Some(day(2026, 6, 15)),
+                Some(day(2026, 9, 1)),
+                Some(day(2026, 6, 15))
+            ]
+        );
+        assert!(
+            !plan.note_contact(&[2], day(2026, 8, 1)),
+            "an older contact changes nothing"
+        );
+    }
+
     fn person(id: PersonId, role: Option<BuyingRole>) -> Person {
         Person {
             id,

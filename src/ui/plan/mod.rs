@@ -145,7 +145,8 @@ impl PlanCtx {
                 }
             });
         });
-        self.app.notify(Notice::Removed { label, undo });
+        let text = fill(self.t().plan_removed, &[&label]);
+        self.app.notify(Notice::Removed { text, undo });
     }
 }
 
