@@ -132,6 +132,8 @@ enum TargetSpec {
     Ignore,
     Field(u8),
     Score(u32),
+    OverallOwner,
+    DailyOwner,
 }
 
 #[derive(Arbitrary, Debug)]
@@ -175,6 +177,8 @@ fuzz_target!(|input: Input| {
                 TargetSpec::Ignore => Target::Ignore,
                 TargetSpec::Field(i) => Target::Field(Field::ALL[*i as usize % Field::ALL.len()]),
                 TargetSpec::Score(id) => Target::Score(*id),
+                TargetSpec::OverallOwner => Target::OverallOwner,
+                TargetSpec::DailyOwner => Target::DailyOwner,
             };
             (usize::from(*column), target)
         })

@@ -9,6 +9,8 @@
 //!
 //! Plain Rust, tested natively. Reading the file itself is in [`super::sheet`].
 
+use crate::domain::engagement::team::Team;
+use crate::domain::engagement::SettingsDoc;
 use std::collections::HashMap;
 
 use crate::domain::account::{identity_key, parse_employees, Field};
@@ -86,12 +88,27 @@ fn other_names(field: Field) -> &'static [&'static str] {
     }
 }
 
+/// Headers naming the owners' columns (the app's own labels among them).
+const OVERALL_OWNER_NAMES: &[&str] = &["总负责人", "负责人", "overallowner", "owner"];
+const DAILY_OWNER_NAMES: &[&str] = &[
+    "日常关系负责人",
+    "日常负责人",
+    "客户经理",
+    "dailyrelationshipowner",
+    "dailyowner",
+    "accountmanager",
+];
+
 /// What one column of the file is imported as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Target {
     Ignore,
     Field(Field),
     Score(CriterionId),
+    /// A colleague's name as the account's overall owner (总负责人).
+    OverallOwner,
+    /// A colleague's name as the account's daily relationship owner (日常关系负责人).
+    DailyOwner,
 }
 
 impl Target {
@@ -101,6 +118,8 @@ impl Target {
             Target::Ignore => t.import_ignore.to_owned(),
             Target::Field(field) => t.field(field).to_owned(),
             Target::Score(id) => fill(t.import_score_of, &[&criterion_name(model, id, language)]),
+            Target::OverallOwner => t.eng_overall_owner.to_owned(),
+            Target::DailyOwner => t.eng_daily_owner.to_owned(),
         }
     }
 }
@@ -139,6 +158,10 @@ impl Problem {
                 fill(t.import_not_a_number, &[&t.field(*field), value])
             }
             Problem::RepeatsRow { row } => fill(t.import_repeats_row, &[row]),
+            Problem::UnknownColleague { target, value } => fill(
+                t.import_unknown_colleague,
+                &[&target.describe(t, model, language), value],
+            ),
             Problem::NotText {
                 target,
                 kind,
@@ -189,6 +212,14 @@ pub fn guess_mapping(header: &[String], model: &ScoringModel) -> Vec<Target> {
                 normalise_header(strings(language).field(field)),
                 Target::Field(field),
             );
+        }
+    }
+    for (target, names) in [
+        (Target::OverallOwner, OVERALL_OWNER_NAMES),
+        (Target::DailyOwner, DAILY_OWNER_NAMES),
+    ] {
+        for name in names {
+            known.insert(normalise_header(name), target);
         }
     }
     for criterion in &model.criteria {
@@ -346,6 +377,11 @@ pub enum Problem {
         kind: CellKind,
         value: String,
     },
+    /// An owner's name that is nobody in the workspace's list of our people.
+    UnknownColleague {
+        target: Target,
+        value: String,
+    },
 }
 
 /// A row that cannot be imported, with everything wrong with it.
@@ -385,6 +421,8 @@ pub struct Checker<'a> {
     unnumbered_by_name: HashMap<String, AccountId>,
     seen_numbers: HashMap<String, u32>,
     seen_names: HashMap<String, u32>,
+    /// Our people, whom owner columns name (none when their list cannot be read).
+    team: Team,
 }
 
 impl Target {
@@ -394,7 +432,7 @@ impl Target {
     fn accepts(self, kind: CellKind) -> bool {
         match (self, kind) {
             (Target::Ignore, _) => true,
-            (_, CellKind::Date) => false,
+            (_, CellKind::Date) | (Target::OverallOwner | Target::DailyOwner, _) => false,
             (Target::Score(_), CellKind::Number) => true,
             (Target::Field(field), CellKind::Number) => matches!(
                 field,
@@ -433,6 +471,9 @@ impl<'a> Checker<'a> {
             unnumbered_by_name,
             seen_numbers: HashMap::new(),
             seen_names: HashMap::new(),
+            team: SettingsDoc::read_or_empty(workspace.engagement.as_ref())
+                .map(|s| s.team)
+                .unwrap_or_default(),
         }
     }
 
@@ -484,6 +525,19 @@ impl<'a> Checker<'a> {
                 Target::Field(field) => match set_field(&mut account, field, value) {
                     Ok(()) => filled.push(field),
                     Err(problem) => problems.push(problem),
+                },
+                Target::OverallOwner | Target::DailyOwner => match self.team.find_by_name(&value) {
+                    Some(id) => {
+                        if *target == Target::OverallOwner {
+                            account.overall_owner = Some(id);
+                        } else {
+                            account.daily_owner = Some(id);
+                        }
+                    }
+                    None => problems.push(Problem::UnknownColleague {
+                        target: *target,
+                        value,
+                    }),
                 },
             }
         }
@@ -682,6 +736,13 @@ fn update_from(account: &mut Account, row: &ReadyRow) {
     let from = &row.account;
     for field in &row.filled {
         field.copy(account, from);
+    }
+    // An owner column left empty keeps the owner there is.
+    if from.overall_owner.is_some() {
+        account.overall_owner = from.overall_owner;
+    }
+    if from.daily_owner.is_some() {
+        account.daily_owner = from.daily_owner;
     }
     for (criterion, score) in &from.scores {
         account.scores.entry(*criterion).or_default().value = score.value;
@@ -900,6 +961,85 @@ mod tests {
     }
 
     #[test]
+    fn owner_columns_name_our_people_and_an_unknown_name_holds_the_row_back() {
+        let mut ws = Workspace::default();
+        let mut settings = crate::domain::engagement::EngagementSettings::default();
+        let wang = settings
+            .team
+            .add(
+                "Wang Wei",
+                crate::domain::engagement::team::Role::SegmentManager,
+                "",
+            )
+            .expect("added");
+        let li = settings
+            .team
+            .add(
+                "李娜",
+                crate::domain::engagement::team::Role::AccountManager,
+                "",
+            )
+            .expect("added");
+        ws.engagement = SettingsDoc::write(&settings).expect("writes");
+        let existing = ws.add_account(
+            Account {
+                name: "Eastbay".into(),
+                daily_owner: Some(li),
+                ..Account::default()
+            },
+            0,
+        );
+        let mapping = guess_mapping(
+            &header(&["客户名称", "总负责人", "Daily relationship owner"]),
+            &model(),
+        );
+        assert_eq!(
+            mapping,
+            vec![
+                Target::Field(Field::Name),
+                Target::OverallOwner,
+                Target::DailyOwner
+            ]
+        );
+        let checked = check_all(
+            &ws,
+            &mapping,
+            &[
+                row(2, &["Northwind", " wang wei ", "李娜"]),
+                row(3, &["Harbor", "Zhao Lei", ""]),
+                row(4, &["Eastbay", "Wang Wei", ""]),
+            ],
+        );
+        let north = ready(&checked[0]);
+        assert_eq!(
+            (north.account.overall_owner, north.account.daily_owner),
+            (Some(wang), Some(li))
+        );
+        assert_eq!(
+            bad(&checked[1]).problems,
+            vec![Problem::UnknownColleague {
+                target: Target::OverallOwner,
+                value: "Zhao Lei".into()
+            }]
+        );
+        let text =
+            bad(&checked[1]).problems[0].describe(strings(Language::En), &ws.model, Language::En);
+        assert!(
+            text.contains("no one named “Zhao Lei” in Our people"),
+            "{text}"
+        );
+        // Updating an existing account: the empty daily-owner cell keeps its owner.
+        let update = ready(&checked[2]).clone();
+        assert_eq!(update.duplicate_of, Some(existing));
+        apply_import(&mut ws, vec![update], DuplicatePolicy::Update, 1);
+        let eastbay = ws.account(existing).expect("kept");
+        assert_eq!(
+            (eastbay.overall_owner, eastbay.daily_owner),
+            (Some(wang), Some(li))
+        );
+    }
+
+    #[test]
     fn the_apps_own_export_headers_map_back_and_computed_columns_are_ignored() {
         let m = model();
         for language in Language::ALL {
@@ -909,6 +1049,7 @@ mod tests {
                 &[],
                 |id| ws.account(id),
                 &m,
+                &Team::default(),
                 t,
                 language,
             );
@@ -929,6 +1070,9 @@ mod tests {
             for criterion in &m.criteria {
                 assert!(mapping.contains(&Target::Score(criterion.id)));
             }
+            assert!(
+                mapping.contains(&Target::OverallOwner) && mapping.contains(&Target::DailyOwner)
+            );
             // Rank, both axis scores and their sum, tier, override and screening.
             assert_eq!(
                 mapping.iter().filter(|t| **t == Target::Ignore).count(),

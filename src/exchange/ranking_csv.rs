@@ -5,6 +5,7 @@
 //! Split in two so the app can build the table (small code) and leave writing it to
 //! the on-demand tools module (the csv crate): [`ranking_table`] then [`write_csv`].
 
+use crate::domain::engagement::team::{ColleagueId, Team};
 use crate::domain::ranking::RankedRow;
 use crate::domain::{Account, AccountId, Axis, Language, ScoringModel};
 use crate::i18n::Strings;
@@ -18,10 +19,11 @@ pub fn ranking_csv<'a>(
     rows: &[RankedRow],
     account: impl Fn(AccountId) -> Option<&'a Account>,
     model: &ScoringModel,
+    team: &Team,
     t: &Strings,
     language: Language,
 ) -> Result<Vec<u8>, csv::Error> {
-    write_csv(&ranking_table(rows, account, model, t, language))
+    write_csv(&ranking_table(rows, account, model, team, t, language))
 }
 
 /// Writes a table as CSV: a byte-order mark, then every cell neutralised.
@@ -37,7 +39,7 @@ pub fn write_csv(table: &[Vec<String>]) -> Result<Vec<u8>, csv::Error> {
 /// sum, the criterion scores), so a workbook can store them as numbers.
 pub fn ranking_numeric_columns(model: &ScoringModel) -> Vec<u32> {
     let criteria = model.criteria.len() as u32;
-    [0, 6, 7, 8]
+    [0, 8, 9, 10]
         .into_iter()
         .chain(FIXED_COLUMNS..FIXED_COLUMNS + criteria)
         .collect()
@@ -58,14 +60,16 @@ pub fn computed_columns(t: &Strings) -> [&'static str; 7] {
 }
 
 /// Columns before the criterion scores in [`ranking_table`].
-const FIXED_COLUMNS: u32 = 12;
+const FIXED_COLUMNS: u32 = 14;
 
 /// The ranked list as a table: a header row in `language`, then one row per account in
-/// the order given (the ranking). `account` looks an account up by id.
+/// the order given (the ranking). `account` looks an account up by id; `team` names
+/// the owners (their columns read back as owners on import).
 pub fn ranking_table<'a>(
     rows: &[RankedRow],
     account: impl Fn(AccountId) -> Option<&'a Account>,
     model: &ScoringModel,
+    team: &Team,
     t: &Strings,
     language: Language,
 ) -> Vec<Vec<String>> {
@@ -76,6 +80,8 @@ pub fn ranking_table<'a>(
         t.field_segment,
         t.field_size_band,
         t.field_relationship,
+        t.eng_overall_owner,
+        t.eng_daily_owner,
     ]
     .iter()
     // The rank leads; the other computed columns follow the account's own.
@@ -98,6 +104,11 @@ pub fn ranking_table<'a>(
             continue;
         };
         let assessment = &row.assessment;
+        let owner = |id: Option<ColleagueId>| {
+            id.and_then(|id| team.name(id))
+                .unwrap_or_default()
+                .to_owned()
+        };
         let score = |axis| {
             assessment
                 .score(axis)
@@ -120,6 +131,8 @@ pub fn ranking_table<'a>(
                 .map(|s| t.size_band(s).to_owned())
                 .unwrap_or_default(),
             t.relationship(a.relationship).to_owned(),
+            owner(a.overall_owner),
+            owner(a.daily_owner),
             score(Axis::Attractiveness),
             score(Axis::Feasibility),
             assessment
@@ -188,6 +201,7 @@ mod tests {
             &rows,
             |id| ws.account(id),
             &ws.model,
+            &Team::default(),
             strings(language),
             language,
         )
@@ -225,15 +239,15 @@ mod tests {
         assert_eq!(&first[0], "1");
         assert_eq!(&first[2], "上海汽车零部件");
         assert_eq!(
-            (&first[6], &first[7], &first[8], &first[9]),
+            (&first[8], &first[9], &first[10], &first[11]),
             ("7.0", "7.0", "14.0", "Tier 1")
         );
-        assert_eq!(first.len(), 12 + 8);
-        assert!(first.iter().skip(12).all(|v| v == "7"));
+        assert_eq!(first.len(), 14 + 8);
+        assert!(first.iter().skip(14).all(|v| v == "7"));
         // The unscored account: no rank, no scores, not tiered — never zero.
         let second = &rows[1];
         assert_eq!(
-            (&second[0], &second[6], &second[8], &second[9]),
+            (&second[0], &second[8], &second[10], &second[11]),
             ("", "", "", "Not tiered")
         );
     }
@@ -250,7 +264,14 @@ mod tests {
     fn the_numeric_columns_are_rank_the_axis_and_combined_scores_and_every_criterion_score() {
         let ws = workspace();
         let t = strings(Language::En);
-        let table = ranking_table(&[], |id| ws.account(id), &ws.model, t, Language::En);
+        let table = ranking_table(
+            &[],
+            |id| ws.account(id),
+            &ws.model,
+            &Team::default(),
+            t,
+            Language::En,
+        );
         let numeric = ranking_numeric_columns(&ws.model);
         let header = &table[0];
         let named: Vec<&str> = numeric

@@ -1076,4 +1076,5 @@ strings! {
     logged_planned: "计划比例", "Planned share";
     logged_recommended: "建议比例", "Recommended";
     logged_none: "所选期间没有记录用时。", "No time logged in this period.";
+    import_unknown_colleague: "{0}：“我方人员”中没有“{1}”，请先添加此人，或留空。", "{0}: no one named “{1}” in Our people; add them there first, or leave the cell empty.";
 }

@@ -78,6 +78,8 @@ fn target_value(target: Target) -> String {
             format!("f{index}")
         }
         Target::Score(id) => format!("s{id}"),
+        Target::OverallOwner => "overall-owner".to_owned(),
+        Target::DailyOwner => "daily-owner".to_owned(),
     }
 }
 
@@ -89,6 +91,11 @@ fn target_from_value(value: &str) -> Target {
         if let Some(field) = Field::ALL.get(index) {
             return Target::Field(*field);
         }
+    }
+    match value {
+        "overall-owner" => return Target::OverallOwner,
+        "daily-owner" => return Target::DailyOwner,
+        _ => {}
     }
     match value.strip_prefix('s').and_then(|i| i.parse().ok()) {
         Some(id) => Target::Score(id),
@@ -535,6 +542,7 @@ fn MappingTable(
                     let language = app.language.get();
                     let mut options = vec![Target::Ignore];
                     options.extend(Field::ALL.iter().map(|f| Target::Field(*f)));
+                    options.extend([Target::OverallOwner, Target::DailyOwner]);
                     app.workspace.with(|ws| {
                         options.extend(Axis::ALL.iter().flat_map(|axis| ws.model.criteria_on(*axis)).map(|c| Target::Score(c.id)));
                         options.into_iter().map(|target| {

@@ -31,10 +31,15 @@ pub fn RankingPage() -> impl IntoView {
         app.ranking.with_untracked(|ranking| {
             app.workspace.with_untracked(|ws| {
                 let accounts = ws.accounts_by_id();
+                // Owners are named when the list of our people can be read.
+                let team = super::engagement::settings_of(ws)
+                    .map(|s| s.team)
+                    .unwrap_or_default();
                 ranking_table(
                     &ranking.rows,
                     |id| accounts.get(&id).copied(),
                     &ws.model,
+                    &team,
                     t,
                     language,
                 )
