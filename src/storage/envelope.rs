@@ -16,34 +16,41 @@ pub const FORMAT: &str = "kam-workbench/workspace";
 /// that old data does not load into by defaults alone, and add the migration step.
 pub const VERSION: u32 = 3;
 
-/// One migration step: takes the `workspace` value of version `n` and returns it in
-/// the shape of version `n + 1`.
-pub type Migration = fn(Value) -> Result<Value, String>;
+/// One migration step, from version `n` to version `n + 1`.
+#[derive(Clone, Copy)]
+pub enum Migration {
+    /// Data of version `n` loads into version `n + 1` by defaults alone: the version was
+    /// raised so that an older build refuses the newer file instead of loading it and
+    /// dropping on saving what it cannot read.
+    AsItIs,
+    /// Takes the `workspace` value of version `n` and returns it in the shape of `n + 1`.
+    Rewrite(fn(Value) -> Result<Value, String>),
+}
 
 /// `MIGRATIONS[i]` migrates version `i + 1` to version `i + 2`. Each new version appends
 /// its step here together with a fixture of the old version under `tests/fixtures/` and a
 /// test loading it.
-pub const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
-
-/// Version 2 adds account plans (`Account::plan`). Version-1 data has no plans and loads
-/// into version 2 as it is; the version was raised so that a version-1 build refuses a
-/// version-2 file (newer version) instead of loading it and dropping its plans on saving.
-fn v1_to_v2(workspace: Value) -> Result<Value, String> {
-    match workspace {
-        Value::Object(_) => Ok(workspace),
-        other => Err(format!("the workspace is not an object but {other}")),
-    }
-}
-
-/// Version 3 adds our people (`Workspace::team`), the pipeline's stuck limits, the
-/// inquiry log, and per account its owners and engagement document. Version-2 data has
-/// none and loads as it is; the version was raised so that a version-2 build refuses a
-/// version-3 file instead of dropping all of it on saving.
-fn v2_to_v3(workspace: Value) -> Result<Value, String> {
-    v1_to_v2(workspace)
-}
+///
+/// - 1 → 2 adds account plans (`Account::plan`): version-1 data has none.
+/// - 2 → 3 adds our people, the pipeline's stuck limits, the inquiry log, and per account
+///   its owners and engagement document: version-2 data has none of them.
+pub const MIGRATIONS: &[Migration] = &[Migration::AsItIs, Migration::AsItIs];
 
 const _: () = assert!(MIGRATIONS.len() as u32 == VERSION - 1);
+
+/// Whether every step of [`MIGRATIONS`] loads data as it is: then the app's build has no
+/// code that rewrites a workspace as a JSON value (which the first load would carry).
+const NOTHING_TO_REWRITE: bool = {
+    let mut i = 0;
+    let mut as_is = true;
+    while i < MIGRATIONS.len() {
+        if matches!(MIGRATIONS[i], Migration::Rewrite(_)) {
+            as_is = false;
+        }
+        i += 1;
+    }
+    as_is
+};
 
 #[derive(Serialize)]
 struct EnvelopeOut<'a> {
@@ -59,9 +66,10 @@ struct EnvelopeOut<'a> {
 /// pass over the text (at 10,000 accounts a second pass costs a user-visible moment);
 /// in any other case it is kept raw and checked once the envelope is read.
 struct EnvelopeIn<'a> {
-    /// Any JSON: a format that is not text is a wrong format, not broken JSON.
-    format: Option<Value>,
-    version: Option<Value>,
+    /// Any JSON, as written: a format that is not text is a wrong format, not broken
+    /// JSON.
+    format: Option<&'a RawValue>,
+    version: Option<&'a RawValue>,
     workspace: Option<Body<'a>>,
 }
 
@@ -75,11 +83,16 @@ enum Body<'a> {
 }
 
 /// The version an envelope's `version` value names, if it is a valid one.
-fn version_number(value: &Value) -> Option<u32> {
-    value
-        .as_u64()
+fn version_number(value: &RawValue) -> Option<u32> {
+    serde_json::from_str::<u64>(value.get())
+        .ok()
         .and_then(|v| u32::try_from(v).ok())
         .filter(|v| *v >= 1)
+}
+
+/// The text a JSON string holds, if `value` is one.
+fn text_of(value: &RawValue) -> Option<String> {
+    serde_json::from_str::<String>(value.get()).ok()
 }
 
 /// Reads an envelope's fields; `current` is the version read straight into the domain.
@@ -108,8 +121,8 @@ impl<'de> serde::de::Visitor<'de> for EnvelopeVisitor<'_> {
                 "format" => envelope.format = map.next_value()?,
                 "version" => envelope.version = map.next_value()?,
                 "workspace" => {
-                    let direct = envelope.format.as_ref().and_then(Value::as_str) == Some(FORMAT)
-                        && envelope.version.as_ref().and_then(version_number) == Some(self.current);
+                    let direct = envelope.format.and_then(text_of).as_deref() == Some(FORMAT)
+                        && envelope.version.and_then(version_number) == Some(self.current);
                     envelope.workspace = Some(if direct {
                         self.in_workspace.set(true);
                         let workspace = map.next_value::<Workspace>()?;
@@ -182,7 +195,11 @@ fn encode(workspace: &Workspace, saved_at: Option<String>) -> Result<String, Str
 
 /// Reads an envelope written by this or an older version.
 pub fn decode(text: &str) -> Result<Workspace, LoadError> {
-    decode_with(text, MIGRATIONS, VERSION)
+    if NOTHING_TO_REWRITE {
+        decode_older(text, VERSION, |_, raw| read_workspace(raw))
+    } else {
+        decode_with(text, MIGRATIONS, VERSION)
+    }
 }
 
 /// [`decode`] with the migration chain given, so the chain runner itself is testable.
@@ -190,6 +207,47 @@ pub fn decode_with(
     text: &str,
     migrations: &[Migration],
     current: u32,
+) -> Result<Workspace, LoadError> {
+    decode_older(text, current, |version, raw| {
+        let steps = (version..current).map(|from| {
+            migrations
+                .get((from - 1) as usize)
+                .copied()
+                .ok_or_else(|| LoadError::MigrationFailed {
+                    from,
+                    reason: "no migration step".into(),
+                })
+                .map(|step| (from, step))
+        });
+        let steps: Vec<(u32, Migration)> = steps.collect::<Result<_, _>>()?;
+        if steps.iter().all(|(_, s)| matches!(s, Migration::AsItIs)) {
+            return read_workspace(raw);
+        }
+        let mut workspace: Value =
+            serde_json::from_str(raw.get()).map_err(|e| LoadError::Invalid(e.to_string()))?;
+        for (from, step) in steps {
+            if let Migration::Rewrite(rewrite) = step {
+                workspace = rewrite(workspace)
+                    .map_err(|reason| LoadError::MigrationFailed { from, reason })?;
+            }
+        }
+        let migrated =
+            serde_json::to_string(&workspace).map_err(|e| LoadError::Invalid(e.to_string()))?;
+        serde_json::from_str(&migrated).map_err(invalid)
+    })
+}
+
+/// A workspace read straight into the domain types.
+fn read_workspace(raw: &RawValue) -> Result<Workspace, LoadError> {
+    serde_json::from_str(raw.get()).map_err(invalid)
+}
+
+/// Reads an envelope of version `current` or older; `older` reads the workspace of an
+/// older version (its version, its text).
+fn decode_older(
+    text: &str,
+    current: u32,
+    older: impl FnOnce(u32, &RawValue) -> Result<Workspace, LoadError>,
 ) -> Result<Workspace, LoadError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge);
@@ -225,29 +283,26 @@ pub fn decode_with(
             LoadError::NotJson(e.to_string())
         }
     })?;
-    match envelope.format {
-        Some(Value::String(format)) if format == FORMAT => {}
-        Some(Value::String(format)) => {
+    // (A `null` reads as no value at all.)
+    match envelope.format.map(|f| (text_of(f), f)) {
+        Some((Some(format), _)) if format == FORMAT => {}
+        Some((Some(format), _)) => {
             return Err(LoadError::WrongFormat {
                 found: Some(format),
             })
         }
-        Some(Value::Null) | None => return Err(LoadError::WrongFormat { found: None }),
-        Some(other) => {
+        None => return Err(LoadError::WrongFormat { found: None }),
+        Some((None, other)) => {
             return Err(LoadError::WrongFormat {
-                found: Some(other.to_string()),
+                found: Some(other.get().to_owned()),
             })
         }
     }
-    let version = match &envelope.version {
-        Some(number @ Value::Number(_)) => {
-            version_number(number).ok_or_else(|| LoadError::BadVersion(number.to_string()))?
+    let version = match envelope.version {
+        Some(value) => {
+            version_number(value).ok_or_else(|| LoadError::BadVersion(value.get().to_owned()))?
         }
-        other => {
-            return Err(LoadError::BadVersion(
-                other.as_ref().map(|v| v.to_string()).unwrap_or_default(),
-            ))
-        }
+        None => return Err(LoadError::BadVersion(String::new())),
     };
     if version > current {
         return Err(LoadError::NewerVersion {
@@ -260,24 +315,9 @@ pub fn decode_with(
         Body::Raw(raw) => raw,
     };
     if version == current {
-        return serde_json::from_str(raw.get()).map_err(invalid);
+        return read_workspace(raw);
     }
-    let mut workspace: Value =
-        serde_json::from_str(raw.get()).map_err(|e| LoadError::Invalid(e.to_string()))?;
-    for from in version..current {
-        let step =
-            migrations
-                .get((from - 1) as usize)
-                .ok_or_else(|| LoadError::MigrationFailed {
-                    from,
-                    reason: "no migration step".into(),
-                })?;
-        workspace =
-            step(workspace).map_err(|reason| LoadError::MigrationFailed { from, reason })?;
-    }
-    let migrated =
-        serde_json::to_string(&workspace).map_err(|e| LoadError::Invalid(e.to_string()))?;
-    serde_json::from_str(&migrated).map_err(invalid)
+    older(version, raw)
 }
 
 /// A workspace that did not read: too many accounts, or the wrong shape.
@@ -403,7 +443,7 @@ mod tests {
         assert_eq!(
             decode(r#"{"format": {"name": "kam-workbench/workspace"}, "workspace": {}}"#),
             Err(LoadError::WrongFormat {
-                found: Some(r#"{"name":"kam-workbench/workspace"}"#.into())
+                found: Some(r#"{"name": "kam-workbench/workspace"}"#.into())
             })
         );
         assert_eq!(
@@ -500,7 +540,10 @@ mod tests {
 
     #[test]
     fn migration_steps_run_in_order_from_the_stored_version() {
-        let steps: &[Migration] = &[step_rename_customers, step_add_next_id];
+        let steps = &[
+            Migration::Rewrite(step_rename_customers),
+            Migration::Rewrite(step_add_next_id),
+        ];
         let v1 = format!(
             r#"{{"format":"{FORMAT}","version":1,"workspace":{{"customers":[{{"id":1,"name":"A"}}]}}}}"#
         );
@@ -516,8 +559,21 @@ mod tests {
     }
 
     #[test]
+    fn steps_that_load_data_as_it_is_are_passed_over_and_rewrites_still_run() {
+        let steps = &[Migration::AsItIs, Migration::Rewrite(step_add_next_id)];
+        let v1 = format!(r#"{{"format":"{FORMAT}","version":1,"workspace":{{"accounts":[]}}}}"#);
+        assert_eq!(
+            decode_with(&v1, steps, 3).map(|w| w.next_account_id),
+            Ok(100)
+        );
+        let as_is = &[Migration::AsItIs, Migration::AsItIs];
+        let ws = decode_with(&v1, as_is, 3).expect("loads as it is");
+        assert_eq!(ws.next_account_id, Workspace::default().next_account_id);
+    }
+
+    #[test]
     fn failed_migration_step_is_reported_with_its_version() {
-        let steps: &[Migration] = &[step_rename_customers];
+        let steps = &[Migration::Rewrite(step_rename_customers)];
         let v1 = format!(r#"{{"format":"{FORMAT}","version":1,"workspace":{{"accounts":[]}}}}"#);
         assert_eq!(
             decode_with(&v1, steps, 2),

@@ -273,19 +273,6 @@ pub fn AccountList() -> impl IntoView {
         size.set(None);
         owner.set(None);
     };
-    // The owner filter's code is fetched once the workspace lists people (most
-    // first visits have none).
-    let owner_code = RwSignal::new(false);
-    let has_people = move || app.workspace.with(|ws| ws.engagement.is_some());
-    Effect::new(move |_| {
-        if has_people() && !owner_code.get_untracked() {
-            leptos::task::spawn_local(async move {
-                if super::pages::load_owner_filter(app, owner).await.is_ok() {
-                    owner_code.set(true);
-                }
-            });
-        }
-    });
 
     let header = move |column: Column| {
         let aria_sort = move || {
@@ -441,9 +428,7 @@ pub fn AccountList() -> impl IntoView {
                             }).collect_view()}
                         </select>
                     </label>
-                    {move || (owner_code.get() && has_people())
-                        .then(|| super::pages::owner_filter_now(app, owner))
-                        .flatten()}
+                    {super::pages::owner_filter(app, owner, "filter-owner")}
                     <Show when=filters_active>
                         <button type="button" on:click=clear>{tr(|t| t.clear_filters)}</button>
                     </Show>

@@ -398,7 +398,7 @@ pub fn MatrixPage() -> impl IntoView {
                 {segment_select("matrix-segment", segment)}
                 {choice_field("matrix_size", |t| t.filter_size, Some(|t| t.filter_all),
                     Signal::derive(move || size.get()), move |s: Option<SizeBand>| size.set(s))}
-                {super::engagement::list_owner_filter(app, owner, "matrix-owner")}
+                {super::pages::owner_filter(app, owner, "matrix-owner")}
             </div>
             <Show when=move || placed.with(|(p, _)| !p.is_empty()) fallback=move || view! {
                 <div class="empty-state" data-testid="matrix-empty">

@@ -224,25 +224,35 @@ fn at_once(
 fn owner_filter_view(
     app: AppState,
     owner: RwSignal<Option<crate::domain::engagement::team::ColleagueId>>,
+    key: &'static str,
     draw: bool,
 ) -> Result<Option<AnyView>, Unavailable> {
-    Ok(draw.then(|| super::engagement::list_owner_filter(app, owner, "filter-owner")))
+    Ok(draw.then(|| super::engagement::list_owner_filter(app, owner, key)))
 }
 
-/// Loads the owner filter's code.
-pub async fn load_owner_filter(
+/// The owner filter of a list (the accounts, the ranking, the matrix), fetched once
+/// the workspace lists people: `owner` is the colleague chosen, none for everyone.
+pub fn owner_filter(
     app: AppState,
     owner: RwSignal<Option<crate::domain::engagement::team::ColleagueId>>,
-) -> Result<(), Unavailable> {
-    owner_filter_view(app, owner, false).await.map(drop)
-}
-
-/// The owner filter, once its code is loaded.
-pub fn owner_filter_now(
-    app: AppState,
-    owner: RwSignal<Option<crate::domain::engagement::team::ColleagueId>>,
-) -> Option<AnyView> {
-    at_once(owner_filter_view(app, owner, true))
+    key: &'static str,
+) -> impl IntoView {
+    let loaded = RwSignal::new(false);
+    let has_people = move || app.workspace.with(|ws| ws.engagement.is_some());
+    Effect::new(move |_| {
+        if has_people() && !loaded.get_untracked() {
+            leptos::task::spawn_local(async move {
+                if owner_filter_view(app, owner, key, false).await.is_ok() {
+                    loaded.set(true);
+                }
+            });
+        }
+    });
+    move || {
+        (loaded.get() && has_people())
+            .then(|| at_once(owner_filter_view(app, owner, key, true)))
+            .flatten()
+    }
 }
 
 /// [`super::notices::draw`], in a chunk of its own: the first screen rarely has a notice.

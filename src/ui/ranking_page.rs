@@ -235,7 +235,7 @@ fn RankedTable() -> impl IntoView {
     };
     view! {
         <div class="filters">
-            {super::engagement::list_owner_filter(app, owner, "ranking-owner")}
+            {super::pages::owner_filter(app, owner, "ranking-owner")}
         </div>
         <div class="table-wrap">
             <table class="data-table ranking-table" data-testid="ranking-table">

@@ -214,14 +214,17 @@ test('long registers show 50 rows at a time with a "show more" button', async ()
   assert.deepEqual(problems, []);
 });
 
-test('the ranked list exports as CSV that Excel reads: BOM, headers in the language, formulas neutralised', async () => {
+test('the ranked list exports as CSV that Excel reads: BOM, headers in the language, owners named, formulas neutralised', async () => {
   const { page, problems } = await openPage(app.browser, app.server.origin, { locale: 'zh-CN' });
   await seedStorage(page, {
-    'kam.workspace': workspaceFile([
-      scoredAccount(1, '上海汽车零部件', 7, 6, { number: '=1+2', segment: '汽车' }),
-      scoredAccount(2, '<img src=x onerror=alert(1)>', 4, 8),
-      { id: 3, name: '未评分公司' },
-    ]),
+    'kam.workspace': workspaceFile(
+      [
+        scoredAccount(1, '上海汽车零部件', 7, 6, { number: '=1+2', segment: '汽车', overall_owner: 1, daily_owner: 2 }),
+        scoredAccount(2, '<img src=x onerror=alert(1)>', 4, 8),
+        { id: 3, name: '未评分公司' },
+      ],
+      { engagement: { team: { people: [{ id: 1, name: '王伟', role: 'segment_manager' }, { id: 2, name: '李娜' }], next_id: 3 } } },
+    ),
   });
   await page.goto(`${app.server.origin}${SUB_PATH}#/ranking`);
   const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
@@ -229,11 +232,11 @@ test('the ranked list exports as CSV that Excel reads: BOM, headers in the langu
   const bytes = readFileSync(await file.path());
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark');
   const lines = bytes.toString('utf8').slice(1).trim().split(/\r?\n/);
-  assert.match(lines[0], /^排名,客户编号,客户名称,细分市场,规模,客户状态,吸引力,可行性,综合得分,级别/);
+  assert.match(lines[0], /^排名,客户编号,客户名称,细分市场,规模,客户状态,总负责人,日常关系负责人,吸引力,可行性,综合得分,级别/);
   assert.match(lines[0], /财务业绩 \(40%\)/);
   assert.equal(lines.length, 4);
-  assert.match(lines[1], /^1,'=1\+2,上海汽车零部件,汽车,,潜在客户,7\.0,6\.0,13\.0,一级客户/);
-  assert.match(lines[2], /<img src=x onerror=alert\(1\)>,,,潜在客户,4\.0,8\.0,12\.0,二级客户/);
-  assert.match(lines[3], /^,,未评分公司,,,潜在客户,,,,未分级/);
+  assert.match(lines[1], /^1,'=1\+2,上海汽车零部件,汽车,,潜在客户,王伟,李娜,7\.0,6\.0,13\.0,一级客户/);
+  assert.match(lines[2], /<img src=x onerror=alert\(1\)>,,,潜在客户,,,4\.0,8\.0,12\.0,二级客户/);
+  assert.match(lines[3], /^,,未评分公司,,,潜在客户,,,,,,未分级/);
   assert.deepEqual(problems, []);
 });
