@@ -1077,4 +1077,5 @@ strings! {
     logged_recommended: "建议比例", "Recommended";
     logged_none: "所选期间没有记录用时。", "No time logged in this period.";
     import_unknown_colleague: "{0}：“我方人员”中没有“{1}”，请先添加此人，或留空。", "{0}: no one named “{1}” in Our people; add them there first, or leave the cell empty.";
+    merge_inquiry_conflicts: "两边记录不同的来电查询：{0} 条（默认保留我的）", "Inquiries logged differently on both sides: {0} (yours kept unless you choose)";
 }

@@ -365,6 +365,7 @@ fn MergeReview() -> impl IntoView {
         <MergeSummaryCard plan=plan/>
         <NewAccounts plan=plan choices=choices/>
         <Conflicts plan=plan choices=choices/>
+        <InquiryConflicts plan=plan choices=choices/>
         <div class="actions sticky-actions">
             <button type="button" class="primary" on:click=apply data-testid="merge-apply">{tr(|t| t.merge_apply)}</button>
             <button type="button" on:click=cancel data-testid="merge-cancel">{tr(|t| t.cancel)}</button>
@@ -648,5 +649,101 @@ fn FieldRow(
                 </div>
             </td>
         </tr>
+    }
+}
+
+/// Inquiries logged on both sides and differently: each shown side by side, kept as
+/// mine unless the user takes theirs.
+#[component]
+fn InquiryConflicts(plan: Memo<MergePlan>, choices: RwSignal<MergeChoices>) -> impl IntoView {
+    let app = use_app();
+    let cards = move || {
+        let t = app.t();
+        plan.with(|p| {
+            let name = |id: Option<u32>| -> String {
+                let Some(id) = id else {
+                    return String::new();
+                };
+                app.workspace
+                    .with(|ws| {
+                        SettingsDoc::read_or_empty(ws.engagement.as_ref())
+                            .ok()
+                            .and_then(|s| s.team.name(id).map(str::to_owned))
+                    })
+                    .or_else(|| p.new_people.iter().find(|c| c.id == id).map(|c| c.name.clone()))
+                    .unwrap_or_default()
+            };
+            p.inquiries
+                .conflicts
+                .iter()
+                .map(|c| {
+                    let id = c.mine.id;
+                    let when = |at: Option<chrono::NaiveDateTime>| {
+                        at.map(|at| format!("{} {}", t.day(at.date()), at.format("%H:%M")))
+                            .unwrap_or_default()
+                    };
+                    let facts = |i: &crate::domain::engagement::inquiry::Inquiry| -> Vec<(String, String)> {
+                        let mut rows = vec![
+                            (t.inq_received_at.to_owned(), when(i.received_at)),
+                            (t.inq_contact.to_owned(), i.contact.clone()),
+                            (t.inq_request.to_owned(), i.request.clone()),
+                            (t.inq_importance.to_owned(), t.importance(i.importance).to_owned()),
+                            (t.inq_handler.to_owned(), name(i.handler)),
+                        ];
+                        rows.extend(crate::domain::engagement::inquiry::Step::ALL.iter().map(|s| {
+                            (t.step(*s).to_owned(), when(i.done_at(*s)))
+                        }));
+                        rows
+                    };
+                    let rows: Vec<_> = facts(&c.mine)
+                        .into_iter()
+                        .zip(facts(&c.theirs))
+                        .filter(|((_, a), (_, b))| a != b)
+                        .map(|((label, a), (_, b))| view! {
+                            <tr><th scope="row">{label}</th><td>{a}</td><td>{b}</td></tr>
+                        })
+                        .collect_view();
+                    let side = move || choices.with(|c| c.inquiry_side(id));
+                    let group = format!("merge-inquiry-{id}");
+                    view! {
+                        <article class="card merge-conflict" data-testid="merge-inquiry" data-inquiry=id.to_string()>
+                            <h3 class="merge-name">{c.mine.company.clone()}</h3>
+                            <div class="table-wrap">
+                                <table class="data-table merge-table">
+                                    <thead><tr>
+                                        <th scope="col"></th>
+                                        <th scope="col">{sides(|t| t.merge_col_mine, |t| t.merge_col_this_tab)()}</th>
+                                        <th scope="col">{sides(|t| t.merge_col_theirs, |t| t.merge_col_other_tab)()}</th>
+                                    </tr></thead>
+                                    <tbody>{rows}</tbody>
+                                </table>
+                            </div>
+                            <div class="merge-choice" role="radiogroup" aria-label=fill(t.merge_choice_for, &[&c.mine.company])>
+                                <label class="radio">
+                                    <input type="radio" name=group.clone() value="mine" data-testid="keep-mine"
+                                        prop:checked=move || side() == Side::Mine
+                                        on:change=move |_| choices.update(|c| c.choose_inquiry(id, Side::Mine))/>
+                                    <span>{sides(|t| t.merge_keep_mine, |t| t.merge_keep_this_tab)}</span>
+                                </label>
+                                <label class="radio">
+                                    <input type="radio" name=group value="theirs" data-testid="take-theirs"
+                                        prop:checked=move || side() == Side::Theirs
+                                        on:change=move |_| choices.update(|c| c.choose_inquiry(id, Side::Theirs))/>
+                                    <span>{sides(|t| t.merge_take_theirs, |t| t.merge_take_other_tab)}</span>
+                                </label>
+                            </div>
+                        </article>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <Show when=move || plan.with(|p| !p.inquiries.conflicts.is_empty())>
+            <section class="merge-conflicts" data-testid="merge-inquiries">
+                <h2>{move || fill(app.t().merge_inquiry_conflicts, &[&plan.with(|p| p.inquiries.conflicts.len())])}</h2>
+                {cards}
+            </section>
+        </Show>
     }
 }

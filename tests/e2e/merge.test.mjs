@@ -231,3 +231,48 @@ test('hundreds of differing accounts are shown a page at a time and merge in one
   await expectNotice(page, /0 added, 299 updated, 1 kept as yours, 0 unchanged\./);
   assert.deepEqual(problems, []);
 });
+
+test('inquiries and contacts merge: new ones added, one logged differently shown side by side and taken', async () => {
+  const { page, problems } = await openPage(app.browser, app.server.origin);
+  const team = { people: [{ id: 1, name: 'Wang Wei', role: 'segment_manager' }], next_id: 2 };
+  const received = '2026-03-02T09:00:00';
+  const mine = {
+    format: FORMAT,
+    version: VERSION,
+    workspace: {
+      accounts: [alpha()],
+      next_account_id: 2,
+      engagement: { team },
+      inquiries: { inquiries: [{ id: 1, received_at: received, logged_at: '2026-03-02T09:10:00', company: 'Sunrise Logistics', request: 'Prices', handler: 1 }], next_id: 2 },
+    },
+  };
+  const theirs = structuredClone(mine);
+  // Theirs answered the same inquiry, logged a new one, and logged a contact with Alpha.
+  theirs.workspace.inquiries.inquiries[0].answered_at = '2026-03-02T15:00:00';
+  theirs.workspace.inquiries.inquiries.push({ id: 2, received_at: '2026-03-03T10:00:00', company: 'Harbor Glass', request: '<img src=x onerror=alert(1)>' });
+  theirs.workspace.inquiries.next_id = 3;
+  theirs.workspace.accounts[0].engagement = { activities: [{ id: 1, at: '2026-03-04T10:00:00', kind: 'routine_visit', ours: [1], tenths_of_hours: 10 }], next_id: 2 };
+  await seedStorage(page, { 'kam.workspace': JSON.stringify(mine) });
+
+  await importFile(page, 'colleague.json', JSON.stringify(theirs));
+  await page.click('[data-testid=merge-import]');
+  await page.waitForSelector('[data-testid=merge-inquiries]');
+  assert.equal(await page.textContent('[data-testid=merge-count-new-inquiries]'), 'New inquiries: 1');
+  const card = page.locator('[data-testid=merge-inquiry]');
+  assert.equal(await card.count(), 1);
+  assert.deepEqual(await card.locator('tbody tr').allTextContents(), ['Answered2 Mar 2026 15:00']);
+  assert.equal(await card.locator('[data-testid=keep-mine]').isChecked(), true, 'mine is kept unless chosen');
+  await card.locator('[data-testid=take-theirs]').check();
+  await page.click('[data-testid=merge-apply]');
+  await expectNotice(page, /Added 1 inquiry\. Took their version of 1 inquiry\./);
+  await page.waitForSelector('[data-testid=save-status].saved');
+  const stored = await storedWorkspace(page);
+  const log = stored.workspace.inquiries.inquiries;
+  assert.deepEqual(log.map((i) => [i.company, i.answered_at ?? null]), [
+    ['Sunrise Logistics', '2026-03-02T15:00:00'],
+    ['Harbor Glass', null],
+  ]);
+  assert.equal(stored.workspace.accounts[0].engagement.activities.length, 1, 'their contact is added');
+  assert.equal(await page.locator('img[src=x]').count(), 0);
+  assert.deepEqual(problems, []);
+});
