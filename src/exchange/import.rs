@@ -9,7 +9,7 @@
 //!
 //! Plain Rust, tested natively. Reading the file itself is in [`super::sheet`].
 
-use crate::domain::engagement::team::Team;
+use crate::domain::engagement::team::Role;
 use crate::domain::engagement::SettingsDoc;
 use std::collections::HashMap;
 
@@ -158,10 +158,6 @@ impl Problem {
                 fill(t.import_not_a_number, &[&t.field(*field), value])
             }
             Problem::RepeatsRow { row } => fill(t.import_repeats_row, &[row]),
-            Problem::UnknownColleague { target, value } => fill(
-                t.import_unknown_colleague,
-                &[&target.describe(t, model, language), value],
-            ),
             Problem::NotText {
                 target,
                 kind,
@@ -377,11 +373,6 @@ pub enum Problem {
         kind: CellKind,
         value: String,
     },
-    /// An owner's name that is nobody in the workspace's list of our people.
-    UnknownColleague {
-        target: Target,
-        value: String,
-    },
 }
 
 /// A row that cannot be imported, with everything wrong with it.
@@ -398,6 +389,8 @@ pub struct ReadyRow {
     pub row: u32,
     pub account: Account,
     pub filled: Vec<Field>,
+    /// The names in the owner columns (overall, daily), if any.
+    pub owners: [Option<String>; 2],
     pub duplicate_of: Option<AccountId>,
 }
 
@@ -421,8 +414,6 @@ pub struct Checker<'a> {
     unnumbered_by_name: HashMap<String, AccountId>,
     seen_numbers: HashMap<String, u32>,
     seen_names: HashMap<String, u32>,
-    /// Our people, whom owner columns name (none when their list cannot be read).
-    team: Team,
 }
 
 impl Target {
@@ -471,9 +462,6 @@ impl<'a> Checker<'a> {
             unnumbered_by_name,
             seen_numbers: HashMap::new(),
             seen_names: HashMap::new(),
-            team: SettingsDoc::read_or_empty(workspace.engagement.as_ref())
-                .map(|s| s.team)
-                .unwrap_or_default(),
         }
     }
 
@@ -483,6 +471,7 @@ impl<'a> Checker<'a> {
         }
         let mut account = Account::default();
         let mut filled = Vec::new();
+        let mut owners: [Option<String>; 2] = [None, None];
         let mut problems = Vec::new();
         for (column, (target, cell)) in self.mapping.iter().zip(&row.cells).enumerate() {
             let value = restore_text(cell.trim());
@@ -526,19 +515,9 @@ impl<'a> Checker<'a> {
                     Ok(()) => filled.push(field),
                     Err(problem) => problems.push(problem),
                 },
-                Target::OverallOwner | Target::DailyOwner => match self.team.find_by_name(&value) {
-                    Some(id) => {
-                        if *target == Target::OverallOwner {
-                            account.overall_owner = Some(id);
-                        } else {
-                            account.daily_owner = Some(id);
-                        }
-                    }
-                    None => problems.push(Problem::UnknownColleague {
-                        target: *target,
-                        value,
-                    }),
-                },
+                // Named here, placed in our people when the rows are imported.
+                Target::OverallOwner => owners[0] = Some(value),
+                Target::DailyOwner => owners[1] = Some(value),
             }
         }
         let name_not_text = problems.iter().any(|p| {
@@ -600,6 +579,7 @@ impl<'a> Checker<'a> {
             row: row.number,
             account,
             filled,
+            owners,
             duplicate_of,
         }))
     }
@@ -689,11 +669,13 @@ pub enum DuplicatePolicy {
     AddNew,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ImportSummary {
     pub added: usize,
     pub updated: usize,
     pub skipped: usize,
+    /// Owners named in the file who were not among our people, added to them.
+    pub people_added: Vec<String>,
 }
 
 /// Applies the ready rows to the workspace in one step (nothing half-imported).
@@ -711,6 +693,39 @@ pub fn apply_import(
         .enumerate()
         .map(|(i, a)| (a.id, i))
         .collect();
+    // Owner columns name our people: a name not among them is added (as an overall or a
+    // daily owner's usual role), so a file's owners are never dropped. A list of people
+    // that cannot be read is left alone, and its owners are not set.
+    let mut settings = SettingsDoc::read_or_empty(workspace.engagement.as_ref()).ok();
+    let mut rows = rows;
+    if let Some(settings) = settings.as_mut() {
+        for row in &mut rows {
+            for (at, role) in [Role::SegmentManager, Role::AccountManager]
+                .into_iter()
+                .enumerate()
+            {
+                let Some(name) = row.owners[at].as_deref() else {
+                    continue;
+                };
+                let id = match settings.team.find_by_name(name) {
+                    Some(id) => Some(id),
+                    None => settings.team.add(name, role, "").ok().inspect(|_| {
+                        summary.people_added.push(name.trim().to_owned());
+                    }),
+                };
+                if at == 0 {
+                    row.account.overall_owner = id;
+                } else {
+                    row.account.daily_owner = id;
+                }
+            }
+        }
+        if !summary.people_added.is_empty() {
+            if let Ok(doc) = SettingsDoc::write(settings) {
+                workspace.engagement = doc;
+            }
+        }
+    }
     for row in rows {
         let existing = row.duplicate_of.and_then(|id| index.get(&id).copied());
         match (existing, policy) {
@@ -961,24 +976,16 @@ mod tests {
     }
 
     #[test]
-    fn owner_columns_name_our_people_and_an_unknown_name_holds_the_row_back() {
+    fn owner_columns_name_our_people_and_a_new_name_joins_them() {
         let mut ws = Workspace::default();
         let mut settings = crate::domain::engagement::EngagementSettings::default();
         let wang = settings
             .team
-            .add(
-                "Wang Wei",
-                crate::domain::engagement::team::Role::SegmentManager,
-                "",
-            )
+            .add("Wang Wei", Role::SegmentManager, "")
             .expect("added");
         let li = settings
             .team
-            .add(
-                "李娜",
-                crate::domain::engagement::team::Role::AccountManager,
-                "",
-            )
+            .add("李娜", Role::AccountManager, "")
             .expect("added");
         ws.engagement = SettingsDoc::write(&settings).expect("writes");
         let existing = ws.add_account(
@@ -1008,34 +1015,36 @@ mod tests {
                 row(2, &["Northwind", " wang wei ", "李娜"]),
                 row(3, &["Harbor", "Zhao Lei", ""]),
                 row(4, &["Eastbay", "Wang Wei", ""]),
+                row(5, &["Lakeside", "zhao lei", ""]),
             ],
         );
-        let north = ready(&checked[0]);
+        let rows: Vec<ReadyRow> = checked.iter().map(|c| ready(c).clone()).collect();
+        let summary = apply_import(&mut ws, rows, DuplicatePolicy::Update, 1);
         assert_eq!(
-            (north.account.overall_owner, north.account.daily_owner),
-            (Some(wang), Some(li))
+            summary.people_added,
+            vec!["Zhao Lei".to_owned()],
+            "added once"
         );
-        assert_eq!(
-            bad(&checked[1]).problems,
-            vec![Problem::UnknownColleague {
-                target: Target::OverallOwner,
-                value: "Zhao Lei".into()
-            }]
-        );
-        let text =
-            bad(&checked[1]).problems[0].describe(strings(Language::En), &ws.model, Language::En);
-        assert!(
-            text.contains("no one named “Zhao Lei” in Our people"),
-            "{text}"
-        );
+        let team = SettingsDoc::read_or_empty(ws.engagement.as_ref())
+            .expect("readable")
+            .team;
+        let zhao = team.find_by_name("Zhao Lei").expect("joined our people");
+        assert_eq!(team.get(zhao).map(|p| p.role), Some(Role::SegmentManager));
+        let owners = |name: &str| {
+            ws.accounts
+                .iter()
+                .find(|a| a.name == name)
+                .map(|a| (a.overall_owner, a.daily_owner))
+        };
+        assert_eq!(owners("Northwind"), Some((Some(wang), Some(li))));
+        assert_eq!(owners("Harbor"), Some((Some(zhao), None)));
+        assert_eq!(owners("Lakeside"), Some((Some(zhao), None)));
         // Updating an existing account: the empty daily-owner cell keeps its owner.
-        let update = ready(&checked[2]).clone();
-        assert_eq!(update.duplicate_of, Some(existing));
-        apply_import(&mut ws, vec![update], DuplicatePolicy::Update, 1);
-        let eastbay = ws.account(existing).expect("kept");
+        assert_eq!(summary.updated, 1);
         assert_eq!(
-            (eastbay.overall_owner, eastbay.daily_owner),
-            (Some(wang), Some(li))
+            ws.account(existing)
+                .map(|a| (a.overall_owner, a.daily_owner)),
+            Some((Some(wang), Some(li)))
         );
     }
 
@@ -1049,7 +1058,7 @@ mod tests {
                 &[],
                 |id| ws.account(id),
                 &m,
-                &Team::default(),
+                &crate::domain::engagement::team::Team::default(),
                 t,
                 language,
             );
@@ -1407,7 +1416,8 @@ mod tests {
             ImportSummary {
                 added: 1,
                 updated: 0,
-                skipped: 1
+                skipped: 1,
+                people_added: Vec::new(),
             }
         );
         assert_eq!(ws.account(id).map(|a| a.name.as_str()), Some("甲公司"));

@@ -1076,6 +1076,6 @@ strings! {
     logged_planned: "计划比例", "Planned share";
     logged_recommended: "建议比例", "Recommended";
     logged_none: "所选期间没有记录用时。", "No time logged in this period.";
-    import_unknown_colleague: "{0}：“我方人员”中没有“{1}”，请先添加此人，或留空。", "{0}: no one named “{1}” in Our people; add them there first, or leave the cell empty.";
     merge_inquiry_conflicts: "两边记录不同的来电查询：{0} 条（默认保留我的）", "Inquiries logged differently on both sides: {0} (yours kept unless you choose)";
+    import_people_added: "文件中的负责人已加入“我方人员”：{0}。", "Owners named in the file joined Our people: {0}.";
 }

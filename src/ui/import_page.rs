@@ -311,7 +311,7 @@ pub fn ImportPage() -> impl IntoView {
             let mut summary = ImportSummary::default();
             app.edit(|ws| summary = apply_import(ws, rows, chosen, now));
             let t = strings(app.language.get_untracked());
-            app.notify(Notice::Info(fill(
+            let mut text = fill(
                 t.import_summary,
                 &[
                     &file_name.try_get_untracked().unwrap_or_default(),
@@ -320,7 +320,15 @@ pub fn ImportPage() -> impl IntoView {
                     &summary.skipped,
                     &problems,
                 ],
-            )));
+            );
+            if !summary.people_added.is_empty() {
+                text.push(' ');
+                text.push_str(&fill(
+                    t.import_people_added,
+                    &[&summary.people_added.join(t.list_separator)],
+                ));
+            }
+            app.notify(Notice::Info(text));
             navigate(Route::Accounts);
         });
     };

@@ -357,6 +357,7 @@ fn LoggedTimeShares(pyramid: Memo<Pyramid>) -> impl IntoView {
                     <button type="button" data-testid="logged-last-year" on:click=move |_| preset(year_ago)>{tr(|t| t.logged_last_12)}</button>
                 </div>
             </div>
+            <div class="table-wrap">
             <table class="data-table" data-testid="logged-table">
                 <thead><tr>
                     <th scope="col">{tr(|t| t.logged_level)}</th>
@@ -367,6 +368,7 @@ fn LoggedTimeShares(pyramid: Memo<Pyramid>) -> impl IntoView {
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
+            </div>
             <Show when=move || logged.with(|l| l.total_tenths() == 0)>
                 <p class="hint" data-testid="nothing-logged">{tr(|t| t.logged_none)}</p>
             </Show>

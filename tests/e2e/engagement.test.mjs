@@ -6,7 +6,9 @@
 // colleague's name and a next step stays text everywhere, the .ics file included.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { useApp, openPage, seedStorage, scoredAccount, storedWorkspace, expectNotice, SUB_PATH, FORMAT, VERSION } from './harness.mjs';
 
 const app = useApp({ before, after });
@@ -34,6 +36,7 @@ function workspace() {
     },
   });
   const northwind = scoredAccount(2, 'Northwind Seating', 4, 8, {
+    relationship: 'customer',
     daily_owner: 2,
     engagement: {
       pipeline: [{ stage: 'first_contact', on: '2025-12-01' }, { stage: 'seminars', on: '2026-02-01', seminars: 2 }],
@@ -339,5 +342,141 @@ test('engagement pages in Chinese, and at 390 px without sideways scrolling', as
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), `${hash}: no sideways scrolling`);
   }
   assert.equal(await summary(page, 'cadence'), '已逾期 34 天（2026年2月10日）');
+  await clean(opened);
+});
+
+test('owners filter the account list, the ranking and the matrix; owners named in a CSV join our people', async () => {
+  const opened = await open('#/accounts');
+  const { page } = opened;
+  const names = (selector) => page.locator(selector).allTextContents();
+  await page.waitForSelector('[data-field=filter-owner]');
+  await page.selectOption('[data-field=filter-owner]', '2');
+  assert.deepEqual(await names('[data-testid=accounts-table] tbody tr .account-link'), ['Eastbay Motor Group', 'Northwind Seating']);
+  await page.selectOption('[data-field=filter-owner]', '1');
+  assert.deepEqual(await names('[data-testid=accounts-table] tbody tr .account-link'), ['Eastbay Motor Group', 'Harbor Glass']);
+
+  await page.goto(`${app.server.origin}${SUB_PATH}#/ranking`);
+  await page.waitForSelector('[data-field=ranking-owner]');
+  assert.equal(await page.locator('[data-testid=ranking-table] tbody tr').count(), 4);
+  await page.selectOption('[data-field=ranking-owner]', '2');
+  assert.deepEqual(await names('[data-testid=ranking-table] tbody tr td:nth-child(2)'), ['Eastbay Motor Group', 'Northwind Seating']);
+
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto(`${app.server.origin}${SUB_PATH}#/matrix`);
+  await page.waitForSelector('[data-testid=matrix-list] li');
+  await page.selectOption('[data-field=matrix-owner]', '1');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=matrix-list] li').length === 2);
+  assert.match((await names('[data-testid=matrix-list] li')).join(' | '), /^Eastbay Motor Group.* \| Harbor Glass/);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  const dir = mkdtempSync(join(tmpdir(), 'kam-owners-'));
+  const csv = join(dir, 'owners.csv');
+  writeFileSync(csv, 'Name,Overall owner,Daily relationship owner\nSunrise Logistics,Zhao Lei,li na\n');
+  await page.goto(`${app.server.origin}${SUB_PATH}#/import`);
+  await page.setInputFiles('[data-testid=import-sheet-file]', csv);
+  await page.waitForSelector('[data-testid=import-mapping]');
+  await page.click('[data-testid=import-run]');
+  await expectNotice(page, /Owners named in the file joined Our people: Zhao Lei\./);
+  await page.goto(`${app.server.origin}${SUB_PATH}#/accounts/5`);
+  await page.waitForSelector('[data-testid=account-summary]');
+  assert.equal(await summary(page, 'overall-owner'), 'Zhao Lei');
+  assert.equal(await summary(page, 'daily-owner'), 'Li Na');
+  await clean(opened);
+});
+
+test('promotion plans: added, their problems said beside them, kept over a reload, removed and put back', async () => {
+  const opened = await open('#/accounts/1');
+  const { page } = opened;
+  await page.waitForSelector('[data-testid=promotions]');
+  assert.match(await page.textContent('[data-testid=no-promotions]'), /No promotion plan yet/);
+  await page.click('[data-testid=add-promotion]');
+  const plan = '.promotion[data-promotion-id="3"]';
+  await page.waitForSelector(plan);
+  const problems = () => page.locator(`${plan} [data-testid=promotion-problems] li`).allTextContents();
+  assert.deepEqual(await problems(), ['Enter the purpose.']);
+  await page.fill(`${plan} [data-field=promotion-purpose]`, 'Pilot the telematics kit');
+  await page.fill(`${plan} [data-field=promotion-products]`, 'Telematics');
+  await page.fill(`${plan} [data-field=promotion-measure]`, HOSTILE);
+  await page.selectOption(`${plan} [data-field=promotion-target]`, '1');
+  await page.selectOption(`${plan} [data-field=promotion-form]`, 'product_launch');
+  await page.selectOption(`${plan} [data-field=promotion-effect]`, 'success');
+  assert.deepEqual(await problems(), [
+    'Success or failure is judged once the plan was carried out.',
+    'Say why it succeeded or failed.',
+  ]);
+  await page.check(`${plan} [data-field=promotion-done]`);
+  await page.fill(`${plan} [data-field=promotion-reason]`, 'Fleet manager signed');
+  assert.deepEqual(await problems(), []);
+  await page.click(`${plan} [data-testid=add-support]`);
+  await page.fill(`${plan} [data-field=support-who]`, 'Pre-sales');
+  await page.press(`${plan} [data-field=support-who]`, 'Tab');
+  await page.waitForSelector('[data-testid=save-status].saved');
+
+  await page.reload();
+  await page.waitForSelector(plan);
+  assert.equal(await page.inputValue(`${plan} [data-field=promotion-measure]`), HOSTILE);
+  assert.equal(await page.inputValue(`${plan} [data-field=promotion-target]`), '1');
+  assert.equal(await page.inputValue(`${plan} [data-field=promotion-form]`), 'product_launch');
+  assert.equal(await page.isChecked(`${plan} [data-field=promotion-done]`), true);
+  assert.equal(await page.inputValue(`${plan} [data-field=support-who]`), 'Pre-sales');
+
+  await page.click(`${plan} [data-testid=remove-promotion]`);
+  await page.waitForSelector(plan, { state: 'detached' });
+  await expectNotice(page, /Removed “Pilot the telematics kit”/);
+  await page.click('[data-testid=undo-remove]');
+  await page.waitForSelector(plan);
+  assert.equal(await page.inputValue(`${plan} [data-field=promotion-purpose]`), 'Pilot the telematics kit');
+  await clean(opened);
+});
+
+test('the pyramid shows the selling time logged per level over a chosen period beside the plan and 60/30/10', async () => {
+  const opened = await open('#/pyramid');
+  const { page } = opened;
+  await page.waitForSelector('[data-testid=logged-table]');
+  const rows = () => page.locator('[data-testid=logged-table] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent.trim())));
+  // The last 12 months: Eastbay (super-potential) 2.0 + 0.5 h, Northwind (ordinary) 3.0 h.
+  assert.deepEqual((await rows()).map((r) => [r[0], r[1], r[2], r[4]]), [
+    ['Key customers', '0.0', '0%', '60%'],
+    ['Ordinary customers', '3.0', '55%', '30%'],
+    ['Super-potential customers', '2.5', '45%', '10%'],
+  ]);
+  await page.fill('[data-field=logged-from]', '2026-01-01');
+  await page.waitForFunction(() => document.querySelector('[data-testid=logged-table] tr[data-level=super_potential] td').textContent === '2.0');
+  assert.deepEqual((await rows()).map((r) => r[2]), ['0%', '60%', '40%']);
+  await page.click('text=This month');
+  await page.waitForFunction(() => document.querySelector('[data-testid=logged-table] tr[data-level=super_potential] td').textContent === '0.0');
+  assert.deepEqual((await rows()).map((r) => r[2]), ['0%', '100%', '0%']);
+  await page.fill('[data-field=logged-from]', '2026-03-10');
+  await page.fill('[data-field=logged-to]', '2026-03-15');
+  await page.waitForSelector('[data-testid=nothing-logged]');
+  await clean(opened);
+});
+
+test('the demo runs a team week: people, owners, overdue contacts, a stuck pipeline, a calendar and inquiries in every state', async () => {
+  const opened = await open('#/accounts', { seed: null });
+  const { page } = opened;
+  await page.click('[data-testid=start-demo]');
+  await page.waitForSelector('[data-testid=demo-banner]');
+  await page.goto(`${app.server.origin}${SUB_PATH}#/people`);
+  await page.waitForSelector('[data-testid=people] tbody tr');
+  assert.equal(await page.locator('[data-testid=people] tbody tr').count(), 8);
+  await page.goto(`${app.server.origin}${SUB_PATH}#/contacts`);
+  await page.waitForSelector('[data-testid=contacts-due]');
+  const states = await page.locator('[data-testid=cadence-state]').allTextContents();
+  assert.ok(states.some((s) => /overdue/.test(s)) && states.some((s) => /^in \d+ days?/.test(s) || /^today/.test(s)), states.join(' / '));
+  await page.goto(`${app.server.origin}${SUB_PATH}#/pipeline`);
+  await page.waitForSelector('[data-testid=pipeline-board]');
+  assert.ok((await page.locator('[data-testid=stuck]').count()) >= 3);
+  for (const stage of ['first_contact', 'seminars', 'drafting_proposal', 'negotiating', 'won', 'lost']) {
+    assert.ok((await page.locator(`.pipeline-column[data-stage=${stage}] .pipeline-card`).count()) >= 1, stage);
+  }
+  await page.goto(`${app.server.origin}${SUB_PATH}#/calendar`);
+  await page.waitForSelector('[data-testid=calendar-grid]');
+  assert.ok((await page.locator('.calendar-item[data-kind=next-step]').count()) >= 1);
+  assert.ok((await page.locator('.calendar-item[data-kind=done]').count()) >= 1);
+  await page.goto(`${app.server.origin}${SUB_PATH}#/inquiries`);
+  await page.waitForSelector('[data-testid=inquiries] .inquiry');
+  const overall = new Set(await page.locator('[data-testid=inquiry-state]').allTextContents());
+  for (const state of ['Overdue', 'Due soon', 'On time', 'Met', 'Met late']) assert.ok(overall.has(state), `${state} in ${[...overall]}`);
   await clean(opened);
 });

@@ -25,7 +25,7 @@ const HOSTILE = [
 const LONG = `Long ${'长'.repeat(50000)}${'x'.repeat(50000)}`;
 
 const SECTIONS = ['summary', 'profile', 'analysis', 'people', 'competitors', 'position', 'six-steps', 'strategy', 'actions', 'revenue'];
-const VIEWS = ['#/accounts', '#/accounts/1', '#/accounts/2', '#/ranking', '#/actions', '#/matrix', '#/pyramid', '#/workspaces', ...SECTIONS.map((s) => `#/accounts/1/plan/${s}`), '#/accounts/1/plan/print', '#/accounts/2/plan/print'];
+const VIEWS = ['#/accounts', '#/accounts/1', '#/accounts/2', '#/ranking', '#/actions', '#/matrix', '#/pyramid', '#/workspaces', '#/contacts', '#/pipeline', '#/calendar', '#/inquiries', '#/people', ...SECTIONS.map((s) => `#/accounts/1/plan/${s}`), '#/accounts/1/plan/print', '#/accounts/2/plan/print'];
 
 async function settle(page, route) {
   await page.goto(`${app.server.origin}${SUB_PATH}${route}`);
@@ -37,8 +37,9 @@ async function settle(page, route) {
 // Text fields a user types into (not searches and filters, nor the score and number
 // fields, which refuse text).
 // The reasons of the override forms are kept only when their form is applied, so they
-// are given hostile text through their forms instead.
-const TEXT_FIELDS = 'main :is(input:not([type]), input[type=text], input[type=email], input[type=tel], textarea):not([data-testid=score-input]):not([data-field$=override_reason]):not([readonly]):not([disabled]):visible';
+// are given hostile text through their forms instead; so is the contact log's form
+// (a draft until it is logged), whose entries the engagement tests cover.
+const TEXT_FIELDS = 'main :is(input:not([type]), input[type=text], input[type=email], input[type=tel], textarea):not([data-testid=score-input]):not([data-field$=override_reason]):not([data-testid=log-form] *):not([data-field=lost-reason]):not([readonly]):not([disabled]):visible';
 
 /** The page's text fields: a name for each (its label) and what it holds. */
 function fieldValues(page) {
