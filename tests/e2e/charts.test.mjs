@@ -143,10 +143,11 @@ test('the pyramid counts levels, reads its shape, lists a level on click and tak
   const svg = await page.innerHTML('[data-testid=pyramid] .chart-svg');
   assert.match(svg, /1 account · 20% \(recommended 10%\)/);
   assert.match(svg, /3 accounts · 60% \(recommended 60%\)/);
-  // Time: key 48 h, ordinary 12 h, super-potential 12+48+48 = 108 h → 29% / 7% / 64%.
+  // Time: key 48 h, ordinary 12 h, super-potential 6 (tier 3: every six months) + 48 + 48
+  // = 102 h → 30% / 7% / 63%.
   const reading = await page.textContent('[data-testid=pyramid-reading]');
-  assert.match(reading, /Key customers get 29% of planned selling time; recommended 60%\./);
-  assert.match(reading, /Super-potential customers get 64% of planned selling time; recommended 10%\./);
+  assert.match(reading, /Key customers get 30% of planned selling time; recommended 60%\./);
+  assert.match(reading, /Super-potential customers get 63% of planned selling time; recommended 10%\./);
   assert.match(reading, /1 account is outside the pyramid/);
 
   await page.click('button[data-level=super_potential]');

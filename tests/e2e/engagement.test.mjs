@@ -267,6 +267,18 @@ test('the calendar: a month of items, navigable, on a phone as a list, and its p
   assert.equal(await page.locator('.calendar-day[data-date="2026-03-02"]').isVisible(), false, 'empty days fold away');
   assert.equal(await page.locator('.calendar-day[data-date="2026-03-20"] .day-full').isVisible(), true);
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'no sideways scrolling');
+
+  // Printed: the month without the navigation and buttons.
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.engagement-tabs').isVisible(), false);
+  assert.equal(await page.locator('[data-testid=download-ics]').isVisible(), false);
+  assert.equal(await page.locator('.calendar-day[data-date="2026-03-20"]').isVisible(), true);
+  await page.goto(`${app.server.origin}${SUB_PATH}#/accounts/1`);
+  await page.waitForSelector('[data-testid=account-summary]');
+  assert.equal(await page.locator('[data-testid=log-form]').isVisible(), false, 'the contact form is not printed');
+  assert.equal(await page.locator('[data-testid=contact-entries]').isVisible(), true);
+  await page.emulateMedia({ media: 'screen' });
   await clean(opened);
 });
 

@@ -111,7 +111,8 @@ pub fn ContactsPage() -> impl IntoView {
         <section class="page contacts-page">
             <div class="page-head"><h1>{tr(|t| t.contacts_title)}</h1></div>
             {tabs(Route::Contacts)}
-            <p class="hint">{tr(|t| t.contacts_hint)}</p>
+            <p class="hint">{tr(|t| t.contacts_hint)} " "
+                <a href=Route::Pyramid.href() data-testid="tier-cadence-link">{tr(|t| t.contacts_tier_cadence)}</a></p>
             <div class="filters">
                 {owner_filter(app, team, me, owner, "contacts.owner")}
                 {choice_field("contacts.tier", |t| t.filter_tier, Some(|t| t.filter_tier_all),
