@@ -1079,4 +1079,5 @@ strings! {
     merge_inquiry_conflicts: "两边记录不同的来电查询：{0} 条（默认保留我的）", "Inquiries logged differently on both sides: {0} (yours kept unless you choose)";
     import_people_added: "文件中的负责人已加入“我方人员”：{0}。", "Owners named in the file joined Our people: {0}.";
     contacts_tier_cadence: "修改各级别的联系节奏", "Change each tier's cadence";
+    show_more_count: "另外 {0} 项", "{0} more";
 }

@@ -492,3 +492,31 @@ test('the demo runs a team week: people, owners, overdue contacts, a stuck pipel
   for (const state of ['Overdue', 'Due soon', 'On time', 'Met', 'Met late']) assert.ok(overall.has(state), `${state} in ${[...overall]}`);
   await clean(opened);
 });
+
+test('a busy calendar day and a long pipeline column show their first items and the rest on demand', async () => {
+  const accounts = Array.from({ length: 30 }, (_, k) => scoredAccount(k + 1, `Target ${k + 1}`, 8, 8, {
+    engagement: {
+      pipeline: [{ stage: 'first_contact', on: '2026-01-05' }],
+      activities: [{ id: 1, at: '2026-03-02T10:00:00', kind: 'phone_or_email', next_step: 'Call back', next_step_on: '2026-03-18' }],
+      next_id: 2,
+    },
+  }));
+  const seed = JSON.stringify({ format: FORMAT, version: VERSION, workspace: { accounts, next_account_id: 31 } });
+  const opened = await open('#/calendar', { seed });
+  const { page } = opened;
+  const day = '.calendar-day[data-date="2026-03-18"]';
+  await page.waitForSelector(`${day} .calendar-item`);
+  assert.equal(await page.locator(`${day} .calendar-item`).count(), 4);
+  assert.equal(await page.textContent(`${day} [data-testid=day-more]`), '26 more');
+  await page.click(`${day} [data-testid=day-more]`);
+  assert.equal(await page.locator(`${day} .calendar-item`).count(), 30);
+
+  await page.goto(`${app.server.origin}${SUB_PATH}#/pipeline`);
+  const column = '.pipeline-column[data-stage=first_contact]';
+  await page.waitForSelector(`${column} .pipeline-card`);
+  assert.equal(await page.locator(`${column} .pipeline-card`).count(), 25);
+  assert.match(await page.textContent(`${column} h2`), /First contact 30/);
+  await page.click(`${column} [data-testid=column-more]`);
+  assert.equal(await page.locator(`${column} .pipeline-card`).count(), 30);
+  await clean(opened);
+});

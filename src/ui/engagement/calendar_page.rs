@@ -64,6 +64,9 @@ struct Item {
     uid: String,
 }
 
+/// Items a day shows before its "more" button.
+const DAY_SIZE: usize = 4;
+
 fn first_of_month(day: NaiveDate) -> NaiveDate {
     day.with_day(1).unwrap_or(day)
 }
@@ -166,6 +169,9 @@ pub fn CalendarPage() -> impl IntoView {
     };
     let shown =
         Memo::new(move |_| items(app, owner.get(), me.get(), month.get(), last_day(), today));
+    // Days whose every item is shown: a busy day shows its first few and a button for
+    // the rest, so a month of a large workspace paints at once.
+    let opened_days = RwSignal::new(Vec::<NaiveDate>::new());
     let title = move || {
         let m = month.get();
         let t = app.t();
@@ -190,8 +196,16 @@ pub fn CalendarPage() -> impl IntoView {
             .take_while(|d| *d <= stop)
             .map(|day| {
                 let inside = day.month() == first.month();
-                let here: Vec<Item> = all.iter().filter(|i| i.on == day).cloned().collect();
+                let mut here: Vec<Item> = all.iter().filter(|i| i.on == day).cloned().collect();
                 let empty = here.is_empty();
+                let more = if opened_days.with(|d| d.contains(&day)) {
+                    0
+                } else {
+                    here.len().saturating_sub(DAY_SIZE)
+                };
+                if more > 0 {
+                    here.truncate(DAY_SIZE);
+                }
                 view! {
                     <li class="calendar-day" class:outside=!inside class:today=day == today class:empty=empty
                         data-date=day.format("%Y-%m-%d").to_string()>
@@ -207,6 +221,14 @@ pub fn CalendarPage() -> impl IntoView {
                                     {(!i.text.is_empty()).then(|| format!(" · {}", i.text))}
                                 </li>
                             }).collect_view()}
+                            {(more > 0).then(|| view! {
+                                <li>
+                                    <button type="button" class="link-button" data-testid="day-more"
+                                        on:click=move |_| opened_days.update(|d| d.push(day))>
+                                        {fill(t.show_more_count, &[&more])}
+                                    </button>
+                                </li>
+                            })}
                         </ul>
                     </li>
                 }

@@ -19,6 +19,9 @@ use super::{
     team_memo, Me, OwnerFilter,
 };
 
+/// Cards a column shows at first, and adds with each "show more".
+const COLUMN_SIZE: usize = 25;
+
 #[derive(Clone, PartialEq)]
 struct Card {
     id: AccountId,
@@ -80,8 +83,14 @@ pub fn PipelinePage() -> impl IntoView {
             })
         })
     });
+    // Cards drawn per column: a column of thousands shows its most pressing first and
+    // grows on demand, so the board paints at once however large the workspace.
+    let column_limits: [RwSignal<usize>; 7] = std::array::from_fn(|_| RwSignal::new(COLUMN_SIZE));
     let column = move |stage: Option<Stage>| {
         let t = app.t();
+        let limit_signal = column_limits
+            [stage.map_or(6, |s| Stage::ALL.iter().position(|x| *x == s).unwrap_or(6))];
+        let shown = limit_signal.get();
         let team = team.with(|t| t.clone().unwrap_or_default());
         let mut list: Vec<Card> =
             cards.with(|c| c.iter().filter(|c| c.stage == stage).cloned().collect());
@@ -92,6 +101,8 @@ pub fn PipelinePage() -> impl IntoView {
             .map(|d| fill(t.pipeline_limit, &[&d]));
         let slug = stage.map_or("none", Stage::slug);
         let count = list.len();
+        let more = count.saturating_sub(shown);
+        list.truncate(shown);
         view! {
             <section class="pipeline-column" data-stage=slug>
                 <h2>{title} " " <span class="count">{count}</span></h2>
@@ -118,6 +129,12 @@ pub fn PipelinePage() -> impl IntoView {
                                 }
                             }).collect_view()}
                         </ul>
+                        {(more > 0).then(|| view! {
+                            <button type="button" class="link-button" data-testid="column-more"
+                                on:click=move |_| limit_signal.update(|n| *n += COLUMN_SIZE)>
+                                {fill(t.show_more_count, &[&more])}
+                            </button>
+                        })}
                     }.into_any()
                 }}
             </section>
