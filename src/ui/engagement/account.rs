@@ -23,20 +23,9 @@ use super::super::state::{use_app, AppState, Notice, Undo};
 use super::super::widgets::{score_text, select_field, tr, SelectOptions};
 use super::{
     account_cadence, cadence_class, cadence_text, contacts_per_year, datetime_value,
-    edit_engagement, engagement_of, now_local, parse_datetime, person_name, refused, team_memo,
-    team_options, unreadable_notice, when,
+    edit_engagement, engagement_memo, engagement_of, now_local, parse_datetime, person_name,
+    plan_people, refused, team_memo, team_options, unreadable_notice, when,
 };
-
-/// The account's engagement, read reactively.
-fn engagement_memo(app: AppState, id: AccountId) -> Memo<Result<AccountEngagement, UnreadableDoc>> {
-    let doc = Memo::new(move |_| {
-        app.workspace
-            .with(|ws| ws.account(id).and_then(|a| a.engagement.clone()))
-    });
-    Memo::new(move |_| {
-        doc.with(|d| crate::domain::engagement::EngagementDoc::read_or_empty(d.as_ref()))
-    })
-}
 
 /// The stage in words, with the count of seminars.
 pub fn stage_text(t: &Strings, change: &StageChange) -> String {
@@ -364,19 +353,7 @@ pub fn ContactLog(id: AccountId) -> impl IntoView {
     let engagement = engagement_memo(app, id);
     let team = team_memo(app);
     // The account's decision-making unit, from its plan.
-    let plan_people = Memo::new(move |_| {
-        app.workspace.with(|ws| {
-            ws.account(id)
-                .and_then(|a| read_plan(a.plan.as_ref()).ok())
-                .map(|p| {
-                    p.people
-                        .iter()
-                        .map(|p| (p.id, p.name.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    });
+    let plan_people = plan_people(app, id);
     let at = RwSignal::new(datetime_value(Some(now_local())));
     let kind = RwSignal::new(ActivityKind::RoutineVisit);
     let ours = RwSignal::new(Vec::<ColleagueId>::new());

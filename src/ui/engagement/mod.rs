@@ -148,6 +148,30 @@ pub fn team_options(
     })
 }
 
+/// The account's engagement, read reactively.
+pub fn engagement_memo(
+    app: AppState,
+    id: AccountId,
+) -> Memo<Result<AccountEngagement, UnreadableDoc>> {
+    let doc = Memo::new(move |_| {
+        app.workspace
+            .with(|ws| ws.account(id).and_then(|a| a.engagement.clone()))
+    });
+    Memo::new(move |_| doc.with(|d| EngagementDoc::read_or_empty(d.as_ref())))
+}
+
+/// The account's decision-making unit, from its plan: (id, name).
+pub fn plan_people(app: AppState, account: AccountId) -> Memo<Vec<(u32, String)>> {
+    Memo::new(move |_| {
+        app.workspace.with(|ws| {
+            ws.account(account)
+                .and_then(|a| crate::domain::plan::read_plan(a.plan.as_ref()).ok())
+                .map(|p| p.people.iter().map(|p| (p.id, p.name.clone())).collect())
+                .unwrap_or_default()
+        })
+    })
+}
+
 /// A colleague's name, or a mark for one who left the list.
 pub fn person_name(team: &Team, id: Option<ColleagueId>, t: &Strings) -> String {
     match id {

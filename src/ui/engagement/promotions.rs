@@ -9,14 +9,15 @@ use crate::domain::engagement::promotion::{
     Effect, Promotion, PromotionForm, PromotionId, Support,
 };
 use crate::domain::engagement::{AccountEngagement, EngagementDoc};
-use crate::domain::plan::read_plan;
 use crate::domain::AccountId;
 use crate::i18n::{fill, Strings};
 
 use super::super::plan::{date_value, parse_date};
 use super::super::state::{use_app, AppState, Notice, Undo};
 use super::super::widgets::{choice_field, keyed_rows, select_field, tr, SelectOptions};
-use super::{edit_engagement, engagement_of, refused};
+use crate::domain::doc::UnreadableDoc;
+
+use super::{edit_engagement, engagement_memo, engagement_of, plan_people, refused};
 
 /// Changes one promotion plan of the account.
 fn edit_promotion(
@@ -34,25 +35,13 @@ fn edit_promotion(
     }
 }
 
-/// The account's decision-making unit, from its plan: (id, name).
-fn plan_people(app: AppState, account: AccountId) -> Memo<Vec<(u32, String)>> {
-    Memo::new(move |_| {
-        app.workspace.with(|ws| {
-            ws.account(account)
-                .and_then(|a| read_plan(a.plan.as_ref()).ok())
-                .map(|p| p.people.iter().map(|p| (p.id, p.name.clone())).collect())
-                .unwrap_or_default()
-        })
-    })
-}
-
 #[component]
 pub fn PromotionPlans(id: AccountId) -> impl IntoView {
     let app = use_app();
+    let engagement = engagement_memo(app, id);
     let keys = Signal::derive(move || {
-        app.workspace.with(|ws| {
-            ws.account(id)
-                .and_then(|a| engagement_of(a).ok())
+        engagement.with(|e| {
+            e.as_ref()
                 .map(|e| e.promotions.iter().map(|p| u64::from(p.id)).collect())
                 .unwrap_or_default()
         })
@@ -71,7 +60,7 @@ pub fn PromotionPlans(id: AccountId) -> impl IntoView {
     };
     let rows = keyed_rows(
         keys,
-        Arc::new(move |key| promotion_card(app, id, key as PromotionId, people)),
+        Arc::new(move |key| promotion_card(app, id, key as PromotionId, engagement, people)),
     );
     view! {
         <section class="card promotions" data-testid="promotions">
@@ -92,13 +81,14 @@ fn promotion_card(
     app: AppState,
     account: AccountId,
     id: PromotionId,
+    engagement: Memo<Result<AccountEngagement, UnreadableDoc>>,
     people: Memo<Vec<(u32, String)>>,
 ) -> AnyView {
     let promotion = Memo::new(move |_| {
-        app.workspace.with(|ws| {
-            ws.account(account)
-                .and_then(|a| engagement_of(a).ok())
-                .and_then(|e| e.promotions.into_iter().find(|p| p.id == id))
+        engagement.with(|e| {
+            e.as_ref()
+                .ok()
+                .and_then(|e| e.promotions.iter().find(|p| p.id == id).cloned())
                 .unwrap_or_default()
         })
     });
