@@ -220,6 +220,65 @@ fn format_v3_fixture_loads_people_owners_engagement_and_inquiries() {
 }
 
 #[test]
+fn format_v3_migrates_to_v4_without_snapshots_categories_or_development() {
+    let ws = decode(&fixture("workspace-v3.json")).expect("version 3 loads");
+    assert!(ws.snapshots.is_none() && ws.categories.is_none() && ws.list_plan.is_none());
+    assert!(ws.thresholds_draft.is_none());
+    assert!(ws
+        .accounts
+        .iter()
+        .all(|a| a.parent.is_none() && a.development.is_none()));
+    assert!(ws.engagement.is_some(), "the engagement settings stay");
+}
+
+#[test]
+fn format_v4_fixture_loads_snapshots_categories_groups_and_development() {
+    use kam::domain::development::categories::{categories, group_of, Category};
+    use kam::domain::development::relationship::current_level;
+    use kam::domain::development::DevelopmentDoc;
+    use kam::domain::plan::RelationshipLevel;
+    use kam::domain::review::SnapshotsDoc;
+
+    let ws = decode(&fixture("workspace-v4.json")).expect("version 4 loads");
+    assert_eq!(
+        ws.thresholds_draft.map(|t| t.attractiveness),
+        Some(kam::domain::Tenths(65))
+    );
+    assert!(ws.has_pending_draft());
+    let snapshots = SnapshotsDoc::read_or_empty(ws.snapshots.as_ref()).expect("readable");
+    let year = snapshots.year(2025).expect("2025 is closed");
+    assert_eq!(year.accounts.len(), 2);
+    assert_eq!(year.contacts, Some(3));
+    let (parent, member) = (&ws.accounts[0], &ws.accounts[1]);
+    assert_eq!(member.parent, Some(parent.id));
+    let development = DevelopmentDoc::read_or_empty(parent.development.as_ref()).expect("readable");
+    assert_eq!(development.contracts.len(), 2);
+    assert_eq!(
+        current_level(&development.assessments),
+        Some(RelationshipLevel::Strategic)
+    );
+    let settings = kam::domain::development::categories::CategorySettingsDoc::read_or_empty(
+        ws.categories.as_ref(),
+    )
+    .expect("readable");
+    let links = ws.accounts.iter().map(|a| (a.id, a.parent));
+    let found: Vec<Category> = categories(&development, group_of(parent.id, links), &settings)
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect();
+    for category in [
+        Category::Quality,
+        Category::HighValue,
+        Category::Group,
+        Category::Strategic,
+    ] {
+        assert!(found.contains(&category), "{category:?}");
+    }
+    let again = decode(&encode_for_storage(&ws).expect("encodes")).expect("reloads");
+    assert_eq!(again, ws);
+}
+
+#[test]
 fn this_build_writes_the_newest_fixture_version() {
     // When VERSION is raised, add `workspace-v{VERSION}.json` and a migration test.
     let newest = format!("workspace-v{VERSION}.json");

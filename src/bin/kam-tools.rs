@@ -5,8 +5,9 @@
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
+    use kam::charts::flow::{draw_flow, FlowRequest};
     use kam::charts::matrix::{
-        draw_markers_on, draw_matrix_with, pack_hotspots, MatrixPoint, MatrixRequest,
+        draw_markers_on, draw_matrix_request, pack_hotspots, MatrixPoint, MatrixRequest,
     };
     use kam::charts::pyramid::{draw_pyramid, BandText};
     use kam::domain::{Tenths, Thresholds, Tier};
@@ -45,14 +46,7 @@ mod exports {
             &tiers,
             &overridden,
         );
-        let drawing = draw_matrix_with(
-            &points,
-            &request.thresholds,
-            &request.labels,
-            request.size,
-            request.markers,
-        )
-        .map_err(|e| JsError::new(&e))?;
+        let drawing = draw_matrix_request(&points, &request).map_err(|e| JsError::new(&e))?;
         let hotspots: Vec<f64> = pack_hotspots(&drawing.hotspots)
             .into_iter()
             .map(|v| v as f64)
@@ -133,6 +127,13 @@ mod exports {
     pub fn csv_file(table: &str) -> Result<Vec<u8>, JsError> {
         let table: Vec<Vec<String>> = serde_json::from_str(table)?;
         kam::exchange::ranking_csv::write_csv(&table).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Draws the annual review's flow chart from its request (JSON); returns the SVG.
+    #[wasm_bindgen]
+    pub fn draw_flow_chart(request: &str) -> Result<String, JsError> {
+        let request: FlowRequest = serde_json::from_str(request)?;
+        draw_flow(&request).map_err(|e| JsError::new(&e))
     }
 
     /// Draws the pyramid from its band texts (JSON). Returns `[svg, bands]` where bands

@@ -6,11 +6,12 @@ use std::collections::BTreeMap;
 
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::{estimate_width, fit, font_size, tier_color, DrawError};
-use crate::domain::{AccountId, Tenths, Thresholds, Tier};
+use crate::domain::{AccountId, Axis, Tenths, Thresholds, Tier};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// One account on the matrix.
@@ -102,7 +103,32 @@ pub struct MatrixRequest {
     /// Names of the first points, in order; only these can be written on the chart.
     pub names: Vec<String>,
     pub markers: Markers,
+    /// What-if: where the accounts that change tier came from, and the thresholds
+    /// before; nothing on the ordinary matrix.
+    #[serde(default)]
+    pub shifts: Shifts,
 }
+
+/// The "before" drawn under a what-if matrix: the former thresholds as dashed lines and
+/// an arrow from each moving account's former position to its new one.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Shifts {
+    pub former_thresholds: Option<Thresholds>,
+    pub arrows: Vec<Arrow>,
+}
+
+/// One account's move on the matrix: positions as (feasibility, attractiveness).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Arrow {
+    pub from: (Tenths, Tenths),
+    pub to: (Tenths, Tenths),
+    /// The tier it leaves, drawn as a hollow ring at the former position.
+    pub from_tier: Option<Tier>,
+}
+
+/// At most this many arrows are drawn: past it the chart is a blur, and the list beside
+/// it names every move.
+pub const MAX_ARROWS: usize = 300;
 
 /// Names sent with a request: more than enough candidates for the labels.
 pub const NAMED_POINTS: usize = 200;
@@ -180,6 +206,32 @@ pub fn draw_matrix(
     draw_matrix_with(points, thresholds, labels, size, Markers::InSvg)
 }
 
+/// The matrix a request asks for (the tools module's entry).
+pub fn draw_matrix_request(
+    points: &[MatrixPoint],
+    request: &MatrixRequest,
+) -> Result<MatrixDrawing, DrawError> {
+    draw_svg(
+        points,
+        &request.thresholds,
+        &request.labels,
+        request.size,
+        request.markers,
+        &request.shifts,
+    )
+}
+
+/// The what-if matrix: the points where the second scenario puts them, over `shifts`.
+pub fn draw_matrix_shifts(
+    points: &[MatrixPoint],
+    thresholds: &Thresholds,
+    labels: &MatrixLabels,
+    size: MatrixSize,
+    shifts: &Shifts,
+) -> Result<MatrixDrawing, DrawError> {
+    draw_svg(points, thresholds, labels, size, Markers::InSvg, shifts)
+}
+
 /// Where the point markers go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Markers {
@@ -199,11 +251,29 @@ pub fn draw_matrix_with(
     size: MatrixSize,
     markers: Markers,
 ) -> Result<MatrixDrawing, DrawError> {
+    draw_svg(
+        points,
+        thresholds,
+        labels,
+        size,
+        markers,
+        &Shifts::default(),
+    )
+}
+
+fn draw_svg(
+    points: &[MatrixPoint],
+    thresholds: &Thresholds,
+    labels: &MatrixLabels,
+    size: MatrixSize,
+    markers: Markers,
+    shifts: &Shifts,
+) -> Result<MatrixDrawing, DrawError> {
     let mut svg = String::new();
     let (hotspots, labelled, plot_area) = {
         let root = SVGBackend::with_string(&mut svg, (size.width, size.height)).into_drawing_area();
-        let out =
-            draw_on(&root, points, thresholds, labels, size, markers).map_err(|e| e.to_string())?;
+        let out = draw_on(&root, points, thresholds, labels, size, markers, shifts)
+            .map_err(|e| e.to_string())?;
         root.present().map_err(|e| e.to_string())?;
         out
     };
@@ -283,6 +353,7 @@ fn draw_on<DB: DrawingBackend>(
     labels: &MatrixLabels,
     size: MatrixSize,
     markers: Markers,
+    shifts: &Shifts,
 ) -> Result<Drawn, DrawingAreaErrorKind<DB::ErrorType>> {
     root.fill(&WHITE)?;
     let mut chart = chart_on(root)?;
@@ -357,6 +428,7 @@ fn draw_on<DB: DrawingBackend>(
         vec![(LOW, ta), (HIGH, ta)],
         threshold_style,
     )))?;
+    draw_shifts(&mut chart, thresholds, shifts)?;
 
     // Group points that share a position: one hotspot each, all accounts reachable.
     let mut hotspots = Vec::with_capacity(groups.len());
@@ -728,6 +800,72 @@ fn overlaps(a: &Box2, b: &Box2) -> bool {
     a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
 }
 
+/// The former thresholds (dashed, where they differ) and the arrows of [`Shifts`].
+fn draw_shifts<DB: DrawingBackend>(
+    chart: &mut Chart<'_, DB>,
+    thresholds: &Thresholds,
+    shifts: &Shifts,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let grey = ShapeStyle::from(&RGBColor(0x55, 0x55, 0x55)).stroke_width(1);
+    if let Some(former) = shifts.former_thresholds {
+        for axis in Axis::ALL {
+            if former.on(axis) == thresholds.on(axis) {
+                continue;
+            }
+            let at = value(former.on(axis));
+            // Feasibility is x, attractiveness y.
+            let line = match axis {
+                Axis::Feasibility => vec![(at, LOW), (at, HIGH)],
+                Axis::Attractiveness => vec![(LOW, at), (HIGH, at)],
+            };
+            chart.draw_series(std::iter::once(DashedPathElement::new(line, 6, 4, grey)))?;
+        }
+    }
+    for arrow in shifts.arrows.iter().take(MAX_ARROWS) {
+        let from = (value(arrow.from.0), value(arrow.from.1));
+        let to = (value(arrow.to.0), value(arrow.to.1));
+        if let Some(tier) = arrow.from_tier {
+            chart.plotting_area().draw(&Circle::new(
+                from,
+                5,
+                ShapeStyle::from(&tier_color(tier)).stroke_width(1),
+            ))?;
+        }
+        if from == to {
+            continue;
+        }
+        chart.draw_series(std::iter::once(PathElement::new(vec![from, to], grey)))?;
+        // The head: two short strokes back from the new position, drawn in pixels so
+        // it keeps its shape whatever the axes' scale.
+        let (fx, fy) = chart.backend_coord(&from);
+        let (tx, ty) = chart.backend_coord(&to);
+        let (dx, dy) = (f64::from(tx - fx), f64::from(ty - fy));
+        let length = (dx * dx + dy * dy).sqrt();
+        if length >= 8.0 {
+            let (ux, uy) = (dx / length, dy / length);
+            // Stop short of the marker, then open 7 px back at ±30°.
+            let tip = (f64::from(tx) - ux * 7.0, f64::from(ty) - uy * 7.0);
+            let (cos, sin) = (0.866, 0.5);
+            let wing = |s: f64| {
+                let (bx, by) = (-ux * 7.0, -uy * 7.0);
+                (
+                    (tip.0 + bx * cos - by * sin * s).round() as i32,
+                    (tip.1 + bx * sin * s + by * cos).round() as i32,
+                )
+            };
+            let tip = (tip.0.round() as i32, tip.1.round() as i32);
+            let area = chart.plotting_area();
+            let (ox, oy) = area.get_base_pixel();
+            let local = |(x, y): (i32, i32)| (x - ox, y - oy);
+            let root = area.strip_coord_spec();
+            for end in [wing(1.0), wing(-1.0)] {
+                root.draw(&PathElement::new(vec![local(end), local(tip)], grey))?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Tier 1 ●, Tier 2 ■, Tier 3 ▲, not pursued ✕: the shape tells the tier without colour.
 fn draw_marker<DB: DrawingBackend>(
     chart: &mut Chart<'_, DB>,
@@ -903,6 +1041,43 @@ mod tests {
         assert_eq!(d.labelled, vec![1]);
         assert!(!d.svg.contains("<img"));
         assert!(d.svg.contains("&lt;img"));
+    }
+
+    #[test]
+    fn a_what_if_matrix_draws_former_thresholds_dashed_and_an_arrow_per_move() {
+        let now = Thresholds {
+            attractiveness: Tenths(65),
+            ..Thresholds::default()
+        };
+        let moved = point(1, "<b>Moved</b>", 60, 70, Tier::Tier2);
+        let plain = draw_matrix_shifts(
+            std::slice::from_ref(&moved),
+            &now,
+            &labels(),
+            MatrixSize::default(),
+            &Shifts::default(),
+        )
+        .expect("draws");
+        let shifts = Shifts {
+            former_thresholds: Some(Thresholds::default()),
+            arrows: vec![Arrow {
+                from: (Tenths(50), Tenths(60)),
+                to: (Tenths(70), Tenths(60)),
+                from_tier: Some(Tier::Tier3),
+            }],
+        };
+        let shifted = draw_matrix_shifts(&[moved], &now, &labels(), MatrixSize::default(), &shifts)
+            .expect("draws");
+        let count = |svg: &str, what: &str| svg.matches(what).count();
+        // One dashed line (attractiveness moved; feasibility did not): plotters draws a
+        // dash as a short polyline of its own, so there are many more paths.
+        assert!(count(&shifted.svg, "<polyline") > count(&plain.svg, "<polyline") + 3);
+        // The former position's ring in the tier it leaves.
+        let tier3 = tier_color(Tier::Tier3);
+        let ring = format!("#{:02X}{:02X}{:02X}", tier3.0, tier3.1, tier3.2);
+        assert!(count(&shifted.svg, &ring) > count(&plain.svg, &ring));
+        assert!(!shifted.svg.contains("<b>"));
+        assert_eq!(shifted.hotspots, plain.hotspots, "arrows are not points");
     }
 
     #[test]

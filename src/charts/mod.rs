@@ -6,6 +6,7 @@
 //! plotters escapes `< > & " '` in every text it writes, so account names are safe in
 //! the SVG; the page inserts only these strings as markup.
 
+pub mod flow;
 pub mod matrix;
 pub mod pyramid;
 

@@ -146,6 +146,13 @@ pub struct Account {
     /// recorded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub engagement: Option<super::engagement::EngagementDoc>,
+    /// The account's group parent (集团客户): the unit its affiliated units buy through.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<AccountId>,
+    /// Contracts, payment record, referrals, the strategic flag, the development-value
+    /// forecast and relationship assessments, as their document; none until any is kept.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub development: Option<super::development::DevelopmentDoc>,
     /// Milliseconds since the Unix epoch.
     pub created_at: i64,
     pub updated_at: i64,

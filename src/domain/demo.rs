@@ -298,6 +298,7 @@ pub fn demo_workspace(language: Language, now: i64) -> Workspace {
         }
     }
     super::demo_engagement::add_demo_engagement(&mut ws, language, now);
+    super::demo_development::add_demo_development(&mut ws, language, now);
     ws
 }
 

@@ -9,26 +9,51 @@
 //!   not have are not imported, and their names are reported;
 //! - what differs between a matched pair, field by field: the basic sheet, the screening
 //!   answers and note, each score's value and note, the tier and level overrides, the
-//!   account plan (as a whole), the owners, the engagement record (contacts, promotion
-//!   plans and a further pipeline only theirs has are added; the rest is a whole);
+//!   group parent, the account plan (as a whole), the owners, the development record (as
+//!   a whole), the engagement record (contacts, promotion plans and a further pipeline
+//!   only theirs has are added; the rest is a whole);
+//! - account ids inside their accounts (the group parent, the account a referral names)
+//!   are theirs: each is placed on the account it names here, one of mine it matched or
+//!   a new one once added with its fresh id. A parent that does not come over (neither
+//!   matched nor added) leaves mine; a referral naming an account that does not come
+//!   over keeps its name and loses the link. New accounts bring their parent and their
+//!   development record, placed the same way;
+//! - group links never make a loop: a parent taken or brought that would make one is not
+//!   set, and the summary counts it;
+//! - closed years of the annual review: a year only their file closed is added whole; a
+//!   year both closed keeps mine (and is reported when theirs differs), since a closed
+//!   year is never edited. The review matches accounts by id, so the accounts of an
+//!   added year are put on my ids: an account matched or added here takes that
+//!   account's id, any other one an id above every id of mine and of the new accounts
+//!   (the same id in every added year), and the workspace's next id moves past them, so
+//!   they count as not in the register and no later account takes one. A year keeps its
+//!   own model, so its scores stay on the criteria of that model;
+//! - the preliminary list plan: a year only theirs planned is added, with its collectors
+//!   as my people; a year both planned keeps mine (reported when theirs differs);
 //! - our people: theirs are matched to mine by name, and those I lack are added, so an
-//!   owner or a participant of theirs stays the same person here;
+//!   owner, a participant or a collector of theirs stays the same person here;
 //! - inquiries: those only they logged are added; one logged by both but differently is
 //!   shown side by side;
 //! - applying the user's choices in one step: every field keeps mine unless the user
 //!   took theirs, so nothing is overwritten silently; new accounts get fresh ids.
 //!
-//! My scoring model, thresholds and tier settings are never touched by a merge.
+//! My scoring model, thresholds (and the thresholds being tried), tier settings and the
+//! key-account categories' settings are never touched by a merge: they are the rules I
+//! rank and classify by, not data about customers.
 
 use std::collections::{BTreeSet, HashMap};
 
 use super::account::{identity_key, Account, AccountId, Field as BasicField};
+use super::development::categories::link_problem;
+use super::development::list_plan::{ListPlanDoc, YearListPlan};
+use super::development::DevelopmentDoc;
 use super::engagement::combine::{self, inquiry_key, same_inquiry};
 use super::engagement::inquiry::{Inquiry, InquiryId, TargetDecision};
 use super::engagement::team::{Colleague, ColleagueId, Team};
 use super::engagement::{EngagementDoc, EngagementSettings, InquiryDoc, SettingsDoc};
 use super::model::{CriterionId, ScoringModel};
 use super::plan::same_plan;
+use super::review::{SnapshotsDoc, YearSnapshot};
 use super::screening::Gate;
 use super::text::LocalizedText;
 use super::workspace::Workspace;
@@ -45,10 +70,16 @@ pub enum Field {
     ScoreNote(CriterionId),
     TierOverride,
     LevelOverride,
+    /// The group parent. Between two workspaces it is compared and taken as the account
+    /// it names here ([`Conflict::parent`]).
+    Parent,
     /// The account plan is taken or kept whole: its parts refer to each other by ids.
     Plan,
     OverallOwner,
     DailyOwner,
+    /// Contracts, payment record, referrals, strategic flag, forecast and relationship,
+    /// taken or kept whole like the plan; its referrals' accounts are placed here.
+    Development,
     /// Contacts, promotion plans, pipeline, start date and cadence that both recorded
     /// differently (what only theirs has is added whatever the side).
     Engagement,
@@ -94,7 +125,13 @@ impl Field {
                 };
                 key(mine) != key(theirs)
             }
+            // Ids of one workspace; `plan_merge` compares their parent as placed here.
+            Field::Parent => mine.parent != theirs.parent,
             Field::Plan => !same_plan(mine.plan.as_ref(), theirs.plan.as_ref()),
+            // `plan_merge` compares their record with its referrals placed here.
+            Field::Development => {
+                !DevelopmentDoc::same(mine.development.as_ref(), theirs.development.as_ref())
+            }
             Field::OverallOwner => mine.overall_owner != theirs.overall_owner,
             Field::DailyOwner => mine.daily_owner != theirs.daily_owner,
             Field::Engagement => engagement_comparison(mine, theirs).differs,
@@ -118,9 +155,11 @@ impl Field {
             .chain([
                 Field::TierOverride,
                 Field::LevelOverride,
+                Field::Parent,
                 Field::Plan,
                 Field::OverallOwner,
                 Field::DailyOwner,
+                Field::Development,
                 Field::Engagement,
             ])
     }
@@ -151,6 +190,8 @@ impl Field {
             Field::DailyOwner => account.daily_owner = from.daily_owner,
             // Combined in `apply_merge`, which also adds what only theirs has.
             Field::Engagement => {}
+            // Placed in `apply_merge`, once the new accounts they may name have ids.
+            Field::Parent | Field::Development => {}
         }
     }
 }
@@ -375,13 +416,209 @@ impl CriteriaMap {
     }
 }
 
+/// Where one of their accounts is in my workspace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Here {
+    /// The account of mine it matched.
+    Mine(AccountId),
+    /// An account new to me, by its position in the file: here once it is added, under
+    /// the id it gets then.
+    New(usize),
+}
+
+/// Their group parent of an account, as it lands here.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IncomingParent {
+    pub here: Here,
+    /// The parent's name in the file.
+    pub name: String,
+}
+
+/// Where their account `incoming` has its group parent here: none when they have none,
+/// when it names the account itself (a link edited by hand, which makes no group), or
+/// when the parent does not come over (an id their file lacks, or an account that
+/// repeats an earlier one and is not merged).
+fn parent_here(
+    incoming: &Account,
+    places: &HashMap<AccountId, Here>,
+    theirs: &HashMap<AccountId, &Account>,
+) -> Option<IncomingParent> {
+    let parent = incoming.parent.filter(|p| *p != incoming.id)?;
+    Some(IncomingParent {
+        here: *places.get(&parent)?,
+        name: theirs
+            .get(&parent)
+            .map(|a| a.name.clone())
+            .unwrap_or_default(),
+    })
+}
+
+/// Whether their group parent, placed here, differs from mine. A parent that does not
+/// come over is no difference (taking it could only leave mine); one that is new to me
+/// always is.
+fn parent_differs(mine: &Account, theirs: &Account, parent: Option<&IncomingParent>) -> bool {
+    match (theirs.parent.filter(|p| *p != theirs.id), parent) {
+        (None, _) => mine.parent.is_some(),
+        (Some(_), None) => false,
+        (Some(_), Some(p)) => match p.here {
+            Here::Mine(id) => mine.parent != Some(id),
+            Here::New(_) => true,
+        },
+    }
+}
+
+/// Whether their development record, its referrals placed here, says something else
+/// than mine. A referral naming an account new to me is always a difference (mine
+/// cannot name it yet); one naming an account that does not come over is compared
+/// without its account. A record that cannot be read is compared as its text.
+fn development_differs(
+    mine: &Account,
+    theirs: &Account,
+    places: &HashMap<AccountId, Here>,
+) -> bool {
+    let (a, b) = (mine.development.as_ref(), theirs.development.as_ref());
+    let Some(Ok(mut record)) = b.map(DevelopmentDoc::read) else {
+        return !DevelopmentDoc::same(a, b);
+    };
+    for referral in &mut record.referrals {
+        referral.account = match referral.account.and_then(|id| places.get(&id)) {
+            Some(Here::Mine(id)) => Some(*id),
+            Some(Here::New(_)) => return true,
+            None => None,
+        };
+    }
+    match DevelopmentDoc::write(&record) {
+        Ok(doc) => !DevelopmentDoc::same(a, doc.as_ref()),
+        Err(_) => true,
+    }
+}
+
+/// Their development record with each referral's account placed here (`ids`: their
+/// account id → mine, for the accounts matched or added): a referral naming an account
+/// that does not come over keeps its name and loses the link. A record whose links
+/// stay as they are is taken as its text (what a later version wrote that this one
+/// cannot read is kept), and so is a record that cannot be read.
+fn development_here(
+    doc: Option<&DevelopmentDoc>,
+    ids: &HashMap<AccountId, AccountId>,
+) -> Option<DevelopmentDoc> {
+    let Some(Ok(mut record)) = doc.map(DevelopmentDoc::read) else {
+        return doc.cloned();
+    };
+    let mut changed = false;
+    for referral in &mut record.referrals {
+        let placed = referral.account.and_then(|id| ids.get(&id).copied());
+        changed |= placed != referral.account;
+        referral.account = placed;
+    }
+    if !changed {
+        return doc.cloned();
+    }
+    DevelopmentDoc::write(&record).unwrap_or_else(|_| doc.cloned())
+}
+
+/// What a merge does with a document kept year by year (the closed years, the list
+/// plan): the years only theirs has are added, a year both have keeps mine.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YearsPlan<T> {
+    /// Years only theirs has, added whole, in year order.
+    pub years_added: Vec<i32>,
+    /// Years both have where theirs differs: mine is kept, in year order. (A year both
+    /// have alike needs no word.)
+    pub years_kept_mine: Vec<i32>,
+    /// My document cannot be read: nothing is merged into it.
+    pub mine_unreadable: bool,
+    /// Their years to add, in year order.
+    add: Vec<T>,
+}
+
+impl<T> Default for YearsPlan<T> {
+    fn default() -> Self {
+        YearsPlan {
+            years_added: Vec::new(),
+            years_kept_mine: Vec::new(),
+            mine_unreadable: false,
+            add: Vec::new(),
+        }
+    }
+}
+
+impl<T: PartialEq> YearsPlan<T> {
+    /// Sorts their years against mine; a year their document holds twice (edited by
+    /// hand) counts by its first.
+    fn of(mine: &[T], theirs: Vec<T>, year: impl Fn(&T) -> i32) -> Self {
+        let mut plan = YearsPlan::default();
+        let mut seen = BTreeSet::new();
+        for item in theirs {
+            let y = year(&item);
+            if !seen.insert(y) {
+                continue;
+            }
+            match mine.iter().find(|m| year(m) == y) {
+                Some(m) if *m == item => {}
+                Some(_) => plan.years_kept_mine.push(y),
+                None => {
+                    plan.years_added.push(y);
+                    plan.add.push(item);
+                }
+            }
+        }
+        plan.years_added.sort_unstable();
+        plan.years_kept_mine.sort_unstable();
+        plan.add.sort_by_key(|item| year(item));
+        plan
+    }
+}
+
+/// Which of their closed years are added and which keep mine. A year of theirs is
+/// compared as it is, their account ids and all: the same file merged twice, or
+/// another tab's version, says nothing of years it holds alike.
+fn plan_closed_years(
+    mine: Option<&SnapshotsDoc>,
+    theirs: Option<&SnapshotsDoc>,
+) -> YearsPlan<YearSnapshot> {
+    let Ok(mine) = SnapshotsDoc::read_or_empty(mine) else {
+        return YearsPlan {
+            mine_unreadable: true,
+            ..YearsPlan::default()
+        };
+    };
+    // Their document cannot be read: there is nothing of it to merge.
+    let theirs = SnapshotsDoc::read_or_empty(theirs).unwrap_or_default();
+    YearsPlan::of(&mine.years, theirs.years, |y| y.year)
+}
+
+/// Which of their list plan's years are added and which keep mine, their collectors as
+/// my people.
+fn plan_list_years(
+    mine: Option<&ListPlanDoc>,
+    theirs: Option<&ListPlanDoc>,
+    people: &PeopleMap,
+) -> YearsPlan<YearListPlan> {
+    let Ok(mine) = ListPlanDoc::read_or_empty(mine) else {
+        return YearsPlan {
+            mine_unreadable: true,
+            ..YearsPlan::default()
+        };
+    };
+    let mut theirs = ListPlanDoc::read_or_empty(theirs).unwrap_or_default();
+    for segment in theirs.years.iter_mut().flat_map(|y| y.segments.iter_mut()) {
+        segment.collector = people.id(segment.collector);
+    }
+    YearsPlan::of(&mine.years, theirs.years, |y| y.year)
+}
+
 /// An incoming account no account of mine matches.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewAccount {
     /// Its position in the file, which identifies it in [`MergeChoices`].
     pub index: usize,
-    /// As in the file, with its scores on my criteria.
+    /// As in the file, with its scores on my criteria and its owners as my people. Its
+    /// group parent is in `parent`; its referrals still name their accounts, placed
+    /// when the merge is applied.
     pub account: Account,
+    /// Its group parent, as it lands here.
+    pub parent: Option<IncomingParent>,
 }
 
 /// An account in both workspaces whose data differs.
@@ -389,8 +626,13 @@ pub struct NewAccount {
 pub struct Conflict {
     /// My account as it is now.
     pub mine: Account,
-    /// Theirs, with its scores on my criteria.
+    /// Theirs, with its scores on my criteria and its owners as my people. Its group
+    /// parent is in `parent`; its referrals still name their accounts, placed when the
+    /// merge is applied.
     pub theirs: Account,
+    /// Their group parent, as it lands here; none when they have none (taking theirs
+    /// then clears mine) or when it does not come over (then it is no difference).
+    pub parent: Option<IncomingParent>,
     /// What differs, in the account page's order; never empty.
     pub fields: Vec<Field>,
     /// Contacts, promotion plans and the like that only theirs has: added in any case.
@@ -457,8 +699,14 @@ pub struct MergePlan {
     /// Their people I lack, with the ids they get here.
     pub new_people: Vec<Colleague>,
     pub inquiries: InquiryPlan,
-    /// Their account id → mine, for the accounts matched (inquiries made targets).
-    matched_ids: HashMap<AccountId, AccountId>,
+    /// The annual review's closed years.
+    pub closed_years: YearsPlan<YearSnapshot>,
+    /// The preliminary list plan's years.
+    pub list_plan: YearsPlan<YearListPlan>,
+    /// Their account id → where it is here, for the accounts merged (not the repeats):
+    /// what places a parent, a referral, an inquiry made a target and a closed year's
+    /// account.
+    places: HashMap<AccountId, Here>,
 }
 
 /// Works out what merging `theirs` into `mine` would do.
@@ -475,6 +723,10 @@ pub fn plan_merge(mine: &Workspace, theirs: &Workspace) -> MergePlan {
     let mut seen = Identities::new();
     let mut claimed: HashMap<AccountId, usize> = HashMap::new();
     let mut plan = MergePlan::default();
+    // Where every incoming account lands is settled first, so a parent or a referral
+    // further down the file is placed too.
+    let mut places: HashMap<AccountId, Here> = HashMap::new();
+    let mut merged: Vec<(usize, &Account, Option<&Account>)> = Vec::new();
     for (index, incoming) in theirs.accounts.iter().enumerate() {
         let matched = my_identities.find(incoming);
         let earlier = seen
@@ -494,44 +746,62 @@ pub fn plan_merge(mine: &Workspace, theirs: &Workspace) -> MergePlan {
             continue;
         }
         seen.insert(incoming, index);
-        let mapped = criteria.onto_mine(incoming, &people);
-        match matched.and_then(|id| my_accounts.get(&id)) {
+        let my = matched.and_then(|id| my_accounts.get(&id).copied());
+        let here = match my {
             Some(my) => {
                 claimed.insert(my.id, index);
-                plan.matched_ids.insert(incoming.id, my.id);
-                // The engagement records are read once, for what differs and what adds;
-                // the record comes last in page order.
-                let engagement = engagement_comparison(my, &mapped);
-                let mut fields: Vec<Field> = Field::every(&criteria.compared)
-                    .filter(|f| *f != Field::Engagement && f.differs(my, &mapped))
-                    .collect();
-                if engagement.differs {
-                    fields.push(Field::Engagement);
-                }
-                let adds = engagement.adds;
-                if !fields.is_empty() {
-                    plan.conflicts.push(Conflict {
-                        mine: (*my).clone(),
-                        theirs: mapped,
-                        fields,
-                        engagement_adds: adds,
-                    });
-                } else if adds > 0 {
-                    plan.additions.push(Addition {
-                        mine: my.id,
-                        theirs: mapped,
-                        adds,
-                    });
-                } else {
-                    plan.unchanged.push(my.id);
-                }
+                Here::Mine(my.id)
             }
-            None => plan.new_accounts.push(NewAccount {
+            None => Here::New(index),
+        };
+        // An id their file repeats (edited by hand) names its first account.
+        places.entry(incoming.id).or_insert(here);
+        merged.push((index, incoming, my));
+    }
+    let their_accounts = theirs.accounts_by_id();
+    for (index, incoming, my) in merged {
+        let mut mapped = criteria.onto_mine(incoming, &people);
+        // Their id means nothing here: `parent` says where it lands.
+        mapped.parent = None;
+        let parent = parent_here(incoming, &places, &their_accounts);
+        let Some(my) = my else {
+            plan.new_accounts.push(NewAccount {
                 index,
                 account: mapped,
-            }),
+                parent,
+            });
+            continue;
+        };
+        // The engagement records are read once, for what differs and what adds.
+        let engagement = engagement_comparison(my, &mapped);
+        let fields: Vec<Field> = Field::every(&criteria.compared)
+            .filter(|f| match f {
+                Field::Parent => parent_differs(my, incoming, parent.as_ref()),
+                Field::Development => development_differs(my, &mapped, &places),
+                Field::Engagement => engagement.differs,
+                _ => f.differs(my, &mapped),
+            })
+            .collect();
+        let adds = engagement.adds;
+        if !fields.is_empty() {
+            plan.conflicts.push(Conflict {
+                mine: my.clone(),
+                theirs: mapped,
+                parent,
+                fields,
+                engagement_adds: adds,
+            });
+        } else if adds > 0 {
+            plan.additions.push(Addition {
+                mine: my.id,
+                theirs: mapped,
+                adds,
+            });
+        } else {
+            plan.unchanged.push(my.id);
         }
     }
+    plan.places = places;
     plan.unmapped_criteria = theirs
         .model
         .criteria
@@ -548,6 +818,8 @@ pub fn plan_merge(mine: &Workspace, theirs: &Workspace) -> MergePlan {
         .collect();
     plan.new_people = people.added.clone();
     plan.inquiries = plan_inquiries(mine.inquiries.as_ref(), theirs.inquiries.as_ref(), &people);
+    plan.closed_years = plan_closed_years(mine.snapshots.as_ref(), theirs.snapshots.as_ref());
+    plan.list_plan = plan_list_years(mine.list_plan.as_ref(), theirs.list_plan.as_ref(), &people);
     plan
 }
 
@@ -697,11 +969,22 @@ pub struct MergeSummary {
     pub inquiries_added: usize,
     /// Inquiries logged differently where the user took theirs.
     pub inquiries_updated: usize,
+    /// Accounts of mine whose development record was taken from theirs.
+    pub development_taken: usize,
+    /// Group parents set from theirs: taken on accounts of mine (a parent cleared
+    /// included) and brought by new accounts.
+    pub parents_set: usize,
+    /// Group links taken or brought that were not set because they would make a loop.
+    pub links_refused: usize,
+    pub closed_years_added: usize,
+    pub list_plan_years_added: usize,
 }
 
 /// Applies the plan with the user's choices in one step: the fields taken from theirs
 /// are copied and the account stamped `now`; the chosen new accounts are added with
-/// fresh ids. Nothing else of the workspace changes (model, thresholds, tier settings).
+/// fresh ids; ids of their accounts (parents, referrals, inquiries made targets, closed
+/// years' accounts) are placed on mine. The rules of the workspace (model, thresholds
+/// and their draft, tier settings, category settings) never change.
 pub fn apply_merge(
     workspace: &mut Workspace,
     plan: &MergePlan,
@@ -786,11 +1069,55 @@ pub fn apply_merge(
     summary.left_out = plan.new_accounts.len() - added.len();
     let first_new = workspace.accounts.len();
     workspace.add_accounts(added.iter().map(|n| n.account.clone()).collect(), now);
-    // Their account ids → mine, so an inquiry they made a target names it here.
-    let mut account_ids = plan.matched_ids.clone();
-    for (new, account) in added.iter().zip(&workspace.accounts[first_new..]) {
-        account_ids.insert(new.account.id, account.id);
+    let new_ids: HashMap<usize, AccountId> = added
+        .iter()
+        .zip(workspace.accounts.get(first_new..).unwrap_or_default())
+        .map(|(new, account)| (new.index, account.id))
+        .collect();
+    // Where each of their accounts is here now: an account of mine deleted meanwhile
+    // and a new account left out do not come over.
+    let place = |here: Here| match here {
+        Here::Mine(id) => positions.contains_key(&id).then_some(id),
+        Here::New(index) => new_ids.get(&index).copied(),
+    };
+    // Their account ids → mine.
+    let account_ids: HashMap<AccountId, AccountId> = plan
+        .places
+        .iter()
+        .filter_map(|(theirs, here)| Some((*theirs, place(*here)?)))
+        .collect();
+    let mut links = Vec::new();
+    for conflict in &plan.conflicts {
+        let id = conflict.mine.id;
+        let takes =
+            |field| conflict.fields.contains(&field) && choices.side(id, field) == Side::Theirs;
+        let Some(account) = positions
+            .get(&id)
+            .and_then(|i| workspace.accounts.get_mut(*i))
+        else {
+            continue;
+        };
+        if takes(Field::Development) {
+            account.development =
+                development_here(conflict.theirs.development.as_ref(), &account_ids);
+            summary.development_taken += 1;
+        }
+        if takes(Field::Parent) {
+            match &conflict.parent {
+                None => links.push((id, None)),
+                // A parent that does not come over leaves mine.
+                Some(parent) => links.extend(place(parent.here).map(|p| (id, Some(p)))),
+            }
+        }
     }
+    let new_accounts = workspace.accounts.get_mut(first_new..).unwrap_or_default();
+    for (new, account) in added.iter().zip(new_accounts) {
+        account.development = development_here(new.account.development.as_ref(), &account_ids);
+        if let Some(parent) = new.parent.as_ref().and_then(|p| place(p.here)) {
+            links.push((account.id, Some(parent)));
+        }
+    }
+    set_parents(workspace, links, &mut summary);
     apply_inquiries(
         workspace,
         &plan.inquiries,
@@ -798,7 +1125,154 @@ pub fn apply_merge(
         &account_ids,
         &mut summary,
     );
+    apply_closed_years(workspace, &plan.closed_years, &account_ids, &mut summary);
+    apply_list_plan(workspace, &plan.list_plan, &mut summary);
     summary
+}
+
+/// Sets the group links a merge brings (`Some` a parent, `None` none), never making a
+/// loop. Links are cleared first, which can only end a loop; then each link is set
+/// once it makes no loop with the links of the moment, round after round until a
+/// round sets none, so the order of the file does not decide which links are set.
+/// Those left would make a loop and are refused.
+fn set_parents(
+    workspace: &mut Workspace,
+    links: Vec<(AccountId, Option<AccountId>)>,
+    summary: &mut MergeSummary,
+) {
+    if links.is_empty() {
+        return;
+    }
+    let positions: HashMap<AccountId, usize> = workspace
+        .accounts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id, i))
+        .collect();
+    let mut parent_of: HashMap<AccountId, AccountId> = workspace
+        .accounts
+        .iter()
+        .filter_map(|a| Some((a.id, a.parent?)))
+        .collect();
+    let accounts = &mut workspace.accounts;
+    let mut pending = Vec::new();
+    for (child, parent) in links {
+        match (positions.get(&child).copied(), parent) {
+            (None, _) => {}
+            (Some(at), None) => {
+                if let Some(a) = accounts.get_mut(at) {
+                    a.parent = None;
+                }
+                parent_of.remove(&child);
+                summary.parents_set += 1;
+            }
+            (Some(at), Some(parent)) => pending.push((at, child, parent)),
+        }
+    }
+    loop {
+        let before = pending.len();
+        pending.retain(|&(at, child, parent)| {
+            if link_problem(child, parent, |id| parent_of.get(&id).copied()).is_some() {
+                return true;
+            }
+            parent_of.insert(child, parent);
+            if let Some(a) = accounts.get_mut(at) {
+                a.parent = Some(parent);
+            }
+            summary.parents_set += 1;
+            false
+        });
+        if pending.is_empty() || pending.len() == before {
+            break;
+        }
+    }
+    summary.links_refused = pending.len();
+}
+
+/// Adds their closed years that I lack, their accounts put on my ids (see the module's
+/// rules): the review matches accounts by id.
+fn apply_closed_years(
+    workspace: &mut Workspace,
+    plan: &YearsPlan<YearSnapshot>,
+    account_ids: &HashMap<AccountId, AccountId>,
+    summary: &mut MergeSummary,
+) {
+    if plan.mine_unreadable || plan.add.is_empty() {
+        return;
+    }
+    let Ok(mut snapshots) = SnapshotsDoc::read_or_empty(workspace.snapshots.as_ref()) else {
+        return;
+    };
+    // Above every id of mine, in the register (new accounts included) and in my closed
+    // years, and every id handed out before.
+    let mut next = workspace
+        .accounts
+        .iter()
+        .map(|a| a.id)
+        .chain(
+            snapshots
+                .years
+                .iter()
+                .flat_map(|y| y.accounts.iter().map(|a| a.id)),
+        )
+        .max()
+        .map_or(1, |m| m.saturating_add(1))
+        .max(workspace.next_account_id);
+    let mut not_here: HashMap<AccountId, AccountId> = HashMap::new();
+    let mut added = 0;
+    for year in &plan.add {
+        let mut year = year.clone();
+        for account in &mut year.accounts {
+            account.id = match account_ids.get(&account.id) {
+                Some(mine) => *mine,
+                None => *not_here.entry(account.id).or_insert_with(|| {
+                    let id = next;
+                    next = next.saturating_add(1);
+                    id
+                }),
+            };
+        }
+        // A year of theirs closed before it began (edited by hand) is refused as it
+        // would be here.
+        if snapshots.close(year).is_ok() {
+            added += 1;
+        }
+    }
+    if added == 0 {
+        return;
+    }
+    if let Ok(doc) = SnapshotsDoc::write(&snapshots) {
+        workspace.snapshots = doc;
+        // The ids given to accounts not in the register are never handed out again.
+        workspace.next_account_id = workspace.next_account_id.max(next);
+        summary.closed_years_added = added;
+    }
+}
+
+/// Adds their list plan's years that I lack, in year order.
+fn apply_list_plan(
+    workspace: &mut Workspace,
+    plan: &YearsPlan<YearListPlan>,
+    summary: &mut MergeSummary,
+) {
+    if plan.mine_unreadable || plan.add.is_empty() {
+        return;
+    }
+    let Ok(mut list) = ListPlanDoc::read_or_empty(workspace.list_plan.as_ref()) else {
+        return;
+    };
+    let mut added = 0;
+    for year in &plan.add {
+        if list.year(year.year).is_none() {
+            let at = list.years.partition_point(|y| y.year < year.year);
+            list.years.insert(at, year.clone());
+            added += 1;
+        }
+    }
+    if let Ok(doc) = ListPlanDoc::write(&list) {
+        workspace.list_plan = doc;
+        summary.list_plan_years_added = added;
+    }
 }
 
 fn apply_inquiries(
@@ -1376,7 +1850,7 @@ mod tests {
                 .activities
         }
 
-        fn team(names: &[(&str, ColleagueId)]) -> Option<SettingsDoc> {
+        pub(super) fn team(names: &[(&str, ColleagueId)]) -> Option<SettingsDoc> {
             let mut settings = EngagementSettings::default();
             for (name, id) in names {
                 settings.team.next_id = *id;
@@ -1590,6 +2064,562 @@ mod tests {
             choices.set_adds(0, false);
             apply_merge(&mut mine, &plan, &choices, 9);
             assert_eq!(requests(&mine)[0].2, TargetDecision::Open);
+        }
+    }
+
+    fn by_name<'a>(ws: &'a Workspace, name: &str) -> &'a Account {
+        ws.accounts
+            .iter()
+            .find(|a| a.name == name)
+            .expect("an account of that name")
+    }
+
+    fn child_of(mut a: Account, parent: AccountId) -> Account {
+        a.parent = Some(parent);
+        a
+    }
+
+    mod development {
+        use super::*;
+        use crate::domain::development::{AccountDevelopment, PaymentRecord, Referral};
+
+        fn with_record(
+            mut a: Account,
+            payment: Option<PaymentRecord>,
+            referrals: &[(&str, Option<AccountId>)],
+        ) -> Account {
+            let record = AccountDevelopment {
+                payment,
+                referrals: referrals
+                    .iter()
+                    .zip(1..)
+                    .map(|((name, account), id)| Referral {
+                        id,
+                        name: (*name).into(),
+                        account: *account,
+                        ..Referral::default()
+                    })
+                    .collect(),
+                ..AccountDevelopment::default()
+            };
+            a.development = DevelopmentDoc::write(&record).expect("writes");
+            a
+        }
+
+        fn record(a: &Account) -> AccountDevelopment {
+            DevelopmentDoc::read_or_empty(a.development.as_ref()).expect("reads")
+        }
+
+        fn referred(a: &Account) -> Vec<(String, Option<AccountId>)> {
+            record(a)
+                .referrals
+                .into_iter()
+                .map(|r| (r.name, r.account))
+                .collect()
+        }
+
+        #[test]
+        fn a_development_record_is_kept_or_taken_whole() {
+            let mine = workspace(vec![with_record(
+                account(1, "C-1", "Alpha"),
+                Some(PaymentRecord::Good),
+                &[("Gamma Motors", None)],
+            )]);
+            let theirs = workspace(vec![with_record(
+                account(7, "C-1", "Alpha"),
+                Some(PaymentRecord::Late),
+                &[],
+            )]);
+            let plan = plan_merge(&mine, &theirs);
+            assert_eq!(conflict_of(&plan, 1).fields, vec![Field::Development]);
+            let mut kept = mine.clone();
+            let summary = apply_merge(&mut kept, &plan, &MergeChoices::default(), 9);
+            assert_eq!((summary.development_taken, summary.kept_mine), (0, 1));
+            assert_eq!(kept.accounts, mine.accounts);
+            let mut choices = MergeChoices::default();
+            choices.choose(1, Field::Development, Side::Theirs);
+            let mut taken = mine.clone();
+            let summary = apply_merge(&mut taken, &plan, &choices, 9);
+            assert_eq!((summary.development_taken, summary.updated), (1, 1));
+            let after = record(&taken.accounts[0]);
+            assert_eq!(after.payment, Some(PaymentRecord::Late));
+            assert!(after.referrals.is_empty(), "nothing of mine is mixed in");
+            assert_eq!(taken.accounts[0].updated_at, 9);
+        }
+
+        #[test]
+        fn a_referral_naming_the_same_customer_under_another_id_is_no_difference() {
+            let mine = workspace(vec![
+                with_record(account(1, "C-1", "Alpha"), None, &[("Beta", Some(2))]),
+                account(2, "B-1", "Beta"),
+            ]);
+            let theirs = workspace(vec![
+                account(8, "B-1", "Beta"),
+                with_record(account(7, "C-1", "Alpha"), None, &[("Beta", Some(8))]),
+            ]);
+            let plan = plan_merge(&mine, &theirs);
+            assert!(plan.conflicts.is_empty());
+            assert_eq!(plan.unchanged, vec![2, 1]);
+        }
+
+        #[test]
+        fn taking_their_development_record_places_referrals_on_my_accounts_or_clears_them() {
+            let mut mine = workspace(vec![account(1, "C-1", "Alpha"), account(2, "B-1", "Beta")]);
+            let theirs = workspace(vec![
+                with_record(
+                    account(10, "C-1", "Alpha"),
+                    None,
+                    &[
+                        ("Beta", Some(11)),
+                        ("Gamma", Some(12)),
+                        ("Delta", Some(13)),
+                        ("Ghost", Some(99)),
+                    ],
+                ),
+                account(11, "B-1", "Beta"),
+                account(12, "G-1", "Gamma"),
+                account(13, "D-1", "Delta"),
+            ]);
+            let plan = plan_merge(&mine, &theirs);
+            assert_eq!(conflict_of(&plan, 1).fields, vec![Field::Development]);
+            let mut choices = MergeChoices::default();
+            choices.choose(1, Field::Development, Side::Theirs);
+            choices.set_adds(3, false);
+            apply_merge(&mut mine, &plan, &choices, 9);
+            assert_eq!(by_name(&mine, "Gamma").id, 3);
+            assert_eq!(
+                referred(&mine.accounts[0]),
+                vec![
+                    ("Beta".to_owned(), Some(2)),
+                    ("Gamma".to_owned(), Some(3)),
+                    ("Delta".to_owned(), None),
+                    ("Ghost".to_owned(), None),
+                ]
+            );
+        }
+
+        #[test]
+        fn a_referral_naming_an_account_new_to_me_is_a_difference() {
+            let mine = workspace(vec![with_record(
+                account(1, "C-1", "Alpha"),
+                None,
+                &[("Gamma", None)],
+            )]);
+            let theirs = workspace(vec![
+                with_record(account(1, "C-1", "Alpha"), None, &[("Gamma", Some(2))]),
+                account(2, "G-1", "Gamma"),
+            ]);
+            let plan = plan_merge(&mine, &theirs);
+            assert_eq!(conflict_of(&plan, 1).fields, vec![Field::Development]);
+        }
+
+        #[test]
+        fn a_new_account_brings_its_development_record_with_referrals_placed() {
+            let mut mine = workspace(vec![account(5, "B-1", "Beta")]);
+            let theirs = workspace(vec![
+                account(1, "B-1", "Beta"),
+                with_record(
+                    account(2, "N-1", "Newco"),
+                    Some(PaymentRecord::Good),
+                    &[("Beta", Some(1)), ("Elsewhere", Some(40))],
+                ),
+            ]);
+            let plan = plan_merge(&mine, &theirs);
+            let summary = apply_merge(&mut mine, &plan, &MergeChoices::default(), 9);
+            assert_eq!((summary.added, summary.development_taken), (1, 0));
+            let newco = by_name(&mine, "Newco");
+            assert_eq!(newco.id, 6);
+            assert_eq!(record(newco).payment, Some(PaymentRecord::Good));
+            assert_eq!(
+                referred(newco),
+                vec![("Beta".to_owned(), Some(5)), ("Elsewhere".to_owned(), None)]
+            );
+        }
+    }
+
+    mod groups {
+        use super::*;
+
+        #[test]
+        fn their_group_parent_is_compared_and_taken_as_the_account_it_names_here() {
+            let mine = workspace(vec![
+                account(1, "G-1", "Group"),
+                child_of(account(2, "A-1", "Alpha"), 1),
+                account(3, "B-1", "Beta"),
+                account(4, "O-1", "Other"),
+            ]);
+            let theirs = workspace(vec![
+                account(11, "G-1", "Group"),
+                child_of(account(12, "A-1", "Alpha"), 11),
+                child_of(account(13, "B-1", "Beta"), 14),
+                account(14, "O-1", "Other"),
+            ]);
+            let plan = plan_merge(&mine, &theirs);
+            assert_eq!(plan.unchanged, vec![1, 2, 4], "Alpha's parent is the same");
+            let beta = conflict_of(&plan, 3);
+            assert_eq!(beta.fields, vec![Field::Parent]);
+            assert_eq!(
+                beta.parent,
+                Some(IncomingParent {
+                    here: Here::Mine(4),
+                    name: "Other".into()
+                })
+            );
+            assert_eq!(beta.theirs.parent, None, "their id means nothing here");
+            let mut kept = mine.clone();
+            let summary = apply_merge(&mut kept, &plan, &MergeChoices::default(), 9);
+            assert_eq!(summary.parents_set, 0);
+            assert_eq!(kept.account(3).and_then(|a| a.parent), None);
+            let mut choices = MergeChoices::default();
+            choices.choose(3, Field::Parent, Side::Theirs);
+            let mut taken = mine.clone();
+            let summary = apply_merge(&mut taken, &plan, &choices, 9);
+            assert_eq!((summary.parents_set, summary.updated), (1, 1));
+            assert_eq!(taken.account(3).and_then(|a| a.parent), Some(4));
+        }
+
+        #[test]
+        fn a_new_account_brings_its_parent_placed_here() {
+            let mut mine = workspace(vec![account(1, "G-1", "Group"), account(2, "A-1", "Alpha")]);
+            let theirs = workspace(vec![
+                account(20, "G-1", "Group"),
+                child_of(account(21, "B-1", "Branch"), 20),
+                // A parent further down the file, itself new.
+                child_of(account(22, "S-1", "Subsidiary"), 23),
+                account(23, "H-1", "Holding"),
+                child_of(account(24, "A-1", "Alpha"), 23),
+            ]);
+            let plan = plan_merge(&mine, &theirs);
+            let alpha = conflict_of(&plan, 2);
+            assert_eq!(alpha.fields, vec![Field::Parent]);
+            assert_eq!(alpha.parent.as_ref().map(|p| p.here), Some(Here::New(3)));
+            assert!(plan.new_accounts.iter().all(|n| n.account.parent.is_none()));
+            let mut choices = MergeChoices::default();
+            choices.choose(2, Field::Parent, Side::Theirs);
+            let summary = apply_merge(&mut mine, &plan, &choices, 9);
+            let holding = by_name(&mine, "Holding").id;
+            assert_eq!(by_name(&mine, "Branch").parent, Some(1));
+            assert_eq!(by_name(&mine, "Subsidiary").parent, Some(holding));
+            assert_eq!(by_name(&mine, "Holding").parent, None);
+            assert_eq!(mine.account(2).and_then(|a| a.parent), Some(holding));
+            assert_eq!((summary.parents_set, summary.links_refused), (3, 0));
+        }
+
+        #[test]
+        fn a_parent_that_does_not_come_over_leaves_mine() {
+            let mut mine = workspace(vec![
+                account(1, "G-1", "Group"),
+                child_of(account(2, "A-1", "Alpha"), 1),
+                child_of(account(3, "C-1", "Gamma"), 1),
+            ]);
+            let theirs = workspace(vec![
+                // A parent their file does not hold: no difference.
+                child_of(account(12, "A-1", "Alpha"), 99),
+                // A parent new to me that the user leaves out.
+                child_of(account(13, "C-1", "Gamma"), 14),
+                account(14, "H-1", "Holding"),
+                child_of(account(15, "N-1", "Newco"), 14),
+            ]);
+            let plan = plan_merge(&mine, &theirs);
+            assert_eq!(plan.unchanged, vec![2]);
+            assert_eq!(conflict_of(&plan, 3).fields, vec![Field::Parent]);
+            let mut choices = MergeChoices::default();
+            choices.choose(3, Field::Parent, Side::Theirs);
+            choices.set_adds(2, false);
+            let summary = apply_merge(&mut mine, &plan, &choices, 9);
+            assert_eq!(mine.account(3).and_then(|a| a.parent), Some(1));
+            assert_eq!(by_name(&mine, "Newco").parent, None);
+            assert_eq!((summary.parents_set, summary.links_refused), (0, 0));
+        }
+
+        #[test]
+        fn taking_no_parent_from_theirs_clears_mine() {
+            let mut mine = workspace(vec![
+                account(1, "G-1", "Group"),
+                child_of(account(2, "A-1", "Alpha"), 1),
+            ]);
+            let theirs = workspace(vec![account(1, "G-1", "Group"), account(2, "A-1", "Alpha")]);
+            let plan = plan_merge(&mine, &theirs);
+            let alpha = conflict_of(&plan, 2);
+            assert_eq!(
+                (alpha.fields.clone(), alpha.parent.clone()),
+                (vec![Field::Parent], None)
+            );
+            let mut choices = MergeChoices::default();
+            choices.choose_everywhere(&plan, Side::Theirs);
+            let summary = apply_merge(&mut mine, &plan, &choices, 9);
+            assert_eq!(summary.parents_set, 1);
+            assert_eq!(mine.account(2).and_then(|a| a.parent), None);
+        }
+
+        #[test]
+        fn a_link_that_would_make_a_loop_is_not_set_and_is_counted() {
+            let mut mine = workspace(vec![
+                child_of(account(1, "A-1", "A"), 2),
+                account(2, "B-1", "B"),
+            ]);
+            let theirs = workspace(vec![
+                child_of(account(11, "A-1", "A"), 12),
+                child_of(account(12, "B-1", "B"), 11),
+                child_of(account(13, "X-1", "X"), 14),
+                child_of(account(14, "Y-1", "Y"), 13),
+                // A link to itself makes no group: nothing to set or refuse.
+                child_of(account(15, "Z-1", "Z"), 15),
+            ]);
+            let plan = plan_merge(&mine, &theirs);
+            assert_eq!(conflict_of(&plan, 2).fields, vec![Field::Parent]);
+            let mut choices = MergeChoices::default();
+            choices.choose(2, Field::Parent, Side::Theirs);
+            let summary = apply_merge(&mut mine, &plan, &choices, 9);
+            assert_eq!((summary.parents_set, summary.links_refused), (1, 2));
+            assert_eq!(mine.account(2).and_then(|a| a.parent), None);
+            assert_eq!(mine.account(1).and_then(|a| a.parent), Some(2));
+            let (x, y) = (by_name(&mine, "X"), by_name(&mine, "Y"));
+            assert_eq!((x.parent, y.parent), (Some(y.id), None));
+            assert_eq!(by_name(&mine, "Z").parent, None);
+        }
+
+        #[test]
+        fn links_are_set_in_whatever_order_avoids_a_loop() {
+            let mut mine = workspace(vec![
+                child_of(account(1, "A-1", "A"), 2),
+                account(2, "B-1", "B"),
+                account(3, "C-1", "C"),
+            ]);
+            // They moved A under C and then B under A; B comes first in the file.
+            let theirs = workspace(vec![
+                child_of(account(12, "B-1", "B"), 11),
+                child_of(account(11, "A-1", "A"), 13),
+                account(13, "C-1", "C"),
+            ]);
+            let plan = plan_merge(&mine, &theirs);
+            let mut choices = MergeChoices::default();
+            choices.choose_everywhere(&plan, Side::Theirs);
+            let summary = apply_merge(&mut mine, &plan, &choices, 9);
+            assert_eq!((summary.parents_set, summary.links_refused), (2, 0));
+            assert_eq!(mine.account(1).and_then(|a| a.parent), Some(3));
+            assert_eq!(mine.account(2).and_then(|a| a.parent), Some(1));
+        }
+    }
+
+    mod years {
+        use super::engagement::team;
+        use super::*;
+        use crate::domain::development::categories::{CategorySettings, CategorySettingsDoc};
+        use crate::domain::development::list_plan::{ListPlan, SegmentPlan};
+        use crate::domain::engagement::test_clock::day;
+        use crate::domain::review::{AccountSnapshot, Snapshots};
+        use crate::domain::tiering::{PlannedSizes, Thresholds};
+        use crate::domain::Tenths;
+
+        fn year(y: i32, accounts: &[(AccountId, &str)]) -> YearSnapshot {
+            YearSnapshot {
+                year: y,
+                closed_on: day(&format!("{y}-12-31")),
+                model: ScoringModel::default_model(),
+                thresholds: Thresholds::default(),
+                planned: PlannedSizes::default(),
+                accounts: accounts
+                    .iter()
+                    .map(|(id, name)| AccountSnapshot {
+                        id: *id,
+                        name: (*name).into(),
+                        ..AccountSnapshot::default()
+                    })
+                    .collect(),
+                contacts: None,
+                inquiries: None,
+            }
+        }
+
+        fn closed(years: Vec<YearSnapshot>) -> Option<SnapshotsDoc> {
+            SnapshotsDoc::write(&Snapshots { years }).expect("writes")
+        }
+
+        /// Each closed year with its accounts' ids and names.
+        fn closed_years(ws: &Workspace) -> Vec<(i32, Vec<(AccountId, String)>)> {
+            SnapshotsDoc::read_or_empty(ws.snapshots.as_ref())
+                .expect("reads")
+                .years
+                .into_iter()
+                .map(|y| {
+                    let accounts = y.accounts.into_iter().map(|a| (a.id, a.name)).collect();
+                    (y.year, accounts)
+                })
+                .collect()
+        }
+
+        fn names(accounts: &[(AccountId, &str)]) -> Vec<(AccountId, String)> {
+            accounts
+                .iter()
+                .map(|(id, name)| (*id, (*name).to_owned()))
+                .collect()
+        }
+
+        #[test]
+        fn closed_years_only_theirs_has_are_added_with_their_accounts_on_my_ids() {
+            let mut mine = workspace(vec![account(1, "A-1", "Alpha"), account(2, "B-1", "Beta")]);
+            // Ids 3 and 4 were given to accounts deleted since.
+            mine.next_account_id = 5;
+            mine.snapshots = closed(vec![year(2025, &[(1, "Alpha")])]);
+            let mut theirs = workspace(vec![
+                account(10, "A-1", "Alpha"),
+                account(12, "G-1", "Gamma"),
+                account(13, "D-1", "Delta"),
+            ]);
+            theirs.snapshots = closed(vec![
+                year(
+                    2023,
+                    &[(10, "Alpha"), (12, "Gamma"), (13, "Delta"), (30, "Old Co")],
+                ),
+                year(2024, &[(10, "Alpha"), (30, "Old Co"), (31, "Gone Co")]),
+                year(2025, &[(10, "Alpha")]),
+            ]);
+            let plan = plan_merge(&mine, &theirs);
+            assert_eq!(plan.closed_years.years_added, vec![2023, 2024]);
+            assert_eq!(plan.closed_years.years_kept_mine, vec![2025]);
+            let mut choices = MergeChoices::default();
+            choices.set_adds(2, false);
+            let summary = apply_merge(&mut mine, &plan, &choices, 9);
+            assert_eq!(summary.closed_years_added, 2);
+            assert_eq!(by_name(&mine, "Gamma").id, 5);
+            // Delta was left out: like Old Co, it is not in my register, under an id
+            // above every id of mine, the same in every year.
+            assert_eq!(
+                closed_years(&mine),
+                vec![
+                    (
+                        2023,
+                        names(&[(1, "Alpha"), (5, "Gamma"), (6, "Delta"), (7, "Old Co")])
+                    ),
+                    (2024, names(&[(1, "Alpha"), (7, "Old Co"), (8, "Gone Co")])),
+                    (2025, names(&[(1, "Alpha")])),
+                ]
+            );
+            assert_eq!(mine.next_account_id, 9);
+            assert_eq!(mine.add_account(account(0, "", "Later"), 10), 9);
+        }
+
+        #[test]
+        fn a_closed_year_both_have_keeps_mine_and_is_reported_only_when_theirs_differs() {
+            let mut mine = workspace(vec![account(1, "A-1", "Alpha")]);
+            mine.snapshots = closed(vec![year(2025, &[(1, "Alpha")])]);
+            let plan = plan_merge(&mine, &mine.clone());
+            assert_eq!(plan.closed_years, YearsPlan::default());
+            let mut theirs = mine.clone();
+            theirs.snapshots = closed(vec![year(2025, &[(1, "Alpha Renamed")])]);
+            let plan = plan_merge(&mine, &theirs);
+            assert_eq!(plan.closed_years.years_kept_mine, vec![2025]);
+            let before = mine.clone();
+            let summary = apply_merge(&mut mine, &plan, &MergeChoices::default(), 9);
+            assert_eq!(summary.closed_years_added, 0);
+            assert_eq!(mine.snapshots, before.snapshots);
+            assert_eq!(mine.next_account_id, before.next_account_id);
+        }
+
+        fn segment(name: &str, large: u32, collector: Option<ColleagueId>) -> SegmentPlan {
+            SegmentPlan {
+                segment: name.into(),
+                large,
+                collector,
+                ..SegmentPlan::default()
+            }
+        }
+
+        fn list(years: Vec<(i32, SegmentPlan)>) -> Option<ListPlanDoc> {
+            let years = years
+                .into_iter()
+                .map(|(year, segment)| YearListPlan {
+                    year,
+                    segments: vec![segment],
+                })
+                .collect();
+            ListPlanDoc::write(&ListPlan { years }).expect("writes")
+        }
+
+        #[test]
+        fn list_plan_years_only_theirs_has_are_added_with_collectors_as_my_people() {
+            let mut mine = workspace(vec![]);
+            mine.engagement = team(&[("王伟", 1)]);
+            mine.list_plan = list(vec![(2026, segment("Auto", 30, Some(1)))]);
+            let mut theirs = workspace(vec![]);
+            theirs.engagement = team(&[("Ana Silva", 4), ("王伟", 5)]);
+            theirs.list_plan = list(vec![
+                (2027, segment("Energy", 5, Some(5))),
+                (2026, segment("Auto", 99, Some(5))),
+                (2025, segment("Banks", 10, Some(4))),
+            ]);
+            let plan = plan_merge(&mine, &theirs);
+            assert_eq!(plan.list_plan.years_added, vec![2025, 2027]);
+            assert_eq!(plan.list_plan.years_kept_mine, vec![2026]);
+            let summary = apply_merge(&mut mine, &plan, &MergeChoices::default(), 9);
+            assert_eq!(summary.list_plan_years_added, 2);
+            let ana = settings(&mine).team.find_by_name("Ana Silva");
+            assert_eq!(ana, Some(2));
+            let years: Vec<(i32, String, u32, Option<ColleagueId>)> =
+                ListPlanDoc::read_or_empty(mine.list_plan.as_ref())
+                    .expect("reads")
+                    .years
+                    .into_iter()
+                    .map(|y| {
+                        let s = &y.segments[0];
+                        (y.year, s.segment.clone(), s.large, s.collector)
+                    })
+                    .collect();
+            assert_eq!(
+                years,
+                vec![
+                    (2025, "Banks".to_owned(), 10, ana),
+                    (2026, "Auto".to_owned(), 30, Some(1)),
+                    (2027, "Energy".to_owned(), 5, Some(1)),
+                ]
+            );
+            // The same plan merged again says nothing.
+            assert_eq!(
+                plan_merge(&mine, &mine.clone()).list_plan,
+                YearsPlan::default()
+            );
+        }
+
+        #[test]
+        fn category_settings_and_the_thresholds_draft_are_never_touched() {
+            let mut mine = workspace(vec![account(1, "A-1", "Alpha")]);
+            assert!(mine.set_draft_threshold(crate::domain::Axis::Feasibility, Tenths(60)));
+            let mut theirs = workspace(vec![account(1, "A-1", "Alpha")]);
+            theirs.categories = CategorySettingsDoc::write(&CategorySettings {
+                potential_percent: 30,
+                ..CategorySettings::default()
+            })
+            .expect("writes");
+            assert!(theirs.set_draft_threshold(crate::domain::Axis::Attractiveness, Tenths(80)));
+            let before = mine.clone();
+            let plan = plan_merge(&mine, &theirs);
+            apply_merge(&mut mine, &plan, &MergeChoices::default(), 9);
+            assert_eq!(mine, before);
+        }
+
+        #[test]
+        fn documents_of_mine_that_cannot_be_read_are_never_merged_into() {
+            let mut mine = workspace(vec![]);
+            mine.snapshots = serde_json::from_str(r#"{"years":7}"#).expect("json");
+            mine.list_plan = serde_json::from_str(r#"{"years":"2026"}"#).expect("json");
+            let mut theirs = workspace(vec![account(1, "A-1", "Alpha")]);
+            theirs.snapshots = closed(vec![year(2024, &[(1, "Alpha"), (5, "Old")])]);
+            theirs.list_plan = list(vec![(2026, segment("Auto", 30, None))]);
+            let plan = plan_merge(&mine, &theirs);
+            assert!(plan.closed_years.mine_unreadable && plan.list_plan.mine_unreadable);
+            assert!(plan.closed_years.years_added.is_empty());
+            let before = mine.clone();
+            let summary = apply_merge(&mut mine, &plan, &MergeChoices::default(), 9);
+            assert_eq!(
+                (summary.closed_years_added, summary.list_plan_years_added),
+                (0, 0)
+            );
+            assert_eq!(
+                (&mine.snapshots, &mine.list_plan),
+                (&before.snapshots, &before.list_plan)
+            );
+            assert_eq!(mine.next_account_id, 2, "no id is set aside");
         }
     }
 }

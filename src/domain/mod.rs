@@ -5,8 +5,10 @@
 pub mod account;
 pub mod catalogue;
 pub mod demo;
+pub mod demo_development;
 pub mod demo_engagement;
 pub mod demo_plans;
+pub mod development;
 pub mod doc;
 pub mod engagement;
 pub mod merge;
@@ -15,10 +17,12 @@ pub mod plan;
 pub mod pyramid;
 pub mod ranking;
 pub mod register;
+pub mod review;
 pub mod scoring;
 pub mod screening;
 pub mod text;
 pub mod tiering;
+pub mod whatif;
 pub mod workspace;
 
 /// A fresh id for a list whose ids are never reused: above every id in `used` and

@@ -5,9 +5,13 @@
 use serde::{Deserialize, Serialize};
 
 use super::account::{Account, AccountId};
+use super::development::categories::CategorySettingsDoc;
+use super::development::list_plan::ListPlanDoc;
 use super::engagement::{InquiryDoc, SettingsDoc};
-use super::model::{CriterionId, ModelError, ScoringModel};
-use super::tiering::{TierOverride, TierSettings};
+use super::model::{Axis, CriterionId, ModelError, ScoringModel};
+use super::review::SnapshotsDoc;
+use super::scoring::Tenths;
+use super::tiering::{Thresholds, TierOverride, TierSettings};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -19,6 +23,9 @@ pub struct Workspace {
     /// Edits to the model not yet applied; kept so nothing typed is lost on reload.
     pub model_draft: Option<ScoringModel>,
     pub tiers: TierSettings,
+    /// Thresholds being tried, not yet applied: applied with the model's draft.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thresholds_draft: Option<Thresholds>,
     pub next_account_id: AccountId,
     /// The unit the amounts of account plans are written in (e.g. 万元, CNY), as the
     /// user names it; empty until chosen. One per workspace, so a team's plans compare.
@@ -31,6 +38,17 @@ pub struct Workspace {
     /// Inbound inquiries, as their document; none until the first is logged.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inquiries: Option<InquiryDoc>,
+    /// The closed years of the annual review, as their document; none until a year is
+    /// closed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub snapshots: Option<SnapshotsDoc>,
+    /// The key-account categories' thresholds (document 002), as their document; none
+    /// while the defaults hold.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub categories: Option<CategorySettingsDoc>,
+    /// The preliminary list plan per year (KAM-SPEC §2.3.2), as its document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub list_plan: Option<ListPlanDoc>,
 }
 
 impl Default for Workspace {
@@ -40,10 +58,14 @@ impl Default for Workspace {
             model: ScoringModel::default_model(),
             model_draft: None,
             tiers: TierSettings::default(),
+            thresholds_draft: None,
             next_account_id: 1,
             amount_unit: String::new(),
             engagement: None,
             inquiries: None,
+            snapshots: None,
+            categories: None,
+            list_plan: None,
         }
     }
 }
@@ -216,18 +238,39 @@ impl Workspace {
         edit(draft);
     }
 
-    /// Puts the draft in force if it is valid. An invalid draft is refused whole and the
-    /// model in force stays as it was.
-    pub fn apply_draft(&mut self) -> Result<(), Vec<ModelError>> {
-        let Some(draft) = self.model_draft.as_ref() else {
-            return Ok(());
-        };
-        let problems = draft.problems();
-        if !problems.is_empty() {
-            return Err(problems);
+    /// The thresholds being edited: the draft's if there is one, else those in force.
+    pub fn editable_thresholds(&self) -> Thresholds {
+        self.thresholds_draft.unwrap_or(self.tiers.thresholds)
+    }
+
+    /// Sets one threshold of the draft (opening one from those in force if needed).
+    /// A value off the 1–10 scale is refused and nothing changes.
+    pub fn set_draft_threshold(&mut self, axis: Axis, value: Tenths) -> bool {
+        if !Thresholds::is_valid_value(value) {
+            return false;
         }
-        self.model = draft.clone();
-        self.model_draft = None;
+        let draft = self.thresholds_draft.get_or_insert(self.tiers.thresholds);
+        match axis {
+            Axis::Attractiveness => draft.attractiveness = value,
+            Axis::Feasibility => draft.feasibility = value,
+        }
+        true
+    }
+
+    /// Puts the draft (model and thresholds) in force if the model is valid. An invalid
+    /// draft is refused whole and what is in force stays as it was.
+    pub fn apply_draft(&mut self) -> Result<(), Vec<ModelError>> {
+        if let Some(draft) = self.model_draft.as_ref() {
+            let problems = draft.problems();
+            if !problems.is_empty() {
+                return Err(problems);
+            }
+            self.model = draft.clone();
+            self.model_draft = None;
+        }
+        if let Some(thresholds) = self.thresholds_draft.take() {
+            self.tiers.thresholds = thresholds;
+        }
         Ok(())
     }
 
@@ -255,13 +298,17 @@ impl Workspace {
 
     pub fn discard_draft(&mut self) {
         self.model_draft = None;
+        self.thresholds_draft = None;
     }
 
-    /// Whether the draft differs from the model in force.
+    /// Whether the draft (model or thresholds) differs from what is in force.
     pub fn has_pending_draft(&self) -> bool {
         self.model_draft
             .as_ref()
             .is_some_and(|draft| draft != &self.model)
+            || self
+                .thresholds_draft
+                .is_some_and(|draft| draft != self.tiers.thresholds)
     }
 
     /// Distinct non-empty segments, sorted, for filters.
@@ -373,6 +420,46 @@ mod tests {
         assert_eq!(ws.apply_draft(), Ok(()));
         assert_eq!(ws.model.criterion(2).map(|c| c.weight), Some(40));
         assert!(ws.model_draft.is_none());
+    }
+
+    #[test]
+    fn draft_thresholds_wait_for_apply_and_go_in_force_with_the_model() {
+        let mut ws = Workspace::default();
+        let in_force = ws.tiers.thresholds;
+        assert!(ws.set_draft_threshold(Axis::Attractiveness, Tenths(70)));
+        assert!(ws.has_pending_draft());
+        assert_eq!(
+            ws.tiers.thresholds, in_force,
+            "nothing in force before apply"
+        );
+        assert_eq!(ws.editable_thresholds().attractiveness, Tenths(70));
+        assert_eq!(ws.apply_draft(), Ok(()));
+        assert_eq!(ws.tiers.thresholds.attractiveness, Tenths(70));
+        assert!(!ws.has_pending_draft());
+        assert!(ws.thresholds_draft.is_none());
+    }
+
+    #[test]
+    fn a_threshold_off_the_scale_is_refused_and_a_refused_model_keeps_the_thresholds_draft() {
+        let mut ws = Workspace::default();
+        assert!(!ws.set_draft_threshold(Axis::Feasibility, Tenths(101)));
+        assert!(!ws.set_draft_threshold(Axis::Feasibility, Tenths(9)));
+        assert!(ws.thresholds_draft.is_none());
+        assert!(ws.set_draft_threshold(Axis::Feasibility, Tenths(100)));
+        ws.edit_draft(|m| {
+            if let Some(c) = m.criterion_mut(1) {
+                c.weight = 1;
+            }
+        });
+        assert!(ws.apply_draft().is_err());
+        assert_eq!(ws.tiers.thresholds, Thresholds::default());
+        assert_eq!(
+            ws.thresholds_draft.map(|t| t.feasibility),
+            Some(Tenths(100))
+        );
+        ws.discard_draft();
+        assert!(!ws.has_pending_draft());
+        assert!(ws.thresholds_draft.is_none());
     }
 
     #[test]

@@ -12,6 +12,11 @@ pub use strings::{Strings, FINGERPRINT};
 
 use crate::domain::account::AccountProblem;
 use crate::domain::account::Field;
+use crate::domain::development::categories::Category;
+use crate::domain::development::relationship::{
+    Attractiveness3, Dimension, RelationshipState, Strategy,
+};
+use crate::domain::development::PaymentRecord;
 use crate::domain::engagement::activity::ActivityKind;
 use crate::domain::engagement::inquiry::{DeadlineState, Importance, Step};
 use crate::domain::engagement::pipeline::Stage;
@@ -114,6 +119,8 @@ pub const START_KEYS: &[&str] = &[
     "pipeline_title",
     "calendar_title",
     "inq_title",
+    "nav_review",
+    "review_title",
     "language_switch_to",
     "language_switch_label",
     "save_saved",
@@ -627,6 +634,66 @@ impl Strings {
             RelationshipLevel::Ordinary => self.rel_ordinary,
             RelationshipLevel::Strategic => self.rel_strategic,
             RelationshipLevel::Partner => self.rel_partner,
+        }
+    }
+
+    pub fn category(&self, category: Category) -> &'static str {
+        match category {
+            Category::Quality => self.cat_quality,
+            Category::HighValue => self.cat_high_value,
+            Category::Group => self.cat_group,
+            Category::Strategic => self.cat_strategic,
+            Category::Potential => self.cat_potential,
+        }
+    }
+
+    pub fn payment(&self, payment: Option<PaymentRecord>) -> &'static str {
+        match payment {
+            None => self.payment_none,
+            Some(PaymentRecord::Good) => self.payment_good,
+            Some(PaymentRecord::Late) => self.payment_late,
+            Some(PaymentRecord::Bad) => self.payment_bad,
+        }
+    }
+
+    pub fn dimension(&self, dimension: Dimension) -> (&'static str, &'static str) {
+        match dimension {
+            Dimension::Communication => (self.dim_communication, self.guide_communication),
+            Dimension::Fit => (self.dim_fit, self.guide_fit),
+            Dimension::JointWork => (self.dim_joint_work, self.guide_joint_work),
+            Dimension::Recognition => (self.dim_recognition, self.guide_recognition),
+        }
+    }
+
+    pub fn relationship_state(&self, state: Option<RelationshipState>) -> &'static str {
+        match state {
+            None => self.state_none,
+            Some(RelationshipState::Developing) => self.state_developing,
+            Some(RelationshipState::Good) => self.state_good,
+            Some(RelationshipState::VeryStrong) => self.state_very_strong,
+            Some(RelationshipState::Limited) => self.state_limited,
+            Some(RelationshipState::Defensive) => self.state_defensive,
+            Some(RelationshipState::Declining) => self.state_declining,
+        }
+    }
+
+    pub fn attractiveness_class(&self, class: Attractiveness3) -> &'static str {
+        match class {
+            Attractiveness3::Very => self.attr_very,
+            Attractiveness3::Medium => self.attr_medium,
+            Attractiveness3::Low => self.attr_low,
+        }
+    }
+
+    pub fn strategy(&self, strategy: Strategy) -> &'static str {
+        match strategy {
+            Strategy::InvestToBuild => self.strategy_invest,
+            Strategy::MaintainAndGrow => self.strategy_maintain,
+            Strategy::Defend => self.strategy_defend,
+            Strategy::Recover => self.strategy_recover,
+            Strategy::DevelopSelectively => self.strategy_selective,
+            Strategy::ServeEfficiently => self.strategy_efficient,
+            Strategy::SayNo => self.strategy_say_no,
         }
     }
 

@@ -14,7 +14,7 @@ pub const FORMAT: &str = "kam-workbench/workspace";
 
 /// The version this build writes. Raise it whenever the saved shape changes in a way
 /// that old data does not load into by defaults alone, and add the migration step.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// One migration step, from version `n` to version `n + 1`.
 #[derive(Clone, Copy)]
@@ -34,7 +34,10 @@ pub enum Migration {
 /// - 1 → 2 adds account plans (`Account::plan`): version-1 data has none.
 /// - 2 → 3 adds our people, the pipeline's stuck limits, the inquiry log, and per account
 ///   its owners and engagement document: version-2 data has none of them.
-pub const MIGRATIONS: &[Migration] = &[Migration::AsItIs, Migration::AsItIs];
+/// - 3 → 4 adds the thresholds' draft, the closed years of the annual review, the
+///   key-account categories' settings, the preliminary list plan, and per account its
+///   group parent and development record: version-3 data has none of them.
+pub const MIGRATIONS: &[Migration] = &[Migration::AsItIs, Migration::AsItIs, Migration::AsItIs];
 
 const _: () = assert!(MIGRATIONS.len() as u32 == VERSION - 1);
 

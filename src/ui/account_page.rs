@@ -111,6 +111,7 @@ pub fn AccountPage(id: AccountId) -> impl IntoView {
                 <ScoringSection id=id/>
                 <TierSection id=id/>
                 <PyramidSection id=id/>
+                <super::development::account::DevelopmentSection id=id/>
                 <DeleteAccount id=id/>
             </section>
         }

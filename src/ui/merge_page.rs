@@ -14,10 +14,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::domain::account::Field as BasicField;
+use crate::domain::development::DevelopmentDoc;
 use crate::domain::engagement::team::{Colleague, ColleagueId};
 use crate::domain::engagement::{EngagementDoc, SettingsDoc};
 use crate::domain::merge::{
-    apply_merge, plan_merge, Conflict, Field, MergeChoices, MergePlan, MergeSummary, Side,
+    apply_merge, plan_merge, Conflict, Field, Here, MergeChoices, MergePlan, MergeSummary, Side,
 };
 use crate::domain::plan::PlanDoc;
 use crate::domain::{Account, Language, ScoringModel, Workspace};
@@ -126,9 +127,11 @@ fn field_slug(field: Field) -> String {
         Field::ScoreNote(c) => format!("score-note-{c}"),
         Field::TierOverride => "tier_override".into(),
         Field::LevelOverride => "level_override".into(),
+        Field::Parent => "parent".into(),
         Field::Plan => "plan".into(),
         Field::OverallOwner => "overall_owner".into(),
         Field::DailyOwner => "daily_owner".into(),
+        Field::Development => "development".into(),
         Field::Engagement => "engagement".into(),
     }
 }
@@ -159,16 +162,19 @@ fn field_label(field: Field, t: &Strings, model: &ScoringModel, language: Langua
         Field::ScoreNote(c) => return fill(t.note_for, &[&criterion(c)]),
         Field::TierOverride => t.merge_field_tier_override,
         Field::LevelOverride => t.merge_field_level_override,
+        Field::Parent => t.merge_field_parent,
         Field::Plan => t.merge_field_plan,
         Field::OverallOwner => t.merge_field_overall_owner,
         Field::DailyOwner => t.merge_field_daily_owner,
+        Field::Development => t.merge_field_development,
         Field::Engagement => t.merge_field_engagement,
     };
     label.to_owned()
 }
 
 /// A field's value as shown in the side-by-side table; `None` when it is not set.
-/// `person` names one of our people (mine, or one of theirs the merge adds).
+/// `person` names one of our people (mine, or one of theirs the merge adds). The group
+/// parent is shown by [`parent_value`], which needs the plan's placing of theirs.
 fn field_value(
     field: Field,
     account: &Account,
@@ -207,6 +213,15 @@ fn field_value(
         }),
         Field::OverallOwner => account.overall_owner.and_then(person),
         Field::DailyOwner => account.daily_owner.and_then(person),
+        Field::Development => Some(
+            match DevelopmentDoc::read_or_empty(account.development.as_ref()) {
+                Ok(d) => fill(
+                    t.merge_development_value,
+                    &[&d.contracts.len(), &d.referrals.len(), &d.assessments.len()],
+                ),
+                Err(reason) => fill(t.merge_engagement_unreadable, &[&reason]),
+            },
+        ),
         Field::Engagement => Some(
             match EngagementDoc::read_or_empty(account.engagement.as_ref()) {
                 Ok(e) => fill(
@@ -221,6 +236,22 @@ fn field_value(
             },
         ),
         _ => None,
+    }
+}
+
+/// The group parent as shown in the side-by-side table: mine by my account's name,
+/// theirs as it lands here (one of my accounts, or a new one named as in the file).
+fn parent_value(conflict: &Conflict, side: Side, t: &Strings, ws: &Workspace) -> Option<String> {
+    let name = |id| ws.account(id).map(|a| a.name.clone());
+    match side {
+        Side::Mine => conflict
+            .mine
+            .parent
+            .map(|id| name(id).unwrap_or_else(|| format!("#{id}"))),
+        Side::Theirs => conflict.parent.as_ref().map(|p| match p.here {
+            Here::Mine(id) => name(id).unwrap_or_else(|| p.name.clone()),
+            Here::New(_) => fill(t.merge_parent_new, &[&p.name]),
+        }),
     }
 }
 
@@ -322,6 +353,11 @@ fn MergeReview() -> impl IntoView {
             (summary.people_added, t.merge_done_people),
             (summary.inquiries_added, t.merge_done_inquiries),
             (summary.inquiries_updated, t.merge_done_inquiries_taken),
+            (summary.development_taken, t.merge_done_development),
+            (summary.parents_set, t.merge_done_parents),
+            (summary.links_refused, t.merge_done_loops),
+            (summary.closed_years_added, t.merge_done_closed_years),
+            (summary.list_plan_years_added, t.merge_done_list_years),
         ] {
             if count > 0 {
                 text.push(' ');
@@ -411,6 +447,26 @@ fn MergeSummaryCard(plan: Memo<MergePlan>) -> impl IntoView {
             })
         })
     };
+    // Years of the closed-year and list-plan documents that are added, and those both
+    // have where mine is kept.
+    let years = move || {
+        let t = app.t();
+        plan.with(|p| {
+            [
+                ("merge-closed-years-added", &p.closed_years.years_added, t.merge_closed_years_added),
+                ("merge-closed-years-kept", &p.closed_years.years_kept_mine, t.merge_closed_years_kept),
+                ("merge-list-years-added", &p.list_plan.years_added, t.merge_list_years_added),
+                ("merge-list-years-kept", &p.list_plan.years_kept_mine, t.merge_list_years_kept),
+            ]
+            .into_iter()
+            .filter(|(_, years, _)| !years.is_empty())
+            .map(|(testid, years, template)| {
+                let years: Vec<String> = years.iter().map(i32::to_string).collect();
+                view! { <p data-testid=testid>{fill(template, &[&years.join(t.list_separator)])}</p> }
+            })
+            .collect_view()
+        })
+    };
     view! {
         <section class="card merge-summary" data-testid="merge-summary" aria-labelledby="merge-summary-counts">
             <ul class="merge-counts" id="merge-summary-counts" role="status">
@@ -433,6 +489,7 @@ fn MergeSummaryCard(plan: Memo<MergePlan>) -> impl IntoView {
             </ul>
             {unmapped}
             {repeats}
+            {years}
         </section>
     }
 }
@@ -601,8 +658,12 @@ fn FieldRow(
             .with(|ws| field_label(field, app.t(), &ws.model, language))
     };
     let new_people = StoredValue::new(new_people);
-    let value = move |account: &Account| {
+    let value = move |conflict: &Conflict, side: Side| {
         let t = app.t();
+        let account = match side {
+            Side::Mine => &conflict.mine,
+            Side::Theirs => &conflict.theirs,
+        };
         let person = |id| {
             app.workspace
                 .with(|ws| {
@@ -616,7 +677,12 @@ fn FieldRow(
                     })
                 })
         };
-        match field_value(field, account, t, &person) {
+        let text = if field == Field::Parent {
+            app.workspace.with(|ws| parent_value(conflict, side, t, ws))
+        } else {
+            field_value(field, account, t, &person)
+        };
+        match text {
             Some(text) => view! { <span class="merge-value">{text}</span> }.into_any(),
             None => view! { <span class="muted">{t.not_set}</span> }.into_any(),
         }
@@ -629,8 +695,8 @@ fn FieldRow(
     view! {
         <tr data-field=slug>
             <th scope="row">{label}</th>
-            <td class=move || cell_class(Side::Mine) data-testid="merge-mine">{move || value(&mine.mine)}</td>
-            <td class=move || cell_class(Side::Theirs) data-testid="merge-theirs">{move || value(&theirs.theirs)}</td>
+            <td class=move || cell_class(Side::Mine) data-testid="merge-mine">{move || value(&mine, Side::Mine)}</td>
+            <td class=move || cell_class(Side::Theirs) data-testid="merge-theirs">{move || value(&theirs, Side::Theirs)}</td>
             <td>
                 <div class="merge-choice" role="radiogroup"
                     aria-label=move || fill(app.t().merge_choice_for, &[&label()])>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::model::{Criterion, AXIS_WEIGHT_TOTAL};
-use crate::domain::{Axis, CriterionId, Language, ScoringModel};
+use crate::domain::{Axis, CriterionId, Language, ScoringModel, Tenths, Thresholds};
 use crate::i18n::fill;
 
 use super::state::{use_app, Notice};
@@ -15,6 +15,14 @@ pub fn ModelPage() -> impl IntoView {
     let app = use_app();
     let refused = RwSignal::new(Vec::<String>::new());
     let pending = move || app.workspace.with(|ws| ws.has_pending_draft());
+    let moving = Memo::new(move |_| app.workspace.with(super::whatif::draft_moves));
+    // The link scrolls to the panel without touching the hash, which is the route.
+    let see_moves = move |ev: web_sys::MouseEvent| {
+        ev.prevent_default();
+        if let Some(panel) = document().get_element_by_id("whatif") {
+            panel.scroll_into_view();
+        }
+    };
 
     let apply = move |_| {
         let mut result = Ok(());
@@ -60,14 +68,26 @@ pub fn ModelPage() -> impl IntoView {
             <p class=move || if pending() { "draft-state pending" } else { "draft-state" } data-testid="draft-state">
                 {move || if pending() { app.t().model_draft_pending } else { app.t().model_in_force }}
             </p>
-            <AxisEditor axis=Axis::Attractiveness/>
-            <AxisEditor axis=Axis::Feasibility/>
+            <div class="model-layout">
+                <div class="model-editor">
+                    <AxisEditor axis=Axis::Attractiveness/>
+                    <AxisEditor axis=Axis::Feasibility/>
+                    <ThresholdEditor/>
+                </div>
+                <super::whatif::WhatIfPanel/>
+            </div>
             // The bar stays on screen while the criteria scroll by: both axes' running
             // totals and, after a refused Apply, the reasons sit beside the button.
             <div class="sticky-actions" data-testid="model-bar">
                 <p class="bar-totals">
                     {Axis::ALL.into_iter().map(|axis| view! { <BarTotal axis=axis/> }).collect_view()}
                 </p>
+                <Show when=move || { moving.get() > 0 }>
+                    <p class="bar-moves" data-testid="bar-moves">
+                        {move || fill(app.t().whatif_bar, &[&moving.get()])}
+                        " " <a href="#whatif" on:click=see_moves>{tr(|t| t.whatif_see)}</a>
+                    </p>
+                </Show>
                 <Show when=move || refused.with(|r| !r.is_empty())>
                     <div class="notice error" role="alert" data-testid="model-refused">
                         <p>{tr(|t| t.model_refused)}</p>
@@ -277,5 +297,60 @@ fn GuideInput(id: CriterionId, level: u8) -> impl IntoView {
                 }));
             }/>
         </label>
+    }
+}
+
+/// The tier thresholds of the draft: applied with the model, what they would move shown
+/// beside them.
+#[component]
+fn ThresholdEditor() -> impl IntoView {
+    let app = use_app();
+    let field = move |axis: Axis| {
+        let current = move || app.workspace.with(|ws| ws.editable_thresholds().on(axis));
+        let text = RwSignal::new(current().to_string());
+        // The text follows the draft when it changes elsewhere (discard, apply, another
+        // tab), but not while it is being typed into.
+        Effect::new(move |_| {
+            let value = current();
+            if Tenths::parse(&text.get_untracked()) != Some(value) {
+                text.set(value.to_string());
+            }
+        });
+        let error = RwSignal::new(false);
+        let slug = axis.slug();
+        view! {
+            <label class="field">
+                <span>{move || fill(app.t().threshold_for, &[&app.t().axis_short(axis)])}</span>
+                <input type="text" inputmode="decimal" class="threshold-input" data-threshold=slug
+                    aria-invalid=move || error.get().to_string()
+                    prop:value=move || text.get()
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        text.set(v.clone());
+                        match Tenths::parse(&v).filter(|t| Thresholds::is_valid_value(*t)) {
+                            Some(value) => {
+                                error.set(false);
+                                app.edit(|ws| {
+                                    ws.set_draft_threshold(axis, value);
+                                });
+                            }
+                            None => error.set(true),
+                        }
+                    }/>
+                <Show when=move || error.get()>
+                    <span class="field-error" role="alert">{tr(|t| t.threshold_invalid)}</span>
+                </Show>
+            </label>
+        }
+    };
+    view! {
+        <section class="card" id="thresholds">
+            <h2>{tr(|t| t.thresholds_heading)}</h2>
+            <p class="hint">{tr(|t| t.threshold_help)}</p>
+            <div class="inline-form">
+                {field(Axis::Attractiveness)}
+                {field(Axis::Feasibility)}
+            </div>
+        </section>
     }
 }

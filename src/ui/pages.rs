@@ -83,6 +83,11 @@ fn engagement_pages(route: Route) -> Result<AnyView, Unavailable> {
     })
 }
 
+#[wasm_split(review, fallible)]
+fn review_pages(_route: Route) -> Result<AnyView, Unavailable> {
+    Ok(view! { <super::review_page::ReviewPage/> }.into_any())
+}
+
 #[wasm_split(data, fallible)]
 fn data_pages(route: Route) -> Result<AnyView, Unavailable> {
     Ok(match route {
@@ -287,6 +292,7 @@ fn page(route: Route) -> PageFuture {
         Route::Matrix | Route::Pyramid => Box::pin(chart_pages(route)),
         Route::Plan(..) | Route::PlanPrint(_) => Box::pin(plan_pages(route)),
         Route::Import | Route::Merge | Route::Workspaces => Box::pin(data_pages(route)),
+        Route::Review => Box::pin(review_pages(route)),
         Route::People | Route::Contacts | Route::Pipeline | Route::Calendar | Route::Inquiries => {
             Box::pin(engagement_pages(route))
         }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::tiering::{Filling, Thresholds};
+use crate::domain::tiering::Filling;
 use crate::domain::{AccountId, Axis, Language, ScreeningStatus, Tenths, Tier};
 use crate::exchange::ranking_csv::{ranking_numeric_columns, ranking_table};
 use crate::i18n::{fill, strings};
@@ -255,48 +255,19 @@ fn RankedTable() -> impl IntoView {
     }
 }
 
+/// The thresholds in force: changed on the model page, where what they would move is
+/// shown before they are applied.
 #[component]
 fn ThresholdEditor() -> impl IntoView {
     let app = use_app();
-    let field = move |axis: Axis| {
-        let current = move || app.workspace.with(|ws| ws.tiers.thresholds.on(axis));
-        let text = RwSignal::new(current().to_string());
-        let error = RwSignal::new(false);
-        let slug = axis.slug();
-        view! {
-            <label class="field">
-                <span>{move || fill(app.t().threshold_for, &[&app.t().axis_short(axis)])}</span>
-                <input type="text" inputmode="decimal" class="threshold-input" data-threshold=slug
-                    aria-invalid=move || error.get().to_string()
-                    prop:value=move || text.get()
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        text.set(v.clone());
-                        match Tenths::parse(&v).filter(|t| Thresholds::is_valid_value(*t)) {
-                            Some(value) => {
-                                error.set(false);
-                                app.edit(|ws| match axis {
-                                    Axis::Attractiveness => ws.tiers.thresholds.attractiveness = value,
-                                    Axis::Feasibility => ws.tiers.thresholds.feasibility = value,
-                                });
-                            }
-                            None => error.set(true),
-                        }
-                    }/>
-                <Show when=move || error.get()>
-                    <span class="field-error" role="alert">{tr(|t| t.threshold_invalid)}</span>
-                </Show>
-            </label>
-        }
-    };
     view! {
         <section class="card">
             <h2>{tr(|t| t.thresholds_heading)}</h2>
-            <p class="hint">{tr(|t| t.threshold_help)}</p>
-            <div class="inline-form">
-                {field(Axis::Attractiveness)}
-                {field(Axis::Feasibility)}
-            </div>
+            <p data-testid="thresholds-in-force">{move || {
+                let th = app.workspace.with(|ws| ws.tiers.thresholds);
+                fill(app.t().thresholds_in_force, &[&th.attractiveness, &th.feasibility])
+            }}</p>
+            <p><a href=Route::Model.href() data-testid="change-thresholds">{tr(|t| t.thresholds_change)}</a></p>
         </section>
     }
 }

@@ -37,6 +37,8 @@ pub enum Route {
     Calendar,
     /// Inbound inquiries and their service deadlines.
     Inquiries,
+    /// The annual review: closing a year, comparing two.
+    Review,
     /// An address we do not know; shown as the account list with no error, since old
     /// bookmarks should still land somewhere useful.
     Unknown,
@@ -73,6 +75,7 @@ impl Route {
             ["pipeline"] => Route::Pipeline,
             ["calendar"] => Route::Calendar,
             ["inquiries"] => Route::Inquiries,
+            ["review"] => Route::Review,
             _ => Route::Unknown,
         }
     }
@@ -98,6 +101,7 @@ impl Route {
             Route::Pipeline => "#/pipeline".into(),
             Route::Calendar => "#/calendar".into(),
             Route::Inquiries => "#/inquiries".into(),
+            Route::Review => "#/review".into(),
         }
     }
 }

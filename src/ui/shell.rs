@@ -70,6 +70,7 @@ pub fn App() -> impl IntoView {
             Route::Pipeline => t.pipeline_title,
             Route::Calendar => t.calendar_title,
             Route::Inquiries => t.inq_title,
+            Route::Review => t.review_title,
         };
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             doc.set_title(&format!("{page} · {}", t.app_title));
@@ -175,6 +176,7 @@ fn Nav(route: RwSignal<Route>) -> impl IntoView {
             {item(Route::Pyramid, |t| t.nav_pyramid)}
             {item(Route::Actions, |t| t.nav_actions)}
             {item(Route::Contacts, |t| t.nav_engagement)}
+            {item(Route::Review, |t| t.nav_review)}
             {item(Route::Workspaces, |t| t.nav_workspaces)}
         </nav>
     }

@@ -13,7 +13,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::charts::matrix::{
     unpack_hotspots, Markers, MatrixDrawing, MatrixLabels, MatrixPoint, MatrixRequest, MatrixSize,
-    NAMED_POINTS,
+    Shifts, NAMED_POINTS,
 };
 use crate::charts::pyramid::{BandArea, BandText, PyramidDrawing};
 use crate::domain::{Thresholds, Tier};
@@ -139,7 +139,20 @@ pub fn draw_matrix(
     size: MatrixSize,
     markers: Markers,
 ) -> Result<MatrixDrawing, String> {
+    draw_matrix_over(points, thresholds, labels, size, markers, Shifts::default())
+}
+
+/// [`draw_matrix`] over what-if [`Shifts`] (former thresholds, arrows).
+pub fn draw_matrix_over(
+    points: &[MatrixPoint],
+    thresholds: &Thresholds,
+    labels: &MatrixLabels,
+    size: MatrixSize,
+    markers: Markers,
+    shifts: Shifts,
+) -> Result<MatrixDrawing, String> {
     let request = MatrixRequest {
+        shifts,
         thresholds: *thresholds,
         labels: labels.clone(),
         size,
@@ -277,6 +290,14 @@ pub fn draw_pyramid(bands: &[BandText], width: u32, height: u32) -> Result<Pyram
         width,
         height,
     })
+}
+
+/// Draws the annual review's flow chart in the chart module.
+pub fn draw_flow(request: &crate::charts::flow::FlowRequest) -> Result<String, String> {
+    let json = serde_json::to_string(request).map_err(|e| e.to_string())?;
+    call_raw("draw_flow_chart", &Array::of1(&JsValue::from_str(&json)))?
+        .as_string()
+        .ok_or_else(|| "draw_flow_chart returned no SVG".to_owned())
 }
 
 /// A chart page's drawing once it can be shown; otherwise what to show instead:

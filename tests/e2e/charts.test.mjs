@@ -86,7 +86,7 @@ test('the matrix follows filters, thresholds and scores without a reload', async
   await page.selectOption('[data-field=matrix_size]', '');
   await page.selectOption('[data-testid=matrix-segment]', '');
 
-  // Raise the attractiveness threshold on the ranking page: Beta Bank (4.0/8.0) stays
+  // Raise the attractiveness threshold and apply it: Beta Bank (4.0/8.0) stays
   // Tier 2, Twin One (6.0/6.0) drops from Tier 1 to Tier 2.
   const tooltipFor = async (name) => {
     await page.focus('[data-testid=matrix-overlay]');
@@ -100,8 +100,9 @@ test('the matrix follows filters, thresholds and scores without a reload', async
   };
   assert.match(await tooltipFor('Twin One'), /Twin One: attractiveness 6\.0, feasibility 6\.0, Tier 1/);
   const before = await page.innerHTML('[data-testid=matrix] .chart-svg');
-  await page.click('nav >> text=Ranking & tiers');
+  await page.click('nav >> text=Scoring model');
   await page.fill('[data-threshold=attractiveness]', '6.5');
+  await page.click('[data-testid=apply-model]');
   await page.click('nav >> text=Matrix');
   await page.waitForSelector('[data-testid=matrix] svg');
   assert.notEqual(await page.innerHTML('[data-testid=matrix] .chart-svg'), before, 'zones moved with the threshold');

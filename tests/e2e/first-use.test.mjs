@@ -226,7 +226,7 @@ test('a refused model says why beside the Apply button, with both totals on scre
 test('a language switch leaves the threshold field being edited as it was, caret included', async () => {
   const { page, problems } = await openPage(app.browser, app.server.origin, { locale: 'en-US' });
   await seedStorage(page, { 'kam.workspace': workspaceFile([scoredAccount(1, 'Alpha', 7, 6)]) });
-  await page.goto(`${app.server.origin}${SUB_PATH}#/ranking`);
+  await page.goto(`${app.server.origin}${SUB_PATH}#/model`);
   const field = 'input[data-threshold=attractiveness]';
   await page.waitForSelector(field);
   await page.click(field);

@@ -200,7 +200,7 @@ export async function storedWorkspace(page, key = 'kam.workspace') {
 
 export const FORMAT = 'kam-workbench/workspace';
 /** The format version this build writes (`envelope::VERSION`). */
-export const VERSION = 3;
+export const VERSION = 4;
 
 /** A workspace envelope with the given accounts (default model and tiers). */
 export function workspaceFile(accounts, extra = {}) {

@@ -180,6 +180,7 @@ const ADDRESSES = [
   ['#/merge', 'h1', 'Merge a workspace file'],
   ['#/contacts', 'h1', 'Contacts due'],
   ['#/inquiries', 'h1', 'Inbound inquiries'],
+  ['#/review', 'h1', 'Annual review'],
   ['#/accounts/1/plan/print', 'h1[data-testid=print-title]', 'Account plan: Alpha Motors'],
 ];
 

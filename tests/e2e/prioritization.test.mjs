@@ -129,7 +129,7 @@ test('a tier override needs a reason, is marked, and survives re-scoring', async
   assert.deepEqual(problems, []);
 });
 
-test('thresholds and planned sizes re-tier at once and are kept', async () => {
+test('thresholds wait in the draft with what they would move, re-tier on apply, and are kept with the planned sizes', async () => {
   const { page, problems } = await openPage(app.browser, app.server.origin);
   await seedStorage(page, {
     'kam.workspace': workspaceFile([
@@ -147,21 +147,36 @@ test('thresholds and planned sizes re-tier at once and are kept', async () => {
   assert.match(await tierOf(3), /Tier 3/);
   assert.match(await tierOf(4), /Not tiered/);
   assert.equal(await page.textContent('[data-testid=untiered-count]'), '1 account is not fully scored and not tiered yet.');
+  assert.equal(await page.textContent('[data-testid=thresholds-in-force]'),
+    'Tier thresholds: attractiveness 5.5, feasibility 5.5 (a score at or above counts as high).');
 
+  // Thresholds are changed where the model is, and nothing moves until "apply".
+  await page.click('[data-testid=change-thresholds]');
+  await page.waitForSelector('[data-threshold=attractiveness]');
   await page.fill('[data-threshold=attractiveness]', '7.5');
+  await page.waitForSelector('[data-testid=whatif-move]');
+  assert.equal(await page.textContent('[data-testid=whatif-summary]'), '1 account would change tier.');
+  const move = await page.textContent('[data-testid=whatif-move][data-account="1"]');
+  assert.match(move, /Alpha.*Tier 1.*→.*Tier 2.*7\.0 → 7\.0.*6\.0 → 6\.0.*Attractiveness threshold 5\.5 → 7\.5/);
+  assert.equal(await page.textContent('[data-testid=bar-moves]'), '1 account would change tier See which');
+  await page.fill('[data-threshold=feasibility]', '11');
+  await page.waitForSelector('text=A threshold is between 1.0 and 10.0');
+  await page.click('nav >> text=Ranking & tiers');
+  assert.match(await tierOf(1), /Tier 1/, 'not in force before apply');
+
+  await page.goto(`${app.server.origin}${SUB_PATH}#/model`);
+  assert.equal(await page.inputValue('[data-threshold=attractiveness]'), '7.5', 'the draft is kept');
+  await page.click('[data-testid=apply-model]');
+  await page.click('nav >> text=Ranking & tiers');
   assert.match(await tierOf(1), /Tier 2/);
   assert.match(await tierOf(3), /Tier 3/);
   assert.equal(await page.textContent('tr[data-tier=tier2] [data-testid=tier-actual]'), '2');
-
-  await page.fill('[data-threshold=feasibility]', '11');
-  await page.waitForSelector('text=A threshold is between 1.0 and 10.0');
-  assert.match(await tierOf(1), /Tier 2/);
 
   await page.fill('[data-planned=tier1]', '3');
   assert.equal(await page.textContent('[data-planned=not_pursued]'), 'the rest (0)');
   await page.reload();
   await page.waitForSelector('[data-testid=ranking-table]');
-  assert.equal(await page.inputValue('[data-threshold=attractiveness]'), '7.5');
+  assert.match(await page.textContent('[data-testid=thresholds-in-force]'), /attractiveness 7\.5, feasibility 5\.5/);
   assert.equal(await page.inputValue('[data-planned=tier1]'), '3');
   assert.match(await tierOf(1), /Tier 2/);
   // The tier's service principle and cadence are shown and editable.
