@@ -64,6 +64,8 @@ pub struct Query {
     pub size: Option<SizeBand>,
     /// A colleague who owns the account (overall or daily), or none for all.
     pub owner: Option<ColleagueId>,
+    /// Only these accounts (those of a key-account category), sorted, or none for all.
+    pub within: Option<std::sync::Arc<[AccountId]>>,
     pub sort: Column,
     pub ascending: bool,
 }
@@ -76,6 +78,7 @@ impl Default for Query {
             tier: TierFilter::All,
             size: None,
             owner: None,
+            within: None,
             sort: Column::Name,
             ascending: true,
         }
@@ -311,6 +314,12 @@ impl Register {
             .filter(|(_, a)| segment.is_empty() || a.segment.trim() == segment)
             .filter(|(_, a)| query.size.is_none() || a.size_band == query.size)
             .filter(|(_, a)| query.owner.is_none_or(|o| a.is_owned_by(o)))
+            .filter(|(_, a)| {
+                query
+                    .within
+                    .as_ref()
+                    .is_none_or(|ids| ids.binary_search(&a.id).is_ok())
+            })
             .filter(|(e, _)| match query.tier {
                 TierFilter::All => true,
                 TierFilter::Tier(t) => e.tier == Some(t),
@@ -568,6 +577,26 @@ mod tests {
         assert_eq!(list(&accounts, &q(Some(7))), vec![1, 2]);
         assert_eq!(list(&accounts, &q(Some(3))), vec![2]);
         assert_eq!(list(&accounts, &q(None)), vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn a_category_filter_keeps_only_the_accounts_it_names() {
+        let accounts = vec![
+            account(1, "A", "", Some(8)),
+            account(2, "B", "", Some(2)),
+            account(3, "C", "", None),
+        ];
+        let q = |ids: &[AccountId]| Query {
+            within: Some({
+                let mut ids = ids.to_vec();
+                ids.sort_unstable();
+                ids.into()
+            }),
+            ..Query::default()
+        };
+        assert_eq!(list(&accounts, &q(&[3, 1])), vec![1, 3]);
+        assert_eq!(list(&accounts, &q(&[])), Vec::<AccountId>::new());
+        assert_eq!(list(&accounts, &Query::default()), vec![1, 2, 3]);
     }
 
     #[test]

@@ -121,6 +121,8 @@ pub const START_KEYS: &[&str] = &[
     "inq_title",
     "nav_review",
     "review_title",
+    "nav_portfolio",
+    "portfolio_title",
     "language_switch_to",
     "language_switch_label",
     "save_saved",

@@ -125,6 +125,7 @@ pub fn AccountList() -> impl IntoView {
     let tier_filter = RwSignal::new(TierFilter::All);
     let size = RwSignal::new(None::<SizeBand>);
     let owner = RwSignal::new(None::<crate::domain::engagement::team::ColleagueId>);
+    let within: super::pages::Within = RwSignal::new(None);
     let sort = RwSignal::new((Column::Name, true));
     let shown = RwSignal::new(PAGE_SIZE);
 
@@ -198,6 +199,7 @@ pub fn AccountList() -> impl IntoView {
             tier: tier_filter.get(),
             size: size.get(),
             owner: owner.get(),
+            within: within.get(),
             sort: column,
             ascending,
         }
@@ -265,6 +267,7 @@ pub fn AccountList() -> impl IntoView {
             || tier_filter.get() != TierFilter::All
             || size.get().is_some()
             || owner.get().is_some()
+            || within.with(Option::is_some)
     };
     let clear = move |_| {
         search.set(String::new());
@@ -272,6 +275,7 @@ pub fn AccountList() -> impl IntoView {
         tier_filter.set(TierFilter::All);
         size.set(None);
         owner.set(None);
+        within.set(None);
     };
 
     let header = move |column: Column| {
@@ -429,6 +433,7 @@ pub fn AccountList() -> impl IntoView {
                         </select>
                     </label>
                     {super::pages::owner_filter(app, owner, "filter-owner")}
+                    {super::pages::list_extras(app, within)}
                     <Show when=filters_active>
                         <button type="button" on:click=clear>{tr(|t| t.clear_filters)}</button>
                     </Show>

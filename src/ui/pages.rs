@@ -84,8 +84,13 @@ fn engagement_pages(route: Route) -> Result<AnyView, Unavailable> {
 }
 
 #[wasm_split(review, fallible)]
-fn review_pages(_route: Route) -> Result<AnyView, Unavailable> {
-    Ok(view! { <super::review_page::ReviewPage/> }.into_any())
+fn review_pages(route: Route) -> Result<AnyView, Unavailable> {
+    Ok(match route {
+        Route::Portfolio => {
+            view! { <super::development::portfolio_page::PortfolioPage/> }.into_any()
+        }
+        _ => view! { <super::review_page::ReviewPage/> }.into_any(),
+    })
 }
 
 #[wasm_split(data, fallible)]
@@ -260,6 +265,49 @@ pub fn owner_filter(
     }
 }
 
+/// Accounts of a key-account category, as the account list filters by them.
+pub type Within = RwSignal<Option<std::sync::Arc<[AccountId]>>>;
+
+/// The account list's key-account category filter and the line on this year's list plan
+/// ([`super::development::list_extras`]), in a chunk of its own.
+#[wasm_split(list_extras, fallible)]
+fn list_extras_view(
+    app: AppState,
+    within: Within,
+    draw: bool,
+) -> Result<Option<AnyView>, Unavailable> {
+    Ok(draw.then(|| super::development::list_extras(app, within)))
+}
+
+/// The category filter and list-plan line of the account list, fetched once the
+/// workspace keeps any development record, group or list plan.
+pub fn list_extras(app: AppState, within: Within) -> impl IntoView {
+    let loaded = RwSignal::new(false);
+    let has_any = move || {
+        app.workspace.with(|ws| {
+            ws.list_plan.is_some()
+                || ws
+                    .accounts
+                    .iter()
+                    .any(|a| a.development.is_some() || a.parent.is_some())
+        })
+    };
+    Effect::new(move |_| {
+        if has_any() && !loaded.get_untracked() {
+            leptos::task::spawn_local(async move {
+                if list_extras_view(app, within, false).await.is_ok() {
+                    loaded.set(true);
+                }
+            });
+        }
+    });
+    move || {
+        (loaded.get() && has_any())
+            .then(|| at_once(list_extras_view(app, within, true)))
+            .flatten()
+    }
+}
+
 /// [`super::notices::draw`], in a chunk of its own: the first screen rarely has a notice.
 #[wasm_split(notices, fallible)]
 fn notices_view(app: AppState, draw: bool) -> Result<Option<AnyView>, Unavailable> {
@@ -292,7 +340,7 @@ fn page(route: Route) -> PageFuture {
         Route::Matrix | Route::Pyramid => Box::pin(chart_pages(route)),
         Route::Plan(..) | Route::PlanPrint(_) => Box::pin(plan_pages(route)),
         Route::Import | Route::Merge | Route::Workspaces => Box::pin(data_pages(route)),
-        Route::Review => Box::pin(review_pages(route)),
+        Route::Review | Route::Portfolio => Box::pin(review_pages(route)),
         Route::People | Route::Contacts | Route::Pipeline | Route::Calendar | Route::Inquiries => {
             Box::pin(engagement_pages(route))
         }

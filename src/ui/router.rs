@@ -39,6 +39,8 @@ pub enum Route {
     Inquiries,
     /// The annual review: closing a year, comparing two.
     Review,
+    /// Key-account categories, the classification grid and the preliminary list plan.
+    Portfolio,
     /// An address we do not know; shown as the account list with no error, since old
     /// bookmarks should still land somewhere useful.
     Unknown,
@@ -76,6 +78,7 @@ impl Route {
             ["calendar"] => Route::Calendar,
             ["inquiries"] => Route::Inquiries,
             ["review"] => Route::Review,
+            ["portfolio"] => Route::Portfolio,
             _ => Route::Unknown,
         }
     }
@@ -102,6 +105,7 @@ impl Route {
             Route::Calendar => "#/calendar".into(),
             Route::Inquiries => "#/inquiries".into(),
             Route::Review => "#/review".into(),
+            Route::Portfolio => "#/portfolio".into(),
         }
     }
 }

@@ -71,6 +71,7 @@ pub fn App() -> impl IntoView {
             Route::Calendar => t.calendar_title,
             Route::Inquiries => t.inq_title,
             Route::Review => t.review_title,
+            Route::Portfolio => t.portfolio_title,
         };
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             doc.set_title(&format!("{page} · {}", t.app_title));
@@ -176,6 +177,7 @@ fn Nav(route: RwSignal<Route>) -> impl IntoView {
             {item(Route::Pyramid, |t| t.nav_pyramid)}
             {item(Route::Actions, |t| t.nav_actions)}
             {item(Route::Contacts, |t| t.nav_engagement)}
+            {item(Route::Portfolio, |t| t.nav_portfolio)}
             {item(Route::Review, |t| t.nav_review)}
             {item(Route::Workspaces, |t| t.nav_workspaces)}
         </nav>

@@ -12,7 +12,7 @@ const app = useApp({ before, after });
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const SECTIONS = ['summary', 'profile', 'analysis', 'people', 'competitors', 'position', 'six-steps', 'strategy', 'actions', 'revenue', 'print'];
-const ROUTES = ['#/accounts', '#/accounts/new', '#/accounts/1', '#/model', '#/ranking', '#/actions', '#/matrix', '#/pyramid', '#/workspaces', '#/import', '#/merge', '#/contacts', '#/pipeline', '#/calendar', '#/inquiries', '#/people', '#/review', ...SECTIONS.map((s) => `#/accounts/1/plan/${s}`)];
+const ROUTES = ['#/accounts', '#/accounts/new', '#/accounts/1', '#/model', '#/ranking', '#/actions', '#/matrix', '#/pyramid', '#/workspaces', '#/import', '#/merge', '#/contacts', '#/pipeline', '#/calendar', '#/inquiries', '#/people', '#/review', '#/portfolio', ...SECTIONS.map((s) => `#/accounts/1/plan/${s}`)];
 
 async function settle(page, route) {
   await page.goto(`${app.server.origin}${SUB_PATH}${route}`);

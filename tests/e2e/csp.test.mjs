@@ -114,7 +114,7 @@ test('every page, the charts, an import, a merge and the exports run with nothin
   await download(page, '[data-testid=export-csv]');
   await download(page, '[data-testid=export-xlsx]');
 
-  for (const route of ['#/accounts', '#/accounts/new', top, '#/model', '#/workspaces', '#/import', '#/merge', '#/actions', '#/contacts', '#/pipeline', '#/calendar', '#/inquiries', '#/people', '#/review']) {
+  for (const route of ['#/accounts', '#/accounts/new', top, '#/model', '#/workspaces', '#/import', '#/merge', '#/actions', '#/contacts', '#/pipeline', '#/calendar', '#/inquiries', '#/people', '#/review', '#/portfolio']) {
     await open(page, route);
   }
   const sections = ['summary', 'profile', 'analysis', 'people', 'competitors', 'position', 'six-steps', 'strategy', 'actions', 'revenue'];

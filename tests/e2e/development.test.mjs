@@ -143,3 +143,56 @@ test('the development section reads on a phone in Chinese', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the portfolio page lists accounts by category with why, places them on the grid, and tracks the list plan; the account list filters by category', async () => {
+  const now = Date.now();
+  const year = new Date().getFullYear();
+  const dev = (fields) => ({ development: fields });
+  const seeded = [
+    { ...scoredAccount(1, 'Eastern Vehicle Group', 9, 8), segment: 'Automotive', size_band: 'large', created_at: now,
+      ...dev({ contracts: [{ id: 1, date: '2025-05-01', volume: 600000, value: 50000000 }], payment: 'good', relationship_state: 'developing', next_id: 2 }) },
+    { ...scoredAccount(2, 'Eastern Seating', 4, 8), segment: 'Automotive', size_band: 'small', created_at: now, parent: 1 },
+    { ...scoredAccount(3, 'Harbour Buses', 6, 6), segment: 'Buses', created_at: now },
+  ];
+  const { page, problems } = await openPage(app.browser, app.server.origin);
+  await seedStorage(page, { 'kam.workspace': workspaceFile(seeded) });
+  await page.goto(`${app.server.origin}${SUB_PATH}#/portfolio`);
+  await page.waitForSelector('[data-testid=category-accounts]');
+  assert.equal(await page.title(), 'Key-account categories and list plan · Key-account workbench');
+  assert.match(await page.textContent('[data-testid=portfolio-category]'), /Quality \(1\).*Group \(2\)/);
+  assert.equal(await page.textContent('[data-testid=category-accounts]'),
+    'Eastern Vehicle Group — cumulative contracted volume 6,000 ≥ 5,000, payment good');
+  await page.selectOption('[data-testid=portfolio-category]', 'group');
+  assert.match(await page.textContent('[data-testid=category-accounts]'), /Eastern Vehicle Group — group parent of 1 member.*Eastern Seating — member of the group of “Eastern Vehicle Group”/);
+
+  // Raising the threshold moves the account from quality to potential.
+  await page.fill('[data-setting=quality_volume]', '7,000');
+  await page.press('[data-setting=quality_volume]', 'Tab');
+  await page.selectOption('[data-testid=portfolio-category]', 'potential');
+  assert.match(await page.textContent('[data-testid=category-accounts]'), /cumulative volume 6,000, within 20% of 7,000/);
+
+  // The grid: attractiveness 9.0 against 5.5 is very attractive; the state is developing.
+  assert.equal(await page.getAttribute('[data-testid=class-grid] tr[data-class=very] td[data-state=developing]', 'data-count'), '1');
+  assert.match(await page.textContent('[data-testid=class-grid] tr[data-class=very] td[data-state=developing]'), /Eastern Vehicle Group.*Invest to build/);
+  assert.match(await page.textContent('[data-testid=grid-unplaced]'), /2 accounts are not on the grid/);
+
+  // This year's list plan: Automotive, 2 large and 3 small; one of each collected.
+  await page.click('[data-testid=list-plan-start]');
+  await page.fill('[data-field=list_segment]', 'automotive');
+  await page.press('[data-field=list_segment]', 'Tab');
+  await page.fill('[data-testid=list-segment] [data-band=large]', '2');
+  await page.press('[data-testid=list-segment] [data-band=large]', 'Tab');
+  await page.fill('[data-testid=list-segment] [data-band=small]', '3');
+  await page.press('[data-testid=list-segment] [data-band=small]', 'Tab');
+  assert.match(await page.textContent('[data-testid=list-progress] tr[data-segment=automotive]'), /automotive\s*1 \/ 2\s*0 \/ 0\s*1 \/ 3\s*0\s*2 \/ 5/);
+
+  // The account list: a category filter, and the list plan's line.
+  await page.goto(`${app.server.origin}${SUB_PATH}#/accounts`);
+  await page.waitForSelector('[data-testid=filter-category]');
+  assert.equal(await page.textContent('[data-testid=list-plan-line]'), `Preliminary list ${year}: 2 collected of 5 planned`);
+  await page.selectOption('[data-testid=filter-category]', 'group');
+  await page.waitForFunction(() => document.querySelector('[data-testid=account-count]').textContent.startsWith('Showing 2 of 3'));
+  await page.selectOption('[data-testid=filter-category]', 'potential');
+  await page.waitForFunction(() => document.querySelector('[data-testid=account-count]').textContent.startsWith('Showing 1 of 3'));
+  assert.deepEqual(problems, []);
+});

@@ -25,7 +25,7 @@ const HOSTILE = [
 const LONG = `Long ${'长'.repeat(50000)}${'x'.repeat(50000)}`;
 
 const SECTIONS = ['summary', 'profile', 'analysis', 'people', 'competitors', 'position', 'six-steps', 'strategy', 'actions', 'revenue'];
-const VIEWS = ['#/accounts', '#/accounts/1', '#/accounts/2', '#/ranking', '#/actions', '#/matrix', '#/pyramid', '#/workspaces', '#/contacts', '#/pipeline', '#/calendar', '#/inquiries', '#/people', '#/review', ...SECTIONS.map((s) => `#/accounts/1/plan/${s}`), '#/accounts/1/plan/print', '#/accounts/2/plan/print'];
+const VIEWS = ['#/accounts', '#/accounts/1', '#/accounts/2', '#/ranking', '#/actions', '#/matrix', '#/pyramid', '#/workspaces', '#/contacts', '#/pipeline', '#/calendar', '#/inquiries', '#/people', '#/review', '#/portfolio', ...SECTIONS.map((s) => `#/accounts/1/plan/${s}`), '#/accounts/1/plan/print', '#/accounts/2/plan/print'];
 
 async function settle(page, route) {
   await page.goto(`${app.server.origin}${SUB_PATH}${route}`);

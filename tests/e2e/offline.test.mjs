@@ -181,6 +181,7 @@ const ADDRESSES = [
   ['#/contacts', 'h1', 'Contacts due'],
   ['#/inquiries', 'h1', 'Inbound inquiries'],
   ['#/review', 'h1', 'Annual review'],
+  ['#/portfolio', 'h1', 'Key-account categories and list plan'],
   ['#/accounts/1/plan/print', 'h1[data-testid=print-title]', 'Account plan: Alpha Motors'],
 ];
 

@@ -5,6 +5,7 @@
 //! that cannot be read). The rules are `domain::development`.
 
 pub mod account;
+pub mod portfolio_page;
 
 use leptos::prelude::*;
 
@@ -53,4 +54,72 @@ pub fn edit_development(app: AppState, id: AccountId, f: impl FnOnce(&mut Accoun
 /// be read (the settings page says so).
 pub fn category_settings(ws: &Workspace) -> CategorySettings {
     CategorySettingsDoc::read_or_empty(ws.categories.as_ref()).unwrap_or_default()
+}
+
+/// The account list's extras: a filter by key-account category (the ids of the accounts
+/// in the chosen category go into `within`, worked out again when the workspace
+/// changes) and a line on this year's preliminary list plan.
+pub fn list_extras(app: AppState, within: super::pages::Within) -> AnyView {
+    use crate::domain::development::categories::Category;
+    use crate::domain::development::list_plan::{totals, ListPlanDoc};
+    use chrono::Datelike;
+
+    let chosen = RwSignal::new(None::<Category>);
+    // "Clear filters" empties `within`: the choice follows.
+    Effect::new(move |_| {
+        if within.with(Option::is_none) && chosen.get_untracked().is_some() {
+            chosen.set(None);
+        }
+    });
+    Effect::new(move |_| {
+        let Some(category) = chosen.get() else {
+            if within.with_untracked(Option::is_some) {
+                within.set(None);
+            }
+            return;
+        };
+        let t = app.t();
+        let mut ids: Vec<AccountId> = app.workspace.with(|ws| {
+            portfolio_page::accounts_in(ws, category, t)
+                .into_iter()
+                .map(|(id, _, _)| id)
+                .collect()
+        });
+        // Sorted: the list looks ids up by binary search.
+        ids.sort_unstable();
+        if within.with_untracked(|w| w.as_deref() != Some(ids.as_slice())) {
+            within.set(Some(ids.into()));
+        }
+    });
+    let year = super::plan::today().year();
+    let plan_line = move || {
+        let t = app.t();
+        app.workspace.with(|ws| {
+            let plan = ListPlanDoc::read_or_empty(ws.list_plan.as_ref()).ok()?;
+            let plan = plan.year(year)?;
+            let all = totals(&portfolio_page::list_progress(ws, plan));
+            Some(view! {
+                <p class="list-plan-line" data-testid="list-plan-line">
+                    <a href=super::router::Route::Portfolio.href()>
+                        {fill(t.list_plan_line, &[&year, &all.collected_total(), &all.planned.total()])}
+                    </a>
+                </p>
+            })
+        })
+    };
+    view! {
+        <label class="field">
+            <span>{super::widgets::tr(|t| t.filter_category)}</span>
+            <select data-testid="filter-category" on:change=move |ev| {
+                chosen.set(Category::from_slug(&event_target_value(&ev)));
+            }>
+                <option value="" prop:selected=move || chosen.get().is_none()>{super::widgets::tr(|t| t.filter_all)}</option>
+                {Category::ALL.into_iter().map(|c| view! {
+                    <option value=c.slug() prop:selected=move || chosen.get() == Some(c)>{move || app.t().category(c)}</option>
+                }).collect_view()}
+            </select>
+        </label>
+        {plan_line}
+    }
+    .into_any()
 }
