@@ -605,6 +605,7 @@ fn ReviewBody(review: Review, titles: (Point, Point)) -> impl IntoView {
     };
     view! {
         <h3>{tr(|t| t.review_counts_heading)}</h3>
+        <div class="table-wrap">
         <table class="data-table review-counts" data-testid="review-counts">
             <thead><tr>
                 <th scope="col">{tr(|t| t.col_tier)}</th>
@@ -614,6 +615,7 @@ fn ReviewBody(review: Review, titles: (Point, Point)) -> impl IntoView {
             </tr></thead>
             <tbody>{counts}</tbody>
         </table>
+        </div>
         <h3>{tr(|t| t.review_flow_heading)}</h3>
         {chart}
         <p class="hint">{from_to_caption}</p>

@@ -39,7 +39,7 @@ async function settle(page, route) {
 // The reasons of the override forms are kept only when their form is applied, so they
 // are given hostile text through their forms instead; so is the contact log's form
 // (a draft until it is logged), whose entries the engagement tests cover.
-const TEXT_FIELDS = 'main :is(input:not([type]), input[type=text], input[type=email], input[type=tel], textarea):not([data-testid=score-input]):not([data-field$=override_reason]):not([data-testid=log-form] *):not([data-field=lost-reason]):not([readonly]):not([disabled]):visible';
+const TEXT_FIELDS = 'main :is(input:not([type]), input[type=text], input[type=email], input[type=tel], textarea):not([data-testid=score-input]):not([data-field$=override_reason]):not([data-testid=log-form] *):not([data-role=entry] *):not([data-field=lost-reason]):not([readonly]):not([disabled]):visible';
 
 /** The page's text fields: a name for each (its label) and what it holds. */
 function fieldValues(page) {
@@ -100,6 +100,20 @@ test('hostile text in every field of an account and its plan stays text in every
   await page.locator('[data-field=name]').blur();
   await page.waitForSelector('[data-testid=save-status].saved');
   assert.ok(offset > 40, `only ${offset} text fields were found`);
+  // The development section's entries are added by their buttons, each with hostile text.
+  await settle(page, '#/accounts/1');
+  await page.fill('[data-testid=contract-date]', '2025-05-01');
+  await page.fill('[data-testid=contract-note]', HOSTILE[2]);
+  await page.click('[data-testid=contract-add]');
+  await page.fill('[data-testid=referral-name]', HOSTILE[3]);
+  await page.click('[data-testid=referral-add]');
+  if (await page.isVisible('[data-testid=strategic-clear]')) await page.click('[data-testid=strategic-clear]');
+  await page.fill('[data-testid=strategic-reason]', HOSTILE[4]);
+  await page.click('[data-testid=strategic-set]');
+  await page.fill('[data-testid=assessment-note]', HOSTILE[5]);
+  await page.click('[data-testid=assessment-add]');
+  await page.fill('[data-testid=group-search]', HOSTILE[6]);
+  await page.waitForSelector('[data-testid=save-status].saved');
 
   // Stored, read back: every field holds what was typed.
   // The workspace's amount unit is a field of several plan sections: the last typed holds.
@@ -118,6 +132,11 @@ test('hostile text in every field of an account and its plan stays text in every
   assert.ok((await page.textContent('[data-testid=why-tier]')).includes(`Reason: ${HOSTILE[0]}`), 'the tier override shows its reason as typed');
   assert.ok((await page.textContent('[data-testid=pyramid-section]')).includes(`Reason: ${HOSTILE[1]}`), 'the level override shows its reason as typed');
   await assertInert(page, 'the overrides');
+  const development = await page.textContent('[data-testid=development]');
+  for (const text of HOSTILE.slice(2, 6)) {
+    assert.ok(development.includes(text.trim()) || development.includes(text), `the development section shows ${JSON.stringify(text.slice(0, 30))} as text`);
+  }
+  await assertInert(page, 'the development section');
 
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });

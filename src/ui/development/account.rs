@@ -318,7 +318,7 @@ fn Group(id: AccountId) -> impl IntoView {
                 .into_any(),
                 None => view! {
                     <p class="hint">{tr(|t| t.group_none)}</p>
-                    <label class="field">
+                    <label class="field" data-role="entry">
                         <span>{tr(|t| t.group_search)}</span>
                         <input type="search" data-testid="group-search" prop:value=move || query.get()
                             on:input=move |ev| { problem.set(None); query.set(event_target_value(&ev)); }/>
@@ -455,7 +455,7 @@ fn Contracts(id: AccountId, dev: Dev) -> impl IntoView {
                 </select>
             </label>
             {rows}
-            <div class="inline-form">
+            <div class="inline-form" data-role="entry">
                 <label class="field"><span>{tr(|t| t.col_date)}</span>
                     <input type="date" data-testid="contract-date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/></label>
                 <label class="field"><span>{tr(|t| t.col_volume)}</span>
@@ -531,7 +531,7 @@ fn Referrals(id: AccountId, dev: Dev) -> impl IntoView {
         <div class="dev-part" data-testid="dev-referrals">
             <h3>{tr(|t| t.dev_referrals)}</h3>
             {list}
-            <div class="inline-form">
+            <div class="inline-form" data-role="entry">
                 <label class="field"><span>{tr(|t| t.referral_name)}</span>
                     <input type="text" data-testid="referral-name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/></label>
                 <label class="field checkbox"><input type="checkbox" data-testid="referral-signed" prop:checked=move || signed.get()
@@ -572,7 +572,7 @@ fn Strategic(id: AccountId, dev: Dev) -> impl IntoView {
                 }
                 .into_any(),
                 None => view! {
-                    <div class="inline-form">
+                    <div class="inline-form" data-role="entry">
                         <label class="field wide"><span>{tr(|t| t.strategic_reason)}</span>
                             <input type="text" data-testid="strategic-reason" prop:value=move || reason.get()
                                 on:input=move |ev| reason.set(event_target_value(&ev))/></label>
@@ -886,7 +886,7 @@ fn Relationship(id: AccountId, dev: Dev) -> impl IntoView {
             <h3>{tr(|t| t.dev_relationship)}</h3>
             <p data-testid="relationship-current"><strong>{current}</strong></p>
             <p class="hint">{tr(|t| t.relationship_hint)}</p>
-            <div class="inline-form assessment-form">
+            <div class="inline-form assessment-form" data-role="entry">
                 <label class="field"><span>{tr(|t| t.assessment_date)}</span>
                     <input type="date" data-testid="assessment-date" prop:value=move || on.get() on:input=move |ev| on.set(event_target_value(&ev))/></label>
                 {Dimension::ALL.into_iter().enumerate().map(|(i, d)| score_select(i, d)).collect_view()}
