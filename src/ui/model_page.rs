@@ -15,7 +15,8 @@ pub fn ModelPage() -> impl IntoView {
     let app = use_app();
     let refused = RwSignal::new(Vec::<String>::new());
     let pending = move || app.workspace.with(|ws| ws.has_pending_draft());
-    let moving = Memo::new(move |_| app.workspace.with(super::whatif::draft_moves));
+    let draft = super::whatif::draft_memo(app);
+    let moving = Memo::new(move |_| draft.with(|w| w.as_ref().map_or(0, |w| w.moves.len())));
     // The link scrolls to the panel without touching the hash, which is the route.
     let see_moves = move |ev: web_sys::MouseEvent| {
         ev.prevent_default();
@@ -74,7 +75,7 @@ pub fn ModelPage() -> impl IntoView {
                     <AxisEditor axis=Axis::Feasibility/>
                     <ThresholdEditor/>
                 </div>
-                <super::whatif::WhatIfPanel/>
+                <super::whatif::WhatIfPanel draft=draft/>
             </div>
             // The bar stays on screen while the criteria scroll by: both axes' running
             // totals and, after a refused Apply, the reasons sit beside the button.

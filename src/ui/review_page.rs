@@ -4,7 +4,7 @@
 //! accounts entering and leaving the target list, results, and the models' differences.
 //! Printable. The rules are `domain::review`.
 
-use chrono::{Datelike, NaiveDateTime};
+use chrono::Datelike;
 use leptos::prelude::*;
 
 use crate::charts::flow::{FlowCategory, FlowRequest};
@@ -15,19 +15,12 @@ use crate::domain::review::{
 use crate::domain::{Account, Tier, Workspace};
 use crate::i18n::{fill, Strings};
 
-use super::dom;
+use super::engagement::now_local;
 use super::router::{navigate, Route};
 use super::state::{use_app, Notice};
 use super::tools_module;
 use super::whatif::{cause_text, change_text, move_row, moves_table};
 use super::widgets::{tr, ShowMore, TierBadge, PAGE_SIZE};
-
-/// Now, in the browser's time zone.
-fn now_local() -> NaiveDateTime {
-    chrono::DateTime::from_timestamp_millis(dom::local_millis(dom::now_millis()))
-        .map(|d| d.naive_utc())
-        .unwrap_or_default()
-}
 
 /// The relationship level an account was last assessed at.
 fn relationship_of(account: &Account) -> Option<crate::domain::plan::RelationshipLevel> {

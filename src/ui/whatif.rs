@@ -14,7 +14,7 @@ use crate::domain::{
 use crate::i18n::{fill, Strings};
 
 use super::router::Route;
-use super::state::use_app;
+use super::state::{use_app, AppState};
 use super::tools_module::{self, ChartsState};
 use super::widgets::{score_text, tr, ShowMore, TierBadge, PAGE_SIZE};
 
@@ -88,9 +88,13 @@ fn what_if(ws: &Workspace, years: &[ClosedModel], from: Source, to: Source) -> O
     ))
 }
 
-/// How many accounts applying the draft would move, for the model page's bar.
-pub fn draft_moves(ws: &Workspace) -> usize {
-    what_if(ws, &[], Source::InForce, Source::Draft).map_or(0, |w| w.moves.len())
+/// What applying the draft would change: computed once for the model page's bar and
+/// the panel's default comparison.
+pub fn draft_memo(app: AppState) -> Memo<Option<WhatIf>> {
+    Memo::new(move |_| {
+        app.workspace
+            .with(|ws| what_if(ws, &[], Source::InForce, Source::Draft))
+    })
 }
 
 /// A model change in words.
@@ -236,7 +240,10 @@ fn source_select(
 }
 
 #[component]
-pub fn WhatIfPanel() -> impl IntoView {
+pub fn WhatIfPanel(
+    /// The draft against the model in force ([`draft_memo`]), shared with the page.
+    draft: Memo<Option<WhatIf>>,
+) -> impl IntoView {
     let app = use_app();
     let from = RwSignal::new(Source::InForce);
     let to = RwSignal::new(Source::Draft);
@@ -247,6 +254,9 @@ pub fn WhatIfPanel() -> impl IntoView {
     });
     let result = Memo::new(move |_| {
         let (from, to) = (from.get(), to.get());
+        if (from, to) == (Source::InForce, Source::Draft) {
+            return draft.get();
+        }
         years.with(|years| app.workspace.with(|ws| what_if(ws, years, from, to)))
     });
     let differences = Memo::new(move |_| {

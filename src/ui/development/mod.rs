@@ -78,11 +78,11 @@ pub fn list_extras(app: AppState, within: super::pages::Within) -> AnyView {
             }
             return;
         };
-        let t = app.t();
         let mut ids: Vec<AccountId> = app.workspace.with(|ws| {
-            portfolio_page::accounts_in(ws, category, t)
+            portfolio_page::categorised(ws)
                 .into_iter()
-                .map(|(id, _, _)| id)
+                .filter(|(_, found)| found.iter().any(|(c, _)| *c == category))
+                .map(|(id, _)| id)
                 .collect()
         });
         // Sorted: the list looks ids up by binary search.

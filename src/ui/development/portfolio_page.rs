@@ -10,7 +10,8 @@ use chrono::Datelike;
 use leptos::prelude::*;
 
 use crate::domain::development::categories::{
-    group_facts, Category, CategorySettings, CategorySettingsDoc, SettingsProblem,
+    categories, group_facts, Category, CategorySettings, CategorySettingsDoc, Reason,
+    SettingsProblem,
 };
 use crate::domain::development::list_plan::{
     collected, totals, ListPlan, ListPlanDoc, ListPlanProblem, SegmentPlan, YearListPlan,
@@ -30,57 +31,53 @@ use super::super::widgets::{tr, ShowMore, PAGE_SIZE};
 use super::account::reason_text;
 use super::category_settings;
 
-/// Every account's development record that can be read, by id.
-fn records(ws: &Workspace) -> BTreeMap<AccountId, AccountDevelopment> {
-    ws.accounts
-        .iter()
-        .filter_map(|a| Some((a.id, a.development.as_ref()?.read().ok()?)))
-        .collect()
-}
-
-/// The accounts in `category`, each with why, in the register's order.
-pub fn accounts_in(
-    ws: &Workspace,
-    category: Category,
-    t: &Strings,
-) -> Vec<(AccountId, String, String)> {
+/// Every account in a category, with its categories and why, in the register's order:
+/// one reading of every development record, which the counts, the lists and the
+/// account list's filter all derive from.
+pub fn categorised(ws: &Workspace) -> Vec<(AccountId, Vec<(Category, Reason)>)> {
     let settings = category_settings(ws);
     let groups = group_facts(ws.accounts.iter().map(|a| (a.id, a.parent)));
-    let records = records(ws);
     let empty = AccountDevelopment::default();
     ws.accounts
         .iter()
         .filter_map(|a| {
+            let record = a.development.as_ref().and_then(|d| d.read().ok());
             let group = groups.get(&a.id).copied().unwrap_or_default();
-            let dev = records.get(&a.id).unwrap_or(&empty);
-            let why: Vec<String> =
-                crate::domain::development::categories::categories(dev, group, &settings)
-                    .into_iter()
-                    .filter(|(c, _)| *c == category)
-                    .map(|(_, r)| reason_text(&r, ws, &settings, t))
-                    .collect();
-            (!why.is_empty()).then(|| (a.id, a.name.clone(), why.join("; ")))
+            let found = categories(record.as_ref().unwrap_or(&empty), group, &settings);
+            (!found.is_empty()).then_some((a.id, found))
         })
         .collect()
 }
 
-/// How many accounts are in each category.
-fn category_counts(ws: &Workspace) -> BTreeMap<Category, usize> {
+/// The accounts in `category` (of [`categorised`]), each with why.
+fn accounts_in(
+    ws: &Workspace,
+    all: &[(AccountId, Vec<(Category, Reason)>)],
+    category: Category,
+    t: &Strings,
+) -> Vec<(AccountId, String, String)> {
     let settings = category_settings(ws);
-    let groups = group_facts(ws.accounts.iter().map(|a| (a.id, a.parent)));
-    let records = records(ws);
-    let empty = AccountDevelopment::default();
-    let mut counts = BTreeMap::new();
-    for a in &ws.accounts {
-        let group = groups.get(&a.id).copied().unwrap_or_default();
-        let dev = records.get(&a.id).unwrap_or(&empty);
-        let mut found: Vec<Category> =
-            crate::domain::development::categories::categories(dev, group, &settings)
-                .into_iter()
-                .map(|(c, _)| c)
+    let by_id = ws.accounts_by_id();
+    all.iter()
+        .filter_map(|(id, found)| {
+            let why: Vec<String> = found
+                .iter()
+                .filter(|(c, _)| *c == category)
+                .map(|(_, r)| reason_text(r, ws, &settings, t))
                 .collect();
-        found.dedup();
-        for c in found {
+            let name = by_id.get(id)?.name.clone();
+            (!why.is_empty()).then(|| (*id, name, why.join("; ")))
+        })
+        .collect()
+}
+
+/// How many accounts (of [`categorised`]) are in each category.
+fn category_counts(all: &[(AccountId, Vec<(Category, Reason)>)]) -> BTreeMap<Category, usize> {
+    let mut counts = BTreeMap::new();
+    for (_, found) in all {
+        let mut held: Vec<Category> = found.iter().map(|(c, _)| *c).collect();
+        held.dedup();
+        for c in held {
             *counts.entry(c).or_insert(0) += 1;
         }
     }
@@ -187,13 +184,14 @@ fn CategorySettingsForm() -> impl IntoView {
 #[component]
 fn CategoryLists() -> impl IntoView {
     let app = use_app();
-    let counts = Memo::new(move |_| app.workspace.with(category_counts));
+    let all = Memo::new(move |_| app.workspace.with(categorised));
+    let counts = Memo::new(move |_| all.with(|all| category_counts(all)));
     let chosen = RwSignal::new(Category::Quality);
     let shown = RwSignal::new(PAGE_SIZE);
     let list = Memo::new(move |_| {
         let category = chosen.get();
         let t = app.t();
-        app.workspace.with(|ws| accounts_in(ws, category, t))
+        all.with(|all| app.workspace.with(|ws| accounts_in(ws, all, category, t)))
     });
     let total = Signal::derive(move || list.with(Vec::len));
     view! {
