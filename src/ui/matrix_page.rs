@@ -76,6 +76,7 @@ pub fn MatrixPage() -> impl IntoView {
     let segment = RwSignal::new(String::new());
     let size = RwSignal::new(None::<SizeBand>);
     let owner = RwSignal::new(None::<crate::domain::engagement::team::ColleagueId>);
+    let within: super::pages::Within = RwSignal::new(None);
     // The drawing's size follows the screen (see `MatrixSize::for_screen`); resizing
     // redraws only when that size changes.
     let screen = RwSignal::new(screen_width().unwrap_or(0.0));
@@ -93,6 +94,7 @@ pub fn MatrixPage() -> impl IntoView {
         let segment = segment.get();
         let size = size.get();
         let owner = owner.get();
+        let within = within.get();
         app.ranking.with(|ranking| {
             app.workspace.with(|ws| {
                 let mut points = Vec::new();
@@ -105,6 +107,9 @@ pub fn MatrixPage() -> impl IntoView {
                     if (!segment.is_empty() && account.segment.trim() != segment)
                         || (size.is_some() && account.size_band != size)
                         || owner.is_some_and(|o| !account.is_owned_by(o))
+                        || within
+                            .as_ref()
+                            .is_some_and(|w| w.binary_search(&account.id).is_err())
                     {
                         continue;
                     }
@@ -399,6 +404,7 @@ pub fn MatrixPage() -> impl IntoView {
                 {choice_field("matrix_size", |t| t.filter_size, Some(|t| t.filter_all),
                     Signal::derive(move || size.get()), move |s: Option<SizeBand>| size.set(s))}
                 {super::pages::owner_filter(app, owner, "matrix-owner")}
+                {super::pages::category_filter(app, within, "matrix-category")}
             </div>
             <Show when=move || placed.with(|(p, _)| !p.is_empty()) fallback=move || view! {
                 <div class="empty-state" data-testid="matrix-empty">

@@ -265,23 +265,53 @@ pub fn owner_filter(
     }
 }
 
-/// Accounts of a key-account category, as the account list filters by them.
+/// Accounts of a key-account category, as the lists, the ranking and the matrix filter
+/// by them (sorted ids; `None` when no category is chosen).
 pub type Within = RwSignal<Option<std::sync::Arc<[AccountId]>>>;
 
-/// The account list's key-account category filter and the line on this year's list plan
-/// ([`super::development::list_extras`]), in a chunk of its own.
+/// The key-account category filter (and, on the account list, the line on this year's
+/// list plan): [`super::development::list_extras`], in a chunk of its own.
 #[wasm_split(list_extras, fallible)]
 fn list_extras_view(
     app: AppState,
     within: Within,
+    extras: super::development::Extras,
     draw: bool,
 ) -> Result<Option<AnyView>, Unavailable> {
-    Ok(draw.then(|| super::development::list_extras(app, within)))
+    Ok(draw.then(|| super::development::list_extras(app, within, extras)))
 }
 
 /// The category filter and list-plan line of the account list, fetched once the
 /// workspace keeps any development record, group or list plan.
 pub fn list_extras(app: AppState, within: Within) -> impl IntoView {
+    category_extras(
+        app,
+        within,
+        super::development::Extras {
+            plan_line: true,
+            key: "filter-category",
+        },
+    )
+}
+
+/// The category filter alone (the ranking, the matrix), fetched as
+/// [`list_extras`] is; `key` names its select for tests.
+pub fn category_filter(app: AppState, within: Within, key: &'static str) -> impl IntoView {
+    category_extras(
+        app,
+        within,
+        super::development::Extras {
+            plan_line: false,
+            key,
+        },
+    )
+}
+
+fn category_extras(
+    app: AppState,
+    within: Within,
+    extras: super::development::Extras,
+) -> impl IntoView {
     let loaded = RwSignal::new(false);
     let has_any = move || {
         app.workspace.with(|ws| {
@@ -295,7 +325,7 @@ pub fn list_extras(app: AppState, within: Within) -> impl IntoView {
     Effect::new(move |_| {
         if has_any() && !loaded.get_untracked() {
             leptos::task::spawn_local(async move {
-                if list_extras_view(app, within, false).await.is_ok() {
+                if list_extras_view(app, within, extras, false).await.is_ok() {
                     loaded.set(true);
                 }
             });
@@ -303,7 +333,7 @@ pub fn list_extras(app: AppState, within: Within) -> impl IntoView {
     });
     move || {
         (loaded.get() && has_any())
-            .then(|| at_once(list_extras_view(app, within, true)))
+            .then(|| at_once(list_extras_view(app, within, extras, true)))
             .flatten()
     }
 }

@@ -131,24 +131,29 @@ fn RankedTable() -> impl IntoView {
     let app = use_app();
     let shown = RwSignal::new(PAGE_SIZE);
     let owner = RwSignal::new(None::<crate::domain::engagement::team::ColleagueId>);
-    // The accounts listed, in rank order: all, or those the chosen colleague owns.
+    let within: super::pages::Within = RwSignal::new(None);
+    // The accounts listed, in rank order: all, or those the chosen colleague owns and
+    // of the chosen key-account category.
     let listed = Memo::new(move |_| {
         let owner = owner.get();
-        app.ranking.with(|r| match owner {
-            None => r.rows.iter().map(|row| row.account).collect::<Vec<_>>(),
-            Some(o) => app.workspace.with(|ws| {
-                let owned: std::collections::HashSet<AccountId> = ws
-                    .accounts
+        let owned: Option<std::collections::HashSet<AccountId>> = owner.map(|o| {
+            app.workspace.with(|ws| {
+                ws.accounts
                     .iter()
                     .filter(|a| a.is_owned_by(o))
                     .map(|a| a.id)
-                    .collect();
+                    .collect()
+            })
+        });
+        within.with(|within| {
+            app.ranking.with(|r| {
                 r.rows
                     .iter()
                     .map(|row| row.account)
-                    .filter(|id| owned.contains(id))
-                    .collect()
-            }),
+                    .filter(|id| owned.as_ref().is_none_or(|o| o.contains(id)))
+                    .filter(|id| within.as_ref().is_none_or(|w| w.binary_search(id).is_ok()))
+                    .collect::<Vec<_>>()
+            })
         })
     });
     // The rows shown, in rank order, with what each shows. Rows are keyed by account
@@ -236,6 +241,7 @@ fn RankedTable() -> impl IntoView {
     view! {
         <div class="filters">
             {super::pages::owner_filter(app, owner, "ranking-owner")}
+            {super::pages::category_filter(app, within, "ranking-category")}
         </div>
         <div class="table-wrap">
             <table class="data-table ranking-table" data-testid="ranking-table">

@@ -144,7 +144,7 @@ test('the development section reads on a phone in Chinese', async () => {
   await context.close();
 });
 
-test('the portfolio page lists accounts by category with why, places them on the grid, and tracks the list plan; the account list filters by category', async () => {
+test('the portfolio page lists accounts by category with why, places them on the grid, and tracks the list plan; the account list, the ranking and the matrix filter by category', async () => {
   const now = Date.now();
   const year = new Date().getFullYear();
   const dev = (fields) => ({ development: fields });
@@ -194,5 +194,23 @@ test('the portfolio page lists accounts by category with why, places them on the
   await page.waitForFunction(() => document.querySelector('[data-testid=account-count]').textContent.startsWith('Showing 2 of 3'));
   await page.selectOption('[data-testid=filter-category]', 'potential');
   await page.waitForFunction(() => document.querySelector('[data-testid=account-count]').textContent.startsWith('Showing 1 of 3'));
+
+  // The ranking and the matrix filter by category too.
+  await page.goto(`${app.server.origin}${SUB_PATH}#/ranking`);
+  await page.waitForSelector('[data-testid=ranking-category]');
+  assert.equal(await page.locator('[data-testid=ranking-table] tbody tr').count(), 3);
+  await page.selectOption('[data-testid=ranking-category]', 'group');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=ranking-table] tbody tr').length === 2);
+  assert.deepEqual(await page.locator('[data-testid=ranking-table] tbody tr td:nth-child(2)').allTextContents(),
+    ['Eastern Vehicle Group', 'Eastern Seating']);
+  await page.goto(`${app.server.origin}${SUB_PATH}#/matrix`);
+  await page.waitForSelector('[data-testid=matrix-category]');
+  assert.match(await page.textContent('[data-testid=matrix-count]'), /^3 accounts on the matrix\./);
+  await page.selectOption('[data-testid=matrix-category]', 'potential');
+  await page.waitForFunction(() => /^1 account on the matrix\./.test(document.querySelector('[data-testid=matrix-count]').textContent));
+  assert.match(await page.textContent('[data-testid=matrix] svg'), /Eastern Vehicle Group/);
+  assert.doesNotMatch(await page.textContent('[data-testid=matrix] svg'), /Harbour Buses/);
+  await page.selectOption('[data-testid=matrix-category]', '');
+  await page.waitForFunction(() => /^3 accounts on the matrix\./.test(document.querySelector('[data-testid=matrix-count]').textContent));
   assert.deepEqual(problems, []);
 });

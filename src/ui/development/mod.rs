@@ -56,10 +56,19 @@ pub fn category_settings(ws: &Workspace) -> CategorySettings {
     CategorySettingsDoc::read_or_empty(ws.categories.as_ref()).unwrap_or_default()
 }
 
-/// The account list's extras: a filter by key-account category (the ids of the accounts
-/// in the chosen category go into `within`, worked out again when the workspace
-/// changes) and a line on this year's preliminary list plan.
-pub fn list_extras(app: AppState, within: super::pages::Within) -> AnyView {
+/// What [`list_extras`] shows besides the category filter.
+#[derive(Clone, Copy, Debug)]
+pub struct Extras {
+    /// The line on this year's preliminary list plan (the account list).
+    pub plan_line: bool,
+    /// The filter's `data-testid`.
+    pub key: &'static str,
+}
+
+/// A list's extras: a filter by key-account category (the ids of the accounts in the
+/// chosen category go into `within`, worked out again when the workspace changes) and,
+/// on the account list, a line on this year's preliminary list plan.
+pub fn list_extras(app: AppState, within: super::pages::Within, extras: Extras) -> AnyView {
     use crate::domain::development::categories::Category;
     use crate::domain::development::list_plan::{totals, ListPlanDoc};
     use chrono::Datelike;
@@ -93,6 +102,9 @@ pub fn list_extras(app: AppState, within: super::pages::Within) -> AnyView {
     });
     let year = super::plan::today().year();
     let plan_line = move || {
+        if !extras.plan_line {
+            return None;
+        }
         let t = app.t();
         app.workspace.with(|ws| {
             let plan = ListPlanDoc::read_or_empty(ws.list_plan.as_ref()).ok()?;
@@ -110,7 +122,7 @@ pub fn list_extras(app: AppState, within: super::pages::Within) -> AnyView {
     view! {
         <label class="field">
             <span>{super::widgets::tr(|t| t.filter_category)}</span>
-            <select data-testid="filter-category" on:change=move |ev| {
+            <select data-testid=extras.key on:change=move |ev| {
                 chosen.set(Category::from_slug(&event_target_value(&ev)));
             }>
                 <option value="" prop:selected=move || chosen.get().is_none()>{super::widgets::tr(|t| t.filter_all)}</option>
