@@ -58,6 +58,15 @@ if [ ! -x "$root/node_modules/.bin/wasm-opt" ] || [ ! -d "$root/node_modules/pla
   (cd "$root" && npm ci --no-audit --no-fund)
 fi
 
+# The stock Automerge sync server the team-sync tests run against, pinned in
+# sync-server/package-lock.json (a folder of its own: it is not part of the build).
+SYNC_SERVER_VERSION=0.2.8
+if ! grep -qs "\"version\": \"$SYNC_SERVER_VERSION\"" \
+     "$root/sync-server/node_modules/@automerge/automerge-repo-sync-server/package.json"; then
+  log "installing the Automerge sync server $SYNC_SERVER_VERSION (sync-server/)"
+  (cd "$root/sync-server" && npm ci --no-audit --no-fund)
+fi
+
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   log "installing chromium and chromedriver from Debian"
   export DEBIAN_FRONTEND=noninteractive

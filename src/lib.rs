@@ -19,3 +19,4 @@ pub mod i18n;
 #[cfg(target_arch = "wasm32")]
 pub mod panics;
 pub mod storage;
+pub mod sync;

@@ -1,0 +1,191 @@
+//! One shared document synced with the sync server over one websocket connection: the
+//! handshake, the Automerge sync state, whether to ask for the document or offer it, and
+//! what the server's answers mean for the user (up to date, syncing, not on the server,
+//! refused). The caller owns the socket and the document; a reconnection starts a new
+//! session state (the server forgets its side when a socket closes).
+
+use automerge::sync::{Message as SyncMessage, State, SyncDoc};
+use automerge::AutoCommit;
+
+use super::doc_id::DocumentId;
+use super::protocol::{Message, SyncKind, PROTOCOL_V1};
+
+/// Where the document's sync stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// No connection (or not joined yet).
+    Offline,
+    /// Joined; changes are being exchanged.
+    Syncing,
+    /// The server has everything this side has, and this side everything it has.
+    UpToDate,
+    /// Asked for a document the server does not have (a link to a document never shared,
+    /// or to another server).
+    Unavailable,
+    /// The server refused the connection, with its reason.
+    Refused(String),
+}
+
+/// Why a message from the server could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionError {
+    #[error("the server sent a sync message that cannot be read: {0}")]
+    BadSyncMessage(String),
+    #[error("the server's changes could not be applied: {0}")]
+    Apply(String),
+}
+
+/// What receiving a message did.
+#[derive(Debug, Default)]
+pub struct Received {
+    /// The document changed (the server brought other people's changes).
+    pub changed: bool,
+    /// What to send back, if anything.
+    pub reply: Option<Message>,
+}
+
+/// The sync of one document with the server.
+#[derive(Debug)]
+pub struct Session {
+    me: String,
+    document: DocumentId,
+    server: Option<String>,
+    state: State,
+    status: Status,
+}
+
+impl Session {
+    /// `me`: this browser's peer id (unique per tab and connection is safest: the server
+    /// closes an older socket that joins with the same id).
+    pub fn new(me: impl Into<String>, document: DocumentId) -> Self {
+        Self {
+            me: me.into(),
+            document,
+            server: None,
+            state: State::new(),
+            status: Status::Offline,
+        }
+    }
+
+    /// The document synced.
+    pub fn document(&self) -> DocumentId {
+        self.document
+    }
+
+    /// Where the sync stands.
+    pub fn status(&self) -> &Status {
+        &self.status
+    }
+
+    /// A connection is open: the first message to send.
+    pub fn open(&mut self) -> Message {
+        self.server = None;
+        self.state = State::new();
+        self.status = Status::Offline;
+        Message::Join {
+            sender: self.me.clone(),
+            storage_id: None,
+            ephemeral: false,
+            versions: vec![PROTOCOL_V1.to_owned()],
+        }
+    }
+
+    /// The connection closed (or failed). A document the server did not have, or a
+    /// refusal, stays said: the link or the server is wrong, not the network.
+    pub fn closed(&mut self) {
+        self.server = None;
+        if !matches!(self.status, Status::Refused(_) | Status::Unavailable) {
+            self.status = Status::Offline;
+        }
+    }
+
+    /// A message from the server.
+    pub fn receive(
+        &mut self,
+        doc: &mut AutoCommit,
+        message: Message,
+    ) -> Result<Received, SessionError> {
+        match message {
+            Message::Peer { sender, .. } => {
+                self.server = Some(sender);
+                self.status = Status::Syncing;
+                Ok(Received {
+                    changed: false,
+                    reply: self.outgoing(doc),
+                })
+            }
+            Message::Sync { document, data, .. } if self.is_mine(&document) => {
+                let message = SyncMessage::decode(&data)
+                    .map_err(|e| SessionError::BadSyncMessage(e.to_string()))?;
+                let before = doc.get_heads();
+                doc.sync()
+                    .receive_sync_message(&mut self.state, message)
+                    .map_err(|e| SessionError::Apply(e.to_string()))?;
+                let changed = doc.get_heads() != before;
+                // The server answers a request it cannot serve with "unavailable" and
+                // then a sync message of its empty copy: still unavailable.
+                if self.status == Status::Unavailable && doc.get_heads().is_empty() {
+                    return Ok(Received::default());
+                }
+                let reply = self.outgoing(doc);
+                self.update_status(doc);
+                Ok(Received { changed, reply })
+            }
+            Message::DocUnavailable { document, .. } if self.is_mine(&document) => {
+                self.status = Status::Unavailable;
+                Ok(Received::default())
+            }
+            Message::Error { message } => {
+                self.status = Status::Refused(message);
+                Ok(Received::default())
+            }
+            _ => Ok(Received::default()),
+        }
+    }
+
+    /// What to send after a local change (or `None` when the server is not joined yet,
+    /// or has everything already): a `request` while this side has nothing of the
+    /// document, a `sync` once it has.
+    pub fn outgoing(&mut self, doc: &mut AutoCommit) -> Option<Message> {
+        let server = self.server.clone()?;
+        if matches!(self.status, Status::Unavailable | Status::Refused(_)) {
+            return None;
+        }
+        let message = doc.sync().generate_sync_message(&mut self.state)?;
+        let kind = if doc.get_heads().is_empty() {
+            SyncKind::Request
+        } else {
+            SyncKind::Sync
+        };
+        self.update_status(doc);
+        Some(Message::Sync {
+            kind,
+            sender: self.me.clone(),
+            target: server,
+            document: self.document.to_string(),
+            data: message.encode(),
+        })
+    }
+
+    fn is_mine(&self, document: &str) -> bool {
+        DocumentId::parse(document).is_ok_and(|d| d == self.document)
+    }
+
+    fn update_status(&mut self, doc: &mut AutoCommit) {
+        if self.server.is_none() {
+            return;
+        }
+        let mut ours = doc.get_heads();
+        ours.sort();
+        let theirs = self.state.their_heads.as_ref().map(|h| {
+            let mut h = h.clone();
+            h.sort();
+            h
+        });
+        self.status = if theirs.as_ref() == Some(&ours) && !self.state.in_flight {
+            Status::UpToDate
+        } else {
+            Status::Syncing
+        };
+    }
+}
