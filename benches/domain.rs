@@ -16,6 +16,9 @@ use kam::domain::{Account, Workspace};
 use kam::domain::{Axis, Tier};
 use kam::storage::envelope::{decode, encode_for_storage};
 use kam::storage::packed::{pack, unpack};
+use kam::sync::mirror;
+
+use automerge::AutoCommit;
 
 /// A deterministic workspace of `n` accounts, most fully scored.
 fn workspace(n: u64) -> Workspace {
@@ -177,5 +180,43 @@ fn main() {
         });
         time("encode for storage", 10, || encode_for_storage(&ws));
         time("decode from storage", 10, || decode(&encoded));
+
+        // Team sync: the workspace mirrored into its Automerge document.
+        let value = mirror::workspace_value(&ws).expect("as JSON");
+        time("sync: mirror the whole workspace (share)", 3, || {
+            let mut doc = AutoCommit::new();
+            mirror::write(&mut doc, &serde_json::Value::Null, &value).map(|_| doc.save().len())
+        });
+        let mut doc = AutoCommit::new();
+        mirror::write(&mut doc, &serde_json::Value::Null, &value).expect("mirrored");
+        let saved = doc.save();
+        let mut edited = ws.clone();
+        if let Some(first) = edited.accounts.first_mut() {
+            first.name.push_str(" (renamed)");
+        }
+        let edited = mirror::workspace_value(&edited).expect("as JSON");
+        let mut incremental = 0;
+        let heads = doc.get_heads();
+        let mut copy = doc.fork();
+        time("sync: a name edited and back (two changes)", 10, || {
+            let _ = mirror::write(&mut copy, &value, &edited);
+            let _ = mirror::write(&mut copy, &edited, &value);
+            incremental = copy.save_after(&heads).len();
+        });
+        println!(
+            "sync: document saved {} KB; ten edits and back saved as {incremental} B",
+            saved.len() / 1024
+        );
+        time("sync: load the saved document", 5, || {
+            AutoCommit::load(&saved).map(|mut d| d.get_heads().len())
+        });
+        time("sync: read the workspace back", 5, || {
+            mirror::read(&doc)
+                .and_then(|v| mirror::workspace_of(&v))
+                .map(|w| w.accounts.len())
+        });
+        time("sync: look for conflicts", 5, || {
+            mirror::conflicts(&doc).map(|c| c.len())
+        });
     }
 }

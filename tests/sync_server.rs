@@ -1,7 +1,7 @@
 //! Team sync against the stock sync server (`sync-server/`, installed by `npm ci` in the
-//! test script): two peers with the app's protocol code share a document, edit one field
-//! while offline, both end with both values, one resolution reaches both, and the server
-//! keeps the document across a restart.
+//! test script): two peers with the app's protocol code share a workspace (mirrored into
+//! its document), edit one field while offline, both end with both values, one
+//! resolution reaches both, and the server keeps the document across a restart.
 
 use std::io::{BufRead, BufReader};
 use std::net::{TcpListener, TcpStream};
@@ -9,9 +9,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use automerge::transaction::Transactable;
-use automerge::{AutoCommit, ObjType, ReadDoc, ScalarValue, Value, ROOT};
+use automerge::AutoCommit;
+use kam::domain::{Account, Workspace};
 use kam::sync::doc_id::DocumentId;
+use kam::sync::mirror::{self, Step};
 use kam::sync::protocol::Message;
 use kam::sync::session::{Session, Status};
 use tungstenite::stream::MaybeTlsStream;
@@ -169,37 +170,42 @@ impl Peer {
         status
     }
 
-    fn account(&self) -> automerge::ObjId {
-        match self.doc.get(ROOT, "account") {
-            Ok(Some((Value::Object(ObjType::Map), id))) => id,
-            other => panic!("no account in the document: {other:?}"),
-        }
+    /// The workspace this peer's document holds.
+    fn workspace(&self) -> Workspace {
+        mirror::workspace_of(&mirror::read(&self.doc).expect("read")).expect("a workspace")
     }
 
-    /// Every value the account's name has (more than one after concurrent edits).
+    /// Every value the account's name has: more than one while two edits made at the
+    /// same time are in conflict.
     fn names(&self) -> Vec<String> {
-        let mut names: Vec<String> = self
-            .doc
-            .get_all(self.account(), "name")
-            .expect("the name is read")
-            .into_iter()
-            .map(|(value, _)| match value {
-                Value::Scalar(s) => match s.as_ref() {
-                    ScalarValue::Str(s) => s.to_string(),
-                    other => panic!("not a text: {other:?}"),
-                },
-                other => panic!("not a scalar: {other:?}"),
-            })
-            .collect();
+        let ws = self.workspace();
+        let account = ws.accounts.first().expect("an account");
+        let path = [
+            Step::Key(mirror::ACCOUNTS.into()),
+            Step::Key(account.id.to_string()),
+            Step::Key("name".into()),
+        ];
+        let conflicts = mirror::conflicts(&self.doc).expect("conflicts");
+        let mut names: Vec<String> = match conflicts.iter().find(|c| c.path == path) {
+            Some(conflict) => conflict
+                .values
+                .iter()
+                .map(|(v, _)| v.as_str().unwrap_or_default().to_owned())
+                .collect(),
+            None => vec![account.name.clone()],
+        };
         names.sort();
         names
     }
 
+    /// Renames the account as the app does: the workspace edited, then mirrored.
     fn rename(&mut self, name: &str) {
-        let account = self.account();
-        self.doc
-            .put(account, "name", name)
-            .expect("the name is written");
+        let before = mirror::read(&self.doc).expect("read");
+        let mut ws = self.workspace();
+        let id = ws.accounts.first().expect("an account").id;
+        ws.update_account(id, 1_764_700_000_000, |a| a.name = name.to_owned());
+        let after = mirror::workspace_value(&ws).expect("as JSON");
+        mirror::write(&mut self.doc, &before, &after).expect("mirrored");
     }
 }
 
@@ -209,12 +215,19 @@ fn send(socket: &mut Socket, message: Message) {
         .expect("the message is sent");
 }
 
+/// A workspace of one account, shared: mirrored into a new document.
 fn new_document(name: &str) -> AutoCommit {
+    let mut ws = Workspace::default();
+    ws.add_account(
+        Account {
+            name: name.to_owned(),
+            ..Account::default()
+        },
+        1_764_600_000_000,
+    );
     let mut doc = AutoCommit::new();
-    let account = doc
-        .put_object(ROOT, "account", ObjType::Map)
-        .expect("an account");
-    doc.put(&account, "name", name).expect("a name");
+    let value = mirror::workspace_value(&ws).expect("as JSON");
+    mirror::write(&mut doc, &serde_json::Value::Null, &value).expect("mirrored");
     doc
 }
 

@@ -6,5 +6,6 @@
 //! touches the web.
 
 pub mod doc_id;
+pub mod mirror;
 pub mod protocol;
 pub mod session;

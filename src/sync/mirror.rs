@@ -1,0 +1,584 @@
+//! The workspace mirrored into an Automerge document, and read back from it.
+//!
+//! One generic mapping: the workspace as JSON (as it is saved), with its accounts keyed
+//! by id so that each account keeps its identity however the list is ordered; objects
+//! become maps, arrays lists, and every text a scalar string (never collaborative text:
+//! two people editing one name must meet as a conflict, not as interleaved letters).
+//! Writing compares the new workspace with the one last mirrored and writes only what
+//! differs, so an edit of one account is a change of a few operations and an import of
+//! thousands is one change. Reading goes back through the decoder of a stored
+//! workspace, with its checks. Fields edited at the same time by two people keep both
+//! values; [`conflicts`] lists them and [`resolve`] keeps the one chosen.
+
+use automerge::hydrate;
+use automerge::transaction::Transactable;
+use automerge::{AutoCommit, AutomergeError, ObjId, ObjType, Prop, ReadDoc, ScalarValue, ROOT};
+use serde_json::{Map, Number, Value};
+
+use crate::domain::Workspace;
+use crate::storage::envelope::{self, LoadError, FORMAT, VERSION};
+
+/// The key of the accounts in the document.
+pub const ACCOUNTS: &str = "accounts";
+
+/// Why a workspace could not be mirrored or read back.
+#[derive(Debug, thiserror::Error)]
+pub enum MirrorError {
+    #[error("the workspace could not be written as JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("the shared document could not be changed: {0}")]
+    Document(#[from] AutomergeError),
+    #[error("the shared document does not hold a readable workspace: {0:?}")]
+    Load(LoadError),
+    #[error("no such field in the shared document")]
+    NoSuchField,
+}
+
+/// The workspace as the document holds it: its saved JSON, with the accounts keyed by
+/// their id.
+pub fn workspace_value(workspace: &Workspace) -> Result<Value, MirrorError> {
+    let mut value = serde_json::to_value(workspace)?;
+    if let Some(root) = value.as_object_mut() {
+        if let Some(Value::Array(accounts)) = root.remove(ACCOUNTS) {
+            let keyed: Map<String, Value> = accounts
+                .into_iter()
+                .map(|account| {
+                    let id = account.get("id").map(Value::to_string).unwrap_or_default();
+                    (id, account)
+                })
+                .collect();
+            root.insert(ACCOUNTS.to_owned(), Value::Object(keyed));
+        }
+    }
+    Ok(value)
+}
+
+/// The workspace a document's value holds, read as a stored workspace is (its
+/// checks and limits included). Accounts come in the order of their ids.
+pub fn workspace_of(value: &Value) -> Result<Workspace, MirrorError> {
+    let mut value = value.clone();
+    if let Some(root) = value.as_object_mut() {
+        if let Some(Value::Object(keyed)) = root.remove(ACCOUNTS) {
+            let mut accounts: Vec<Value> = keyed.into_iter().map(|(_, a)| a).collect();
+            accounts.sort_by_key(|a| a.get("id").and_then(Value::as_u64).unwrap_or(u64::MAX));
+            root.insert(ACCOUNTS.to_owned(), Value::Array(accounts));
+        }
+    }
+    let envelope = serde_json::json!({ "format": FORMAT, "version": VERSION, "workspace": value });
+    envelope::decode(&envelope.to_string()).map_err(MirrorError::Load)
+}
+
+/// Writes `next` into the document, where `previous` is what the document held (the
+/// value last written or read): only what differs is written.
+pub fn write(doc: &mut AutoCommit, previous: &Value, next: &Value) -> Result<(), MirrorError> {
+    let empty = Map::new();
+    let next = next.as_object().unwrap_or(&empty);
+    let previous = previous.as_object();
+    write_map(doc, &ROOT, previous, next)?;
+    Ok(())
+}
+
+/// The document's value (the winning value where a field is in conflict).
+pub fn read(doc: &AutoCommit) -> Result<Value, MirrorError> {
+    Ok(json_of(&doc.hydrate(ROOT, None)?))
+}
+
+fn write_map(
+    doc: &mut AutoCommit,
+    obj: &ObjId,
+    previous: Option<&Map<String, Value>>,
+    next: &Map<String, Value>,
+) -> Result<(), MirrorError> {
+    for (key, value) in next {
+        let before = previous.and_then(|p| p.get(key));
+        if before == Some(value) {
+            continue;
+        }
+        write_at(doc, obj, Prop::Map(key.clone()), before, value, false)?;
+    }
+    if let Some(previous) = previous {
+        for key in previous.keys() {
+            if !next.contains_key(key) {
+                doc.delete(obj, key.as_str())?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes `value` at `prop` (a map key, or a list index where `insert` adds an
+/// element), reusing the object already there when it is of the same kind, so that a
+/// change inside it stays a change of the fields that changed.
+fn write_at(
+    doc: &mut AutoCommit,
+    obj: &ObjId,
+    prop: Prop,
+    before: Option<&Value>,
+    value: &Value,
+    insert: bool,
+) -> Result<(), MirrorError> {
+    let kind = match value {
+        Value::Object(_) => ObjType::Map,
+        Value::Array(_) => ObjType::List,
+        scalar => {
+            let scalar = scalar_of(scalar);
+            match (insert, prop) {
+                (true, Prop::Seq(i)) => doc.insert(obj, i, scalar)?,
+                (_, prop) => doc.put(obj, prop, scalar)?,
+            }
+            return Ok(());
+        }
+    };
+    let existing = if insert {
+        None
+    } else {
+        match doc.get(obj, prop.clone())? {
+            Some((automerge::Value::Object(t), id)) if t == kind => Some(id),
+            _ => None,
+        }
+    };
+    let Some(id) = existing else {
+        // A new object is made in one batch: far quicker than one operation per field
+        // (a whole workspace is shared this way).
+        doc.batch_create_object(obj, prop, &hydrated(value), insert)?;
+        return Ok(());
+    };
+    // What the document holds there, when the caller's idea of it is not of the same
+    // kind (a value another peer replaced).
+    let held;
+    let before = match (before, value) {
+        (Some(b @ Value::Object(_)), Value::Object(_))
+        | (Some(b @ Value::Array(_)), Value::Array(_)) => b,
+        _ => {
+            held = json_of(&doc.hydrate(&id, None)?);
+            &held
+        }
+    };
+    match value {
+        Value::Object(next) => write_map(doc, &id, before.as_object(), next),
+        Value::Array(next) => {
+            write_list(doc, &id, before.as_array().map_or(&[], Vec::as_slice), next)
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Writes a list: the elements both ends share are left alone; in the middle, elements
+/// are changed in place (keeping their identity), then the rest inserted or deleted.
+fn write_list(
+    doc: &mut AutoCommit,
+    list: &ObjId,
+    before: &[Value],
+    next: &[Value],
+) -> Result<(), MirrorError> {
+    // The caller's idea of the list must match the document's; if not, read it.
+    let held;
+    let before = if doc.length(list) == before.len() {
+        before
+    } else {
+        held = match json_of(&doc.hydrate(list, None)?) {
+            Value::Array(items) => items,
+            _ => Vec::new(),
+        };
+        &held
+    };
+    let shortest = before.len().min(next.len());
+    let prefix = before.iter().zip(next).take_while(|(a, b)| a == b).count();
+    let suffix = before
+        .iter()
+        .rev()
+        .zip(next.iter().rev())
+        .take(shortest - prefix)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let old = &before[prefix..before.len() - suffix];
+    let new = &next[prefix..next.len() - suffix];
+    let common = old.len().min(new.len());
+    for (i, (a, b)) in old.iter().zip(new).enumerate() {
+        if a != b {
+            write_at(doc, list, Prop::Seq(prefix + i), Some(a), b, false)?;
+        }
+    }
+    for (i, value) in new.iter().enumerate().skip(common) {
+        write_at(doc, list, Prop::Seq(prefix + i), None, value, true)?;
+    }
+    for _ in common..old.len() {
+        doc.delete(list, prefix + common)?;
+    }
+    Ok(())
+}
+
+/// A JSON value as Automerge's tree of values.
+fn hydrated(value: &Value) -> hydrate::Value {
+    match value {
+        Value::Object(map) => hydrate::Value::from(hydrate::Map::from(
+            map.iter()
+                .map(|(k, v)| (k.clone(), hydrated(v)))
+                .collect::<std::collections::HashMap<String, hydrate::Value>>(),
+        )),
+        Value::Array(items) => hydrate::Value::from(items.iter().map(hydrated).collect::<Vec<_>>()),
+        scalar => hydrate::Value::Scalar(scalar_of(scalar)),
+    }
+}
+
+fn scalar_of(value: &Value) -> ScalarValue {
+    match value {
+        Value::Bool(b) => ScalarValue::Boolean(*b),
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                ScalarValue::Int(i)
+            } else if let Some(u) = n.as_u64() {
+                ScalarValue::Uint(u)
+            } else {
+                ScalarValue::F64(n.as_f64().unwrap_or_default())
+            }
+        }
+        Value::String(s) => ScalarValue::Str(s.as_str().into()),
+        _ => ScalarValue::Null,
+    }
+}
+
+fn json_of_scalar(scalar: &ScalarValue) -> Value {
+    match scalar {
+        ScalarValue::Str(s) => Value::String(s.to_string()),
+        ScalarValue::Int(i) | ScalarValue::Timestamp(i) => Value::Number((*i).into()),
+        ScalarValue::Uint(u) => Value::Number((*u).into()),
+        ScalarValue::F64(f) => Number::from_f64(*f).map_or(Value::Null, Value::Number),
+        ScalarValue::Counter(c) => Value::Number(i64::from(c).into()),
+        ScalarValue::Boolean(b) => Value::Bool(*b),
+        ScalarValue::Bytes(_) | ScalarValue::Unknown { .. } | ScalarValue::Null => Value::Null,
+    }
+}
+
+fn json_of(value: &hydrate::Value) -> Value {
+    match value {
+        hydrate::Value::Scalar(s) => json_of_scalar(s),
+        hydrate::Value::Map(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), json_of(&v.value)))
+                .collect(),
+        ),
+        hydrate::Value::List(list) => {
+            Value::Array(list.iter().map(|v| json_of(&v.value)).collect())
+        }
+        hydrate::Value::Text(text) => Value::String(text.to_string()),
+    }
+}
+
+/// One step of a path in the document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Step {
+    Key(String),
+    Index(usize),
+}
+
+impl Step {
+    fn prop(&self) -> Prop {
+        match self {
+            Step::Key(k) => Prop::Map(k.clone()),
+            Step::Index(i) => Prop::Seq(*i),
+        }
+    }
+}
+
+/// A field two people changed at the same time: every value it has, with the actor
+/// (the browser) that wrote each.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    pub path: Vec<Step>,
+    pub values: Vec<(Value, String)>,
+}
+
+/// Every field in conflict, in document order (maps by key).
+pub fn conflicts(doc: &AutoCommit) -> Result<Vec<Conflict>, MirrorError> {
+    let root = doc.hydrate(ROOT, None)?;
+    let mut found = Vec::new();
+    let mut path = Vec::new();
+    collect(doc, &ROOT, &root, &mut path, &mut found)?;
+    Ok(found)
+}
+
+fn collect(
+    doc: &AutoCommit,
+    obj: &ObjId,
+    value: &hydrate::Value,
+    path: &mut Vec<Step>,
+    found: &mut Vec<Conflict>,
+) -> Result<(), MirrorError> {
+    match value {
+        hydrate::Value::Map(map) => {
+            let mut entries: Vec<_> = map.iter().collect();
+            entries.sort_unstable_by_key(|(k, _)| *k);
+            for (key, entry) in entries {
+                let step = Step::Key(key.clone());
+                visit(doc, obj, step, &entry.value, entry.conflict, path, found)?;
+            }
+        }
+        hydrate::Value::List(list) => {
+            for (i, entry) in list.iter().enumerate() {
+                let step = Step::Index(i);
+                visit(doc, obj, step, &entry.value, entry.conflict, path, found)?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+fn visit(
+    doc: &AutoCommit,
+    obj: &ObjId,
+    step: Step,
+    value: &hydrate::Value,
+    conflict: bool,
+    path: &mut Vec<Step>,
+    found: &mut Vec<Conflict>,
+) -> Result<(), MirrorError> {
+    let prop = step.prop();
+    path.push(step);
+    let visited = visit_at(doc, obj, prop, value, conflict, path, found);
+    path.pop();
+    visited
+}
+
+fn visit_at(
+    doc: &AutoCommit,
+    obj: &ObjId,
+    prop: Prop,
+    value: &hydrate::Value,
+    conflict: bool,
+    path: &mut Vec<Step>,
+    found: &mut Vec<Conflict>,
+) -> Result<(), MirrorError> {
+    if conflict {
+        let mut values = Vec::new();
+        for (v, id) in doc.get_all(obj, prop.clone())? {
+            let json = match v {
+                automerge::Value::Scalar(s) => json_of_scalar(&s),
+                automerge::Value::Object(_) => json_of(&doc.hydrate(&id, None)?),
+            };
+            let actor = match &id {
+                ObjId::Id(_, actor, _) => actor.to_hex_string(),
+                ObjId::Root => String::new(),
+            };
+            values.push((json, actor));
+        }
+        found.push(Conflict {
+            path: path.clone(),
+            values,
+        });
+    }
+    if matches!(value, hydrate::Value::Map(_) | hydrate::Value::List(_)) {
+        if let Some((automerge::Value::Object(_), child)) = doc.get(obj, prop)? {
+            collect(doc, &child, value, path, found)?;
+        }
+    }
+    Ok(())
+}
+
+/// Keeps `value` at `path` (one of a conflict's values, or a new one): it replaces
+/// every value the field had, for everyone once synced.
+pub fn resolve(doc: &mut AutoCommit, path: &[Step], value: &Value) -> Result<(), MirrorError> {
+    let Some((last, parents)) = path.split_last() else {
+        return Err(MirrorError::NoSuchField);
+    };
+    let mut obj = ROOT;
+    for step in parents {
+        obj = match doc.get(&obj, step.prop())? {
+            Some((automerge::Value::Object(_), id)) => id,
+            _ => return Err(MirrorError::NoSuchField),
+        };
+    }
+    let prop = last.prop();
+    // Written whole (not merged into the winner), so no value of the conflict remains.
+    match value {
+        Value::Object(_) | Value::Array(_) => {
+            doc.batch_create_object(&obj, prop, &hydrated(value), false)?;
+        }
+        _ => doc.put(&obj, prop, scalar_of(value))?,
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::demo::demo_workspace;
+    use crate::domain::demo_development::add_demo_development;
+    use crate::domain::demo_engagement::add_demo_engagement;
+    use crate::domain::Language;
+
+    const NOW: i64 = 1_764_600_000_000;
+
+    fn demo() -> Workspace {
+        let mut ws = demo_workspace(Language::Zh, NOW);
+        add_demo_engagement(&mut ws, Language::Zh, NOW);
+        add_demo_development(&mut ws, Language::Zh, NOW);
+        ws
+    }
+
+    fn shared(ws: &Workspace) -> (AutoCommit, Value) {
+        let mut doc = AutoCommit::new();
+        let value = workspace_value(ws).expect("the workspace as JSON");
+        write(&mut doc, &Value::Null, &value).expect("mirrored");
+        (doc, value)
+    }
+
+    fn rename(ws: &mut Workspace, id: u64, name: &str) {
+        assert!(ws.update_account(id, NOW, |a| a.name = name.to_owned()));
+    }
+
+    #[test]
+    fn a_workspace_mirrored_into_the_document_reads_back_the_same() {
+        let ws = demo();
+        let (doc, value) = shared(&ws);
+        let back = read(&doc).expect("read");
+        assert_eq!(back, value);
+        let again = workspace_of(&back).expect("a workspace");
+        assert_eq!(workspace_value(&again).expect("as JSON"), value);
+        // Saved and loaded as another browser would.
+        let loaded = AutoCommit::load(&doc.clone().save()).expect("loads");
+        assert_eq!(read(&loaded).expect("read"), value);
+        assert!(conflicts(&loaded).expect("conflicts").is_empty());
+    }
+
+    #[test]
+    fn an_edit_writes_only_what_changed() {
+        let mut ws = demo();
+        let (mut doc, before) = shared(&ws);
+        let whole = doc.save_incremental().len();
+        let first = ws.accounts[3].id;
+        rename(&mut ws, first, "改名后的客户");
+        let after = workspace_value(&ws).expect("as JSON");
+        write(&mut doc, &before, &after).expect("written");
+        let edit = doc.save_incremental().len();
+        // The name and the account's "updated" time: a few hundred bytes, against the
+        // whole workspace's tens of thousands.
+        assert!(edit < 400, "an edit of one name took {edit} bytes");
+        assert!(
+            whole > 20 * edit,
+            "the whole workspace took only {whole} bytes"
+        );
+        assert_eq!(read(&doc).expect("read"), after);
+        // Nothing changed: nothing written.
+        let heads = doc.get_heads();
+        write(&mut doc, &after, &after).expect("written");
+        assert_eq!(doc.get_heads(), heads);
+    }
+
+    #[test]
+    fn a_field_two_people_change_at_once_keeps_both_values_until_one_is_chosen() {
+        let ws = demo();
+        let (mut ana, value) = shared(&ws);
+        let mut li = ana.fork();
+        let id = ws.accounts[0].id;
+
+        let mut mine = ws.clone();
+        rename(&mut mine, id, "Ana's name");
+        write(&mut ana, &value, &workspace_value(&mine).expect("JSON")).expect("written");
+        let mut theirs = ws.clone();
+        rename(&mut theirs, id, "Li's name");
+        write(&mut li, &value, &workspace_value(&theirs).expect("JSON")).expect("written");
+
+        ana.merge(&mut li).expect("merged");
+        li.merge(&mut ana).expect("merged");
+        for doc in [&mut ana, &mut li] {
+            let found = conflicts(doc).expect("conflicts");
+            let names: Vec<&Conflict> = found
+                .iter()
+                .filter(|c| c.path.last() == Some(&Step::Key("name".into())))
+                .collect();
+            assert_eq!(names.len(), 1, "{found:?}");
+            assert_eq!(
+                names[0].path,
+                [
+                    Step::Key(ACCOUNTS.into()),
+                    Step::Key(id.to_string()),
+                    Step::Key("name".into())
+                ]
+            );
+            let mut values: Vec<&Value> = names[0].values.iter().map(|(v, _)| v).collect();
+            values.sort_by_key(|v| v.to_string());
+            assert_eq!(
+                values,
+                [&Value::from("Ana's name"), &Value::from("Li's name")]
+            );
+            // Each value names the browser that wrote it.
+            assert_ne!(names[0].values[0].1, names[0].values[1].1);
+        }
+
+        // Li keeps Ana's; after the next sync both have it, and no conflict is left.
+        let path = [
+            Step::Key(ACCOUNTS.into()),
+            Step::Key(id.to_string()),
+            Step::Key("name".into()),
+        ];
+        resolve(&mut li, &path, &Value::from("Ana's name")).expect("resolved");
+        ana.merge(&mut li).expect("merged");
+        for doc in [&mut ana, &mut li] {
+            let ws = workspace_of(&read(doc).expect("read")).expect("a workspace");
+            assert_eq!(ws.account(id).map(|a| a.name.as_str()), Some("Ana's name"));
+            assert!(conflicts(doc)
+                .expect("conflicts")
+                .iter()
+                .all(|c| c.path.last() != Some(&Step::Key("name".into()))));
+        }
+    }
+
+    #[test]
+    fn different_fields_changed_at_once_both_stay_without_a_conflict() {
+        let ws = demo();
+        let (mut ana, value) = shared(&ws);
+        let mut li = ana.fork();
+        let (a, b) = (ws.accounts[0].id, ws.accounts[1].id);
+        let mut mine = ws.clone();
+        mine.update_account(a, NOW, |acc| acc.segment = "Rail".into());
+        write(&mut ana, &value, &workspace_value(&mine).expect("JSON")).expect("written");
+        let mut theirs = ws.clone();
+        theirs.update_account(b, NOW + 5, |acc| acc.industry = "Ports".into());
+        write(&mut li, &value, &workspace_value(&theirs).expect("JSON")).expect("written");
+        ana.merge(&mut li).expect("merged");
+        let merged = workspace_of(&read(&ana).expect("read")).expect("a workspace");
+        assert_eq!(merged.account(a).map(|x| x.segment.as_str()), Some("Rail"));
+        assert_eq!(
+            merged.account(b).map(|x| x.industry.as_str()),
+            Some("Ports")
+        );
+        assert!(conflicts(&ana).expect("conflicts").is_empty());
+    }
+
+    #[test]
+    fn list_elements_inserted_and_removed_in_the_middle_keep_the_others() {
+        let mut doc = AutoCommit::new();
+        let v1 = serde_json::json!({ "l": [{ "k": 1 }, { "k": 2 }, { "k": 3 }], "s": [1, 2, 3] });
+        write(&mut doc, &Value::Null, &v1).expect("written");
+        let mut other = doc.fork();
+        // Here an element goes in the middle and the last one out; there the first
+        // element's field changes.
+        let v2 = serde_json::json!({ "l": [{ "k": 1 }, { "k": 9 }, { "k": 2 }], "s": [2, 3] });
+        write(&mut doc, &v1, &v2).expect("written");
+        assert_eq!(read(&doc).expect("read"), v2);
+        let v3 = serde_json::json!({ "l": [{ "k": 5 }, { "k": 2 }, { "k": 3 }], "s": [1, 2, 3] });
+        write(&mut other, &v1, &v3).expect("written");
+        doc.merge(&mut other).expect("merged");
+        assert_eq!(
+            read(&doc).expect("read"),
+            serde_json::json!({ "l": [{ "k": 5 }, { "k": 9 }, { "k": 2 }], "s": [2, 3] })
+        );
+        // A caller whose idea of the list is out of date still writes the right list.
+        let v4 = serde_json::json!({ "l": [], "s": [7] });
+        write(&mut doc, &v1, &v4).expect("written");
+        assert_eq!(read(&doc).expect("read"), v4);
+    }
+
+    #[test]
+    fn a_document_that_holds_no_readable_workspace_is_refused() {
+        let mut doc = AutoCommit::new();
+        let value = serde_json::json!({ "accounts": "none", "model": 5 });
+        write(&mut doc, &Value::Null, &value).expect("written");
+        assert!(matches!(
+            workspace_of(&read(&doc).expect("read")),
+            Err(MirrorError::Load(_))
+        ));
+    }
+}
