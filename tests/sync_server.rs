@@ -9,12 +9,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use automerge::AutoCommit;
 use kam::domain::{Account, Workspace};
 use kam::sync::doc_id::DocumentId;
 use kam::sync::mirror::{self, Step};
 use kam::sync::protocol::Message;
-use kam::sync::session::{Session, Status};
+use kam::sync::replica::Replica;
+use kam::sync::session::Status;
 use tungstenite::stream::MaybeTlsStream;
 use tungstenite::WebSocket;
 
@@ -80,8 +80,8 @@ fn wait_until_answering(port: u16) {
             if let MaybeTlsStream::Plain(stream) = socket.get_mut() {
                 let _ = stream.set_read_timeout(Some(Duration::from_millis(300)));
             }
-            let mut session = Session::new("probe", DocumentId::from_random([0; 16]));
-            send(&mut socket, session.open());
+            let mut probe = Replica::join(DocumentId::from_random([0; 16]), "probe");
+            send(&mut socket, probe.open());
             if let Ok(tungstenite::Message::Binary(bytes)) = socket.read() {
                 if matches!(Message::decode(&bytes), Ok(Message::Peer { .. })) {
                     let _ = socket.close(None);
@@ -101,20 +101,39 @@ impl Drop for Server {
     }
 }
 
-/// One browser, as far as sync goes: its copy of the document and its session.
+/// One browser, as far as sync goes: its copy of the shared workspace.
 struct Peer {
-    doc: AutoCommit,
-    session: Session,
+    replica: Replica,
+    /// What this browser keeps of the document: its saves, one after the other.
+    kept: Vec<u8>,
 }
 
 type Socket = WebSocket<MaybeTlsStream<TcpStream>>;
 
 impl Peer {
-    fn new(name: &str, doc: AutoCommit, id: DocumentId) -> Peer {
-        Peer {
-            doc,
-            session: Session::new(name, id),
-        }
+    fn sharing(name: &str, account: &str, id: DocumentId) -> Peer {
+        Peer::new(Replica::share(&one_account(account), id, name).expect("shared"))
+    }
+
+    fn joining(name: &str, id: DocumentId) -> Peer {
+        Peer::new(Replica::join(id, name))
+    }
+
+    fn new(mut replica: Replica) -> Peer {
+        let kept = replica.save_incremental();
+        Peer { replica, kept }
+    }
+
+    /// Keeps what changed, as the worker does after each change.
+    fn keep(&mut self) {
+        let more = self.replica.save_incremental();
+        self.kept.extend_from_slice(&more);
+    }
+
+    /// The page reloaded: the replica comes back from what was kept.
+    fn reload(&mut self, name: &str) {
+        let id = self.replica.id();
+        self.replica = Replica::load(&self.kept, id, name).expect("loaded");
     }
 
     /// Connects, syncs until nothing more comes for a while, and disconnects; the
@@ -127,7 +146,7 @@ impl Peer {
                 .set_read_timeout(Some(Duration::from_millis(400)))
                 .expect("a read timeout");
         }
-        send(&mut socket, self.session.open());
+        send(&mut socket, self.replica.open());
         let started = Instant::now();
         loop {
             assert!(
@@ -136,13 +155,11 @@ impl Peer {
             );
             match socket.read() {
                 Ok(tungstenite::Message::Binary(bytes)) => {
-                    let message = Message::decode(&bytes).expect("a protocol message");
-
-                    let received = self
-                        .session
-                        .receive(&mut self.doc, message)
+                    let incoming = self
+                        .replica
+                        .receive(&bytes)
                         .expect("the server's message is used");
-                    if let Some(reply) = received.reply {
+                    if let Some(reply) = incoming.reply {
                         send(&mut socket, reply);
                     }
                 }
@@ -154,25 +171,25 @@ impl Peer {
                     ) =>
                 {
                     // Quiet: done once joined and nothing is left to send.
-                    match self.session.outgoing(&mut self.doc) {
+                    match self.replica.outgoing() {
                         Some(message) => send(&mut socket, message),
-                        None if *self.session.status() != Status::Offline => break,
+                        None if *self.replica.status() != Status::Offline => break,
                         None => {}
                     }
                 }
                 Err(e) => panic!("the connection failed: {e}"),
             }
         }
-        let status = self.session.status().clone();
+        let status = self.replica.status().clone();
         let _ = socket.close(None);
         let _ = socket.flush();
-        self.session.closed();
+        self.replica.closed();
+        self.keep();
         status
     }
 
-    /// The workspace this peer's document holds.
     fn workspace(&self) -> Workspace {
-        mirror::workspace_of(&mirror::read(&self.doc).expect("read")).expect("a workspace")
+        self.replica.workspace().expect("a workspace")
     }
 
     /// Every value the account's name has: more than one while two edits made at the
@@ -180,13 +197,8 @@ impl Peer {
     fn names(&self) -> Vec<String> {
         let ws = self.workspace();
         let account = ws.accounts.first().expect("an account");
-        let path = [
-            Step::Key(mirror::ACCOUNTS.into()),
-            Step::Key(account.id.to_string()),
-            Step::Key("name".into()),
-        ];
-        let conflicts = mirror::conflicts(&self.doc).expect("conflicts");
-        let mut names: Vec<String> = match conflicts.iter().find(|c| c.path == path) {
+        let conflicts = self.replica.conflicts().expect("conflicts");
+        let mut names: Vec<String> = match conflicts.iter().find(|c| c.path == name_path(&ws)) {
             Some(conflict) => conflict
                 .values
                 .iter()
@@ -200,23 +212,33 @@ impl Peer {
 
     /// Renames the account as the app does: the workspace edited, then mirrored.
     fn rename(&mut self, name: &str) {
-        let before = mirror::read(&self.doc).expect("read");
         let mut ws = self.workspace();
         let id = ws.accounts.first().expect("an account").id;
         ws.update_account(id, 1_764_700_000_000, |a| a.name = name.to_owned());
-        let after = mirror::workspace_value(&ws).expect("as JSON");
-        mirror::write(&mut self.doc, &before, &after).expect("mirrored");
+        // Offline here: nothing to send yet.
+        assert_eq!(self.replica.edit(&ws).expect("mirrored"), None);
+        self.keep();
     }
 }
 
-fn send(socket: &mut Socket, message: Message) {
+/// Where the only account's name is in the document.
+fn name_path(ws: &Workspace) -> Vec<Step> {
+    let account = ws.accounts.first().expect("an account");
+    vec![
+        Step::Key(mirror::ACCOUNTS.into()),
+        Step::Key(account.id.to_string()),
+        Step::Key("name".into()),
+    ]
+}
+
+fn send(socket: &mut Socket, message: Vec<u8>) {
     socket
-        .send(tungstenite::Message::Binary(message.encode().into()))
+        .send(tungstenite::Message::Binary(message.into()))
         .expect("the message is sent");
 }
 
-/// A workspace of one account, shared: mirrored into a new document.
-fn new_document(name: &str) -> AutoCommit {
+/// A workspace of one account.
+fn one_account(name: &str) -> Workspace {
     let mut ws = Workspace::default();
     ws.add_account(
         Account {
@@ -225,10 +247,7 @@ fn new_document(name: &str) -> AutoCommit {
         },
         1_764_600_000_000,
     );
-    let mut doc = AutoCommit::new();
-    let value = mirror::workspace_value(&ws).expect("as JSON");
-    mirror::write(&mut doc, &serde_json::Value::Null, &value).expect("mirrored");
-    doc
+    ws
 }
 
 fn random_id(seed: u8) -> DocumentId {
@@ -255,10 +274,10 @@ fn two_peers_editing_one_field_offline_both_keep_both_values_and_one_resolution_
     let id = random_id(1);
 
     // Ana shares the workspace; Li joins by its link, with nothing of it yet.
-    let mut ana = Peer::new("ana", new_document("Acme"), id);
+    let mut ana = Peer::sharing("ana", "Acme", id);
     assert_eq!(ana.sync_with(server.port), Status::UpToDate);
-    assert_eq!(*ana.session.status(), Status::Offline);
-    let mut li = Peer::new("li", AutoCommit::new(), id);
+    assert_eq!(*ana.replica.status(), Status::Offline);
+    let mut li = Peer::joining("li", id);
     assert_eq!(li.sync_with(server.port), Status::UpToDate);
     assert_eq!(li.names(), ["Acme"]);
 
@@ -272,7 +291,12 @@ fn two_peers_editing_one_field_offline_both_keep_both_values_and_one_resolution_
     assert_eq!(li.names(), ["Acme Group", "Acme Ltd"]);
 
     // Li picks one; the choice replaces both values everywhere.
-    li.rename("Acme Group");
+    let path = name_path(&li.workspace());
+    let (ws, _) = li
+        .replica
+        .resolve(&path, &serde_json::Value::from("Acme Group"))
+        .expect("resolved");
+    assert_eq!(ws.accounts[0].name, "Acme Group");
     li.sync_with(server.port);
     ana.sync_with(server.port);
     assert_eq!(ana.names(), ["Acme Group"]);
@@ -286,14 +310,14 @@ fn the_server_keeps_a_shared_document_across_a_restart() {
     let data = data_dir("restart");
     let server = Server::start(&data, None);
     let id = random_id(2);
-    let mut ana = Peer::new("ana", new_document("Harbour Buses"), id);
+    let mut ana = Peer::sharing("ana", "Harbour Buses", id);
     ana.sync_with(server.port);
     // The server writes what it received to disk shortly after.
     std::thread::sleep(Duration::from_millis(600));
     let port = server.stop();
 
     let server = Server::start(&data, Some(port));
-    let mut li = Peer::new("li", AutoCommit::new(), id);
+    let mut li = Peer::joining("li", id);
     li.sync_with(server.port);
     assert_eq!(li.names(), ["Harbour Buses"]);
     server.stop();
@@ -304,11 +328,32 @@ fn the_server_keeps_a_shared_document_across_a_restart() {
 fn a_link_to_a_document_the_server_does_not_have_says_so() {
     let data = data_dir("unavailable");
     let server = Server::start(&data, None);
-    let mut li = Peer::new("li", AutoCommit::new(), random_id(3));
+    let mut li = Peer::joining("li", random_id(3));
     assert_eq!(li.sync_with(server.port), Status::Unavailable);
     // The status is kept after the connection closes: the link is wrong, not the network.
-    assert_eq!(*li.session.status(), Status::Unavailable);
-    assert!(li.doc.get_heads().is_empty());
+    assert_eq!(*li.replica.status(), Status::Unavailable);
+    assert!(!li.replica.has_workspace());
+    server.stop();
+    let _ = std::fs::remove_dir_all(&data);
+}
+
+#[test]
+fn edits_made_offline_survive_a_reload_and_reach_the_other_browser_on_reconnect() {
+    let data = data_dir("reload");
+    let server = Server::start(&data, None);
+    let id = random_id(4);
+    let mut ana = Peer::sharing("ana", "Eastern Seating", id);
+    ana.sync_with(server.port);
+    let mut li = Peer::joining("li", id);
+    li.sync_with(server.port);
+
+    // Ana edits offline, and the page is reloaded before any connection.
+    ana.rename("Eastern Seating Systems");
+    ana.reload("ana");
+    assert_eq!(ana.names(), ["Eastern Seating Systems"]);
+    ana.sync_with(server.port);
+    li.sync_with(server.port);
+    assert_eq!(li.names(), ["Eastern Seating Systems"]);
     server.stop();
     let _ = std::fs::remove_dir_all(&data);
 }
