@@ -1,0 +1,208 @@
+//! The sync module: a shared workspace's Automerge document and its sync with the stock
+//! sync server (`kam::sync::replica`), several hundred KB of wasm. It runs in the sync
+//! worker (`src/ui/sync_worker.js`), which owns the websocket and the browser's copy of
+//! the document; only a workspace that is shared loads it.
+//!
+//! Workspaces cross the boundary as a stored workspace's JSON (the envelope the app
+//! saves), read with the same checks as a stored workspace.
+
+#[cfg(target_arch = "wasm32")]
+mod exports {
+    use kam::storage::envelope;
+    use kam::sync::doc_id::DocumentId;
+    use kam::sync::mirror::Step;
+    use kam::sync::replica::Replica;
+    use kam::sync::session::Status;
+    use serde_json::{json, Value};
+    use wasm_bindgen::prelude::*;
+
+    fn id_of(text: &str) -> Result<DocumentId, JsError> {
+        DocumentId::parse(text).map_err(|e| JsError::new(&format!("kam:bad-id:{e}")))
+    }
+
+    fn failed(e: impl std::fmt::Display) -> JsError {
+        JsError::new(&e.to_string())
+    }
+
+    /// A new document id (text, as share links carry it) from 16 random bytes.
+    #[wasm_bindgen]
+    pub fn new_document_id(random: &[u8]) -> Result<String, JsError> {
+        let bytes: [u8; 16] = random
+            .try_into()
+            .map_err(|_| JsError::new("16 random bytes are needed"))?;
+        Ok(DocumentId::from_random(bytes).to_string())
+    }
+
+    /// Whether a text is a document id (with or without `automerge:`).
+    #[wasm_bindgen]
+    pub fn is_document_id(text: &str) -> bool {
+        DocumentId::parse(text).is_ok()
+    }
+
+    /// This browser's copy of one shared workspace.
+    #[wasm_bindgen]
+    pub struct SyncCore {
+        replica: Replica,
+    }
+
+    #[wasm_bindgen]
+    impl SyncCore {
+        /// Shares a workspace (a stored workspace's JSON) as document `id`.
+        pub fn share(workspace: &str, id: &str, me: &str) -> Result<SyncCore, JsError> {
+            let ws = envelope::decode(workspace).map_err(|e| failed(format!("{e:?}")))?;
+            let replica = Replica::share(&ws, id_of(id)?, me).map_err(failed)?;
+            Ok(SyncCore { replica })
+        }
+
+        /// Joins document `id` (from a share link).
+        pub fn join(id: &str, me: &str) -> Result<SyncCore, JsError> {
+            Ok(SyncCore {
+                replica: Replica::join(id_of(id)?, me),
+            })
+        }
+
+        /// The document as this browser kept it (its saves one after the other).
+        pub fn load(saved: &[u8], id: &str, me: &str) -> Result<SyncCore, JsError> {
+            let replica = Replica::load(saved, id_of(id)?, me).map_err(failed)?;
+            Ok(SyncCore { replica })
+        }
+
+        /// The document's id.
+        pub fn id(&self) -> String {
+            self.replica.id().to_string()
+        }
+
+        /// A connection opened: the message to send first.
+        pub fn open(&mut self) -> Vec<u8> {
+            self.replica.open()
+        }
+
+        /// The connection closed.
+        pub fn closed(&mut self) {
+            self.replica.closed();
+        }
+
+        /// The user changed the workspace (a stored workspace's JSON): the message to
+        /// send, if connected.
+        pub fn edit(&mut self, workspace: &str) -> Result<Option<Vec<u8>>, JsError> {
+            let ws = envelope::decode(workspace).map_err(|e| failed(format!("{e:?}")))?;
+            self.replica.edit(&ws).map_err(failed)
+        }
+
+        /// A message from the server: `[reply or undefined, the workspace's JSON when
+        /// other people's changes arrived, or undefined]`.
+        pub fn receive(&mut self, bytes: &[u8]) -> Result<js_sys::Array, JsError> {
+            let incoming = self.replica.receive(bytes).map_err(failed)?;
+            let reply = incoming.reply.map_or(JsValue::UNDEFINED, |r| {
+                js_sys::Uint8Array::from(&r[..]).into()
+            });
+            let workspace = match incoming.workspace {
+                Some(ws) => JsValue::from_str(&envelope::encode_for_storage(&ws).map_err(failed)?),
+                None => JsValue::UNDEFINED,
+            };
+            Ok(js_sys::Array::of2(&reply, &workspace))
+        }
+
+        /// What to send now, if anything.
+        pub fn outgoing(&mut self) -> Option<Vec<u8>> {
+            self.replica.outgoing()
+        }
+
+        /// `offline`, `syncing`, `up-to-date`, `unavailable` or `refused:<the server's
+        /// reason>`.
+        pub fn status(&self) -> String {
+            match self.replica.status() {
+                Status::Offline => "offline".into(),
+                Status::Syncing => "syncing".into(),
+                Status::UpToDate => "up-to-date".into(),
+                Status::Unavailable => "unavailable".into(),
+                Status::Refused(reason) => format!("refused:{reason}"),
+            }
+        }
+
+        /// Whether the document holds a workspace yet.
+        pub fn has_workspace(&self) -> bool {
+            self.replica.has_workspace()
+        }
+
+        /// The workspace the document holds, as a stored workspace's JSON.
+        pub fn workspace(&self) -> Result<String, JsError> {
+            let ws = self.replica.workspace().map_err(failed)?;
+            envelope::encode_for_storage(&ws).map_err(failed)
+        }
+
+        /// The changes since the last call, to append to what the browser keeps.
+        pub fn save_incremental(&mut self) -> Vec<u8> {
+            self.replica.save_incremental()
+        }
+
+        /// The whole document, compacted.
+        pub fn save(&mut self) -> Vec<u8> {
+            self.replica.save()
+        }
+
+        /// The actor id this browser writes as.
+        pub fn actor(&self) -> String {
+            self.replica.actor()
+        }
+
+        /// The fields in conflict, as JSON: `[{"path": ["accounts", "12", "name"],
+        /// "values": [{"value": …, "actor": "…"}, …]}, …]` (list indexes as numbers).
+        pub fn conflicts(&self) -> Result<String, JsError> {
+            let conflicts = self.replica.conflicts().map_err(failed)?;
+            let list: Vec<Value> = conflicts
+                .into_iter()
+                .map(|c| {
+                    json!({
+                        "path": c.path.iter().map(|s| match s {
+                            Step::Key(k) => Value::from(k.as_str()),
+                            Step::Index(i) => Value::from(*i),
+                        }).collect::<Vec<_>>(),
+                        "values": c.values.into_iter()
+                            .map(|(value, actor)| json!({ "value": value, "actor": actor }))
+                            .collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            Ok(Value::Array(list).to_string())
+        }
+
+        /// Keeps `value` (JSON) for the field at `path` (JSON, as `conflicts` gives
+        /// it): `[the workspace's JSON, the message to send or undefined]`.
+        pub fn resolve(&mut self, path: &str, value: &str) -> Result<js_sys::Array, JsError> {
+            let path: Vec<Value> = serde_json::from_str(path)?;
+            let path: Vec<Step> = path
+                .into_iter()
+                .map(|s| match s {
+                    Value::Number(n) => n
+                        .as_u64()
+                        .map(|i| Step::Index(i as usize))
+                        .ok_or_else(|| JsError::new("a path's index is a whole number")),
+                    Value::String(k) => Ok(Step::Key(k)),
+                    _ => Err(JsError::new("a path is keys and indexes")),
+                })
+                .collect::<Result<_, _>>()?;
+            let value: Value = serde_json::from_str(value)?;
+            let (ws, message) = self.replica.resolve(&path, &value).map_err(failed)?;
+            let ws = envelope::encode_for_storage(&ws).map_err(failed)?;
+            let message = message.map_or(JsValue::UNDEFINED, |m| {
+                js_sys::Uint8Array::from(&m[..]).into()
+            });
+            Ok(js_sys::Array::of2(&JsValue::from_str(&ws), &message))
+        }
+    }
+
+    /// A panic on request, for the browser tests of the page's error screen (test
+    /// builds only: the feature is never on in a release).
+    #[cfg(feature = "fault-hooks")]
+    #[wasm_bindgen]
+    pub fn fault() {
+        panic!("a test fault in the sync module");
+    }
+}
+
+/// Runs when the module is instantiated: its panics reach the page's error screen.
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    kam::panics::forward_panics();
+}
