@@ -12,7 +12,10 @@
 
 use automerge::hydrate;
 use automerge::transaction::Transactable;
-use automerge::{AutoCommit, AutomergeError, ObjId, ObjType, Prop, ReadDoc, ScalarValue, ROOT};
+use automerge::{
+    AutoCommit, AutomergeError, ObjId, ObjType, Patch, PatchAction, Prop, ReadDoc, ScalarValue,
+    ROOT,
+};
 use serde_json::{Map, Number, Value};
 
 use crate::domain::Workspace;
@@ -262,6 +265,71 @@ fn json_of(value: &hydrate::Value) -> Value {
             Value::Array(list.iter().map(|v| json_of(&v.value)).collect())
         }
         hydrate::Value::Text(text) => Value::String(text.to_string()),
+    }
+}
+
+/// Brings `value` (the document's value before some changes) up to date with the
+/// changes' patches (`AutoCommit::diff` from the heads before to the heads after), so that
+/// other people's edits are read without walking the whole document. False when a patch
+/// is of a kind the mirror never writes (text, counters) or does not fit `value`: then
+/// read the document whole.
+pub fn apply_patches(value: &mut Value, patches: &[Patch]) -> bool {
+    patches
+        .iter()
+        .all(|patch| apply_patch(value, patch).is_some())
+}
+
+fn apply_patch(root: &mut Value, patch: &Patch) -> Option<()> {
+    if root.is_null() {
+        *root = Value::Object(Map::new());
+    }
+    let mut at = root;
+    for (_, prop) in &patch.path {
+        at = match (at, prop) {
+            (Value::Object(map), Prop::Map(key)) => map.get_mut(key)?,
+            (Value::Array(items), Prop::Seq(i)) => items.get_mut(*i)?,
+            _ => return None,
+        };
+    }
+    match (&patch.action, at) {
+        (PatchAction::PutMap { key, value, .. }, Value::Object(map)) => {
+            map.insert(key.clone(), json_of_value(&value.0)?);
+        }
+        (PatchAction::PutSeq { index, value, .. }, Value::Array(items)) => {
+            *items.get_mut(*index)? = json_of_value(&value.0)?;
+        }
+        (PatchAction::Insert { index, values }, Value::Array(items)) => {
+            if *index > items.len() {
+                return None;
+            }
+            let new: Option<Vec<Value>> = values.iter().map(|(v, _, _)| json_of_value(v)).collect();
+            items.splice(*index..*index, new?);
+        }
+        (PatchAction::DeleteMap { key }, Value::Object(map)) => {
+            map.remove(key);
+        }
+        (PatchAction::DeleteSeq { index, length }, Value::Array(items)) => {
+            let end = index.checked_add(*length)?;
+            if end > items.len() {
+                return None;
+            }
+            items.drain(*index..end);
+        }
+        // The winner of a conflict is what a put already gave; marks are not used.
+        (PatchAction::Conflict { .. } | PatchAction::Mark { .. }, _) => {}
+        _ => return None,
+    }
+    Some(())
+}
+
+/// A value as a patch gives it: a new object is empty (its contents follow in later
+/// patches); text objects are never written by the mirror.
+fn json_of_value(value: &automerge::Value<'_>) -> Option<Value> {
+    match value {
+        automerge::Value::Object(ObjType::Map | ObjType::Table) => Some(Value::Object(Map::new())),
+        automerge::Value::Object(ObjType::List) => Some(Value::Array(Vec::new())),
+        automerge::Value::Object(ObjType::Text) => None,
+        automerge::Value::Scalar(s) => Some(json_of_scalar(s)),
     }
 }
 
@@ -569,6 +637,49 @@ mod tests {
         let v4 = serde_json::json!({ "l": [], "s": [7] });
         write(&mut doc, &v1, &v4).expect("written");
         assert_eq!(read(&doc).expect("read"), v4);
+    }
+
+    #[test]
+    fn other_peoples_changes_are_read_from_their_patches_as_from_the_whole_document() {
+        let ws = demo();
+        let (mut doc, value) = shared(&ws);
+        let mut other = doc.fork();
+        // There: an account renamed, one removed, one added, a plan's list changed, the
+        // workspace's unit set; here: another account's segment.
+        let mut theirs = ws.clone();
+        let (a, b) = (ws.accounts[0].id, ws.accounts[1].id);
+        theirs.update_account(a, NOW, |acc| acc.name = "Renamed".into());
+        theirs.accounts.retain(|acc| acc.id != b);
+        theirs.add_account(
+            crate::domain::Account {
+                name: "New one".into(),
+                ..Default::default()
+            },
+            NOW,
+        );
+        theirs.set_amount_unit("CNY");
+        write(&mut other, &value, &workspace_value(&theirs).expect("JSON")).expect("written");
+        let mut mine = ws.clone();
+        let c = ws.accounts[2].id;
+        mine.update_account(c, NOW, |acc| acc.segment = "Rail".into());
+        let mine = workspace_value(&mine).expect("JSON");
+        write(&mut doc, &value, &mine).expect("written");
+
+        let before = doc.get_heads();
+        doc.merge(&mut other).expect("merged");
+        let after = doc.get_heads();
+        let patches = doc.diff(&before, &after);
+        let mut patched = mine.clone();
+        assert!(apply_patches(&mut patched, &patches));
+        assert_eq!(patched, read(&doc).expect("read"));
+
+        // A document received whole (a join) is patched from nothing.
+        let mut joined = AutoCommit::new();
+        joined.merge(&mut doc).expect("merged");
+        let heads = joined.get_heads();
+        let mut from_nothing = Value::Null;
+        assert!(apply_patches(&mut from_nothing, &joined.diff(&[], &heads)));
+        assert_eq!(from_nothing, read(&doc).expect("read"));
     }
 
     #[test]

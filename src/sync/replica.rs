@@ -139,7 +139,10 @@ impl Replica {
             workspace: None,
         };
         if received.changed {
-            self.mirrored = mirror::read(&self.doc)?;
+            // Read from what changed; the whole document only if that cannot be done.
+            if !mirror::apply_patches(&mut self.mirrored, &received.patches) {
+                self.mirrored = mirror::read(&self.doc)?;
+            }
             incoming.workspace = Some(mirror::workspace_of(&self.mirrored)?);
         }
         Ok(incoming)

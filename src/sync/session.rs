@@ -5,7 +5,7 @@
 //! session state (the server forgets its side when a socket closes).
 
 use automerge::sync::{Message as SyncMessage, State, SyncDoc};
-use automerge::AutoCommit;
+use automerge::{AutoCommit, Patch, PatchLog};
 
 use super::doc_id::DocumentId;
 use super::protocol::{Message, SyncKind, PROTOCOL_V1};
@@ -40,6 +40,8 @@ pub enum SessionError {
 pub struct Received {
     /// The document changed (the server brought other people's changes).
     pub changed: bool,
+    /// What changed, as patches (read without walking the whole document).
+    pub patches: Vec<Patch>,
     /// What to send back, if anything.
     pub reply: Option<Message>,
 }
@@ -110,18 +112,24 @@ impl Session {
                 self.server = Some(sender);
                 self.status = Status::Syncing;
                 Ok(Received {
-                    changed: false,
                     reply: self.outgoing(doc),
+                    ..Received::default()
                 })
             }
             Message::Sync { document, data, .. } if self.is_mine(&document) => {
                 let message = SyncMessage::decode(&data)
                     .map_err(|e| SessionError::BadSyncMessage(e.to_string()))?;
                 let before = doc.get_heads();
+                let mut log = PatchLog::active();
                 doc.sync()
-                    .receive_sync_message(&mut self.state, message)
+                    .receive_sync_message_log_patches(&mut self.state, message, &mut log)
                     .map_err(|e| SessionError::Apply(e.to_string()))?;
                 let changed = doc.get_heads() != before;
+                let patches = if changed {
+                    doc.make_patches(&mut log)
+                } else {
+                    Vec::new()
+                };
                 // The server answers a request it cannot serve with "unavailable" and
                 // then a sync message of its empty copy: still unavailable.
                 if self.status == Status::Unavailable && doc.get_heads().is_empty() {
@@ -129,7 +137,11 @@ impl Session {
                 }
                 let reply = self.outgoing(doc);
                 self.update_status(doc);
-                Ok(Received { changed, reply })
+                Ok(Received {
+                    changed,
+                    patches,
+                    reply,
+                })
             }
             Message::DocUnavailable { document, .. } if self.is_mine(&document) => {
                 self.status = Status::Unavailable;
