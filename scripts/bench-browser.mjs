@@ -164,21 +164,27 @@ async function untilPainted(page, act) {
   }, act);
 }
 
-/** Milliseconds from following a link (from the account list) until `selector` is painted; four visits, the first left out. */
-async function fromLink(page, hash, selector) {
+/** Milliseconds from `act` (run in the page) until `selector` is on screen and painted. */
+async function untilShown(page, act, selector) {
+  return page.evaluate(({ act, selector }) => new Promise((done) => {
+    const start = performance.now();
+    // eslint-disable-next-line no-new-func
+    new Function(act)();
+    const check = () => {
+      if (document.querySelector(selector)) requestAnimationFrame(() => done(performance.now() - start));
+      else requestAnimationFrame(check);
+    };
+    check();
+  }), { act, selector });
+}
+
+/** Milliseconds from following a link (from the account list) until `selector` is painted; `visits` visits, the first left out. */
+async function fromLink(page, hash, selector, visits = 4) {
   const times = [];
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < visits; i++) {
     await page.goto(`${server.origin}${SUB_PATH}#/accounts`);
     await page.waitForSelector('[data-testid=accounts-table] tbody tr', { timeout: 60000 });
-    times.push(await page.evaluate(({ hash, selector }) => new Promise((done) => {
-      const start = performance.now();
-      location.hash = hash;
-      const check = () => {
-        if (document.querySelector(selector)) requestAnimationFrame(() => done(performance.now() - start));
-        else requestAnimationFrame(check);
-      };
-      check();
-    }), { hash, selector }));
+    times.push(await untilShown(page, `location.hash = ${JSON.stringify(hash)};`, selector));
   }
   return times.slice(1);
 }
@@ -341,15 +347,7 @@ try {
     await page.goto(`${server.origin}${SUB_PATH}#/review`);
     await page.fill('[data-testid=close-year-input]', '2025');
     await page.click('[data-testid=close-year-button]');
-    const close = await page.evaluate(() => new Promise((done) => {
-      const start = performance.now();
-      document.querySelector('[data-testid=close-year-confirm]').click();
-      const check = () => {
-        if (document.querySelector('[data-testid=closed-years]')) requestAnimationFrame(() => done(performance.now() - start));
-        else requestAnimationFrame(check);
-      };
-      check();
-    }));
+    const close = await untilShown(page, "document.querySelector('[data-testid=close-year-confirm]').click();", '[data-testid=closed-years]');
     put('close', n, `${Math.round(close)}`);
     await page.goto(`${server.origin}${SUB_PATH}#/model`);
     await page.fill('[data-threshold=attractiveness]', '6.5');
@@ -370,21 +368,7 @@ try {
     put('score', n, range(score));
 
     // The matrix: from following the link until the chart is painted (its code loaded).
-    const matrix = [];
-    for (let i = 0; i < 5; i++) {
-      await page.goto(`${server.origin}${SUB_PATH}#/accounts`);
-      await page.waitForSelector('[data-testid=accounts-table] tbody tr');
-      matrix.push(await page.evaluate(() => new Promise((done) => {
-        const start = performance.now();
-        location.hash = '#/matrix';
-        const check = () => {
-          if (document.querySelector('[data-testid=matrix] svg')) requestAnimationFrame(() => done(performance.now() - start));
-          else requestAnimationFrame(check);
-        };
-        check();
-      })));
-    }
-    put('matrix', n, range(matrix.slice(1)));
+    put('matrix', n, range(await fromLink(page, '#/matrix', '[data-testid=matrix] svg', 5)));
 
     // The ranking rule in WebAssembly (the app's own code) and in plain JavaScript, in
     // this page, on the same accounts.

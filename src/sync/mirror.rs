@@ -59,16 +59,44 @@ pub fn workspace_value(workspace: &Workspace) -> Result<Value, MirrorError> {
 /// The workspace a document's value holds, read as a stored workspace is (its
 /// checks and limits included). Accounts come in the order of their ids.
 pub fn workspace_of(value: &Value) -> Result<Workspace, MirrorError> {
-    let mut value = value.clone();
-    if let Some(root) = value.as_object_mut() {
-        if let Some(Value::Object(keyed)) = root.remove(ACCOUNTS) {
-            let mut accounts: Vec<Value> = keyed.into_iter().map(|(_, a)| a).collect();
-            accounts.sort_by_key(|a| a.get("id").and_then(Value::as_u64).unwrap_or(u64::MAX));
-            root.insert(ACCOUNTS.to_owned(), Value::Array(accounts));
-        }
+    #[derive(serde::Serialize)]
+    struct Envelope<'a> {
+        format: &'a str,
+        version: u32,
+        workspace: Stored<'a>,
     }
-    let envelope = serde_json::json!({ "format": FORMAT, "version": VERSION, "workspace": value });
-    envelope::decode(&envelope.to_string()).map_err(MirrorError::Load)
+    let envelope = Envelope {
+        format: FORMAT,
+        version: VERSION,
+        workspace: Stored(value),
+    };
+    envelope::decode(&serde_json::to_string(&envelope)?).map_err(MirrorError::Load)
+}
+
+/// A document's value written as a stored workspace (its accounts a list again),
+/// without copying it.
+struct Stored<'a>(&'a Value);
+
+impl serde::Serialize for Stored<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let Value::Object(root) = self.0 else {
+            return self.0.serialize(serializer);
+        };
+        let mut map = serializer.serialize_map(Some(root.len()))?;
+        for (key, value) in root {
+            match value {
+                Value::Object(keyed) if key == ACCOUNTS => {
+                    let mut accounts: Vec<&Value> = keyed.values().collect();
+                    accounts
+                        .sort_by_key(|a| a.get("id").and_then(Value::as_u64).unwrap_or(u64::MAX));
+                    map.serialize_entry(key, &accounts)?;
+                }
+                _ => map.serialize_entry(key, value)?,
+            }
+        }
+        map.end()
+    }
 }
 
 /// Writes `next` into the document, where `previous` is what the document held (the

@@ -247,22 +247,10 @@ pub fn owner_filter(
     owner: RwSignal<Option<crate::domain::engagement::team::ColleagueId>>,
     key: &'static str,
 ) -> impl IntoView {
-    let loaded = RwSignal::new(false);
-    let has_people = move || app.workspace.with(|ws| ws.engagement.is_some());
-    Effect::new(move |_| {
-        if has_people() && !loaded.get_untracked() {
-            leptos::task::spawn_local(async move {
-                if owner_filter_view(app, owner, key, false).await.is_ok() {
-                    loaded.set(true);
-                }
-            });
-        }
-    });
-    move || {
-        (loaded.get() && has_people())
-            .then(|| at_once(owner_filter_view(app, owner, key, true)))
-            .flatten()
-    }
+    let has_people = Memo::new(move |_| app.workspace.with(|ws| ws.engagement.is_some()));
+    drawn_when(has_people, move |draw| {
+        owner_filter_view(app, owner, key, draw)
+    })
 }
 
 /// Accounts of a key-account category, as the lists, the ranking and the matrix filter
@@ -312,8 +300,7 @@ fn category_extras(
     within: Within,
     extras: super::development::Extras,
 ) -> impl IntoView {
-    let loaded = RwSignal::new(false);
-    let has_any = move || {
+    let has_any = Memo::new(move |_| {
         app.workspace.with(|ws| {
             ws.list_plan.is_some()
                 || ws
@@ -321,19 +308,35 @@ fn category_extras(
                     .iter()
                     .any(|a| a.development.is_some() || a.parent.is_some())
         })
-    };
+    });
+    drawn_when(has_any, move |draw| {
+        list_extras_view(app, within, extras, draw)
+    })
+}
+
+/// A split function's view once `wanted` holds, its code fetched first. Drawn again
+/// only when `wanted` changes, not at every change of what it is worked out from (the
+/// view keeps its state, such as the category chosen, across edits).
+fn drawn_when<Call>(
+    wanted: Memo<bool>,
+    view: impl Fn(bool) -> Call + Copy + Send + Sync + 'static,
+) -> impl IntoView
+where
+    Call: std::future::Future<Output = Result<Option<AnyView>, Unavailable>> + 'static,
+{
+    let loaded = RwSignal::new(false);
     Effect::new(move |_| {
-        if has_any() && !loaded.get_untracked() {
+        if wanted.get() && !loaded.get_untracked() {
             leptos::task::spawn_local(async move {
-                if list_extras_view(app, within, extras, false).await.is_ok() {
+                if view(false).await.is_ok() {
                     loaded.set(true);
                 }
             });
         }
     });
     move || {
-        (loaded.get() && has_any())
-            .then(|| at_once(list_extras_view(app, within, extras, true)))
+        (loaded.get() && wanted.get())
+            .then(|| at_once(view(true)))
             .flatten()
     }
 }

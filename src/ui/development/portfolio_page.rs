@@ -233,15 +233,6 @@ fn CategoryLists() -> impl IntoView {
     }
 }
 
-const STATES: [Option<RelationshipState>; 6] = [
-    Some(RelationshipState::Developing),
-    Some(RelationshipState::Good),
-    Some(RelationshipState::VeryStrong),
-    Some(RelationshipState::Limited),
-    Some(RelationshipState::Defensive),
-    Some(RelationshipState::Declining),
-];
-
 /// Names shown in a cell of the grid; the rest are counted.
 const CELL_NAMES: usize = 5;
 
@@ -285,13 +276,13 @@ fn ClassificationGrid() -> impl IntoView {
                     <table class="data-table class-grid" data-testid="class-grid">
                         <thead><tr>
                             <th scope="col"></th>
-                            {STATES.iter().map(|s| view! { <th scope="col">{t.relationship_state(*s)}</th> }).collect_view()}
+                            {RelationshipState::ALL.into_iter().map(|s| view! { <th scope="col">{t.relationship_state(Some(s))}</th> }).collect_view()}
                         </tr></thead>
                         <tbody>
                             {Attractiveness3::ALL.into_iter().map(|class| view! {
                                 <tr data-class=class.slug()>
                                     <th scope="row">{t.attractiveness_class(class)}</th>
-                                    {STATES.iter().flatten().map(|state| {
+                                    {RelationshipState::ALL.iter().map(|state| {
                                         let members = cells.get(&(class, *state)).cloned().unwrap_or_default();
                                         let count = members.len();
                                         let more = count.saturating_sub(CELL_NAMES);
