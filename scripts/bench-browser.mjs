@@ -5,11 +5,12 @@
 // plain-JavaScript version of the same rule in the same page. Figures, not assertions.
 //
 // Usage: node scripts/bench-browser.mjs <build dir with dist/ and bench/>   (scripts/bench.sh)
-import { cpSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { startServer, launchBrowser, openPage, SUB_PATH } from '../tests/e2e/harness.mjs';
+import { startServer, launchBrowser, openPage, SUB_PATH, freePort } from '../tests/e2e/harness.mjs';
+import { startSyncServer, stopSyncServer, startProxy } from '../tests/e2e/sync-server.mjs';
 
 const [dist, benchModule] = process.argv.slice(2);
 const QUOTA = 5_242_880;
@@ -207,6 +208,75 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
 const table = [];
 const row = (figure, goal, values) => table.push({ figure, goal, values });
 
+/** Until the page's sync status reads "up to date" (both ways done, nothing waiting). */
+const syncSettled = (page, timeout = 180000) =>
+  page.waitForFunction(() => /up to date$/.test(document.querySelector('[data-testid=sync-status]')?.textContent ?? ''), null, { timeout, polling: 50 });
+
+/**
+ * Team sync through the stock server, at `n` accounts: Ana shares her register, Li joins
+ * it by its link, then Ana renames an account five times. Each browser reaches the server
+ * through a proxy that counts its bytes.
+ */
+async function syncFigures(n, path, put) {
+  const port = await freePort();
+  const data = mkdtempSync(join(tmpdir(), 'kam-bench-sync-'));
+  const syncServer = await startSyncServer(port, data);
+  const proxyA = await startProxy(() => port);
+  const proxyB = await startProxy(() => port);
+  try {
+    const a = await openBench();
+    await importWorkspace(a.page, path);
+    await a.page.goto(`${server.origin}${SUB_PATH}#/workspaces`);
+    await a.page.fill('[data-field=sync_server]', proxyA.url);
+    let start = Date.now();
+    await a.page.click('[data-testid=share-workspace]');
+    await a.page.waitForSelector('[data-testid=share-link]', { timeout: 180000 });
+    await syncSettled(a.page);
+    put('share', n, `${((Date.now() - start) / 1000).toFixed(1)} s, ${kb(proxyA.sent)} sent`);
+    const link = await a.page.inputValue('[data-testid=share-link]');
+
+    const b = await openBench();
+    await b.page.goto(link.replace(encodeURIComponent(proxyA.url), encodeURIComponent(proxyB.url)));
+    await b.page.waitForSelector('[data-testid=join-page-form]');
+    await b.page.fill('[data-field=join_name]', 'Team');
+    start = Date.now();
+    await b.page.click('[data-testid=join-workspace]');
+    await b.page.waitForSelector('[data-testid=accounts-table] tbody tr', { timeout: 180000 });
+    const painted = Date.now() - start;
+    await syncSettled(b.page);
+    put('join', n, `${(painted / 1000).toFixed(1)} s to the list (${((Date.now() - start) / 1000).toFixed(1)} s settled), ${kb(proxyB.received)} received`);
+
+    // Edits: from leaving the field (the save) until the other browser shows the name.
+    await a.page.goto(`${server.origin}${SUB_PATH}#/accounts/1`);
+    await b.page.goto(`${server.origin}${SUB_PATH}#/accounts/1`);
+    await a.page.waitForSelector('[data-field=name]');
+    await b.page.waitForSelector('h1[data-testid=account-title]');
+    await syncSettled(a.page);
+    const latency = [];
+    const sentBefore = proxyA.sent;
+    const edits = 5;
+    for (let i = 1; i <= edits; i++) {
+      const name = `Renamed account ${i}`;
+      await a.page.fill('[data-field=name]', name);
+      const t = Date.now();
+      await a.page.locator('[data-field=name]').blur();
+      await b.page.waitForFunction((name) => document.querySelector('h1[data-testid=account-title]')?.textContent.includes(name), name, { timeout: 60000, polling: 'raf' });
+      latency.push(Date.now() - t);
+      await syncSettled(a.page);
+      await a.page.waitForTimeout(300);
+    }
+    put('edit', n, range(latency));
+    put('edit bytes', n, `${((proxyA.sent - sentBefore) / edits).toFixed(0)} B`);
+    await a.page.context().close();
+    await b.page.context().close();
+  } finally {
+    proxyA.close();
+    proxyB.close();
+    await stopSyncServer(syncServer);
+    rmSync(data, { recursive: true, force: true });
+  }
+}
+
 // --- Run.
 const build = mkdtempSync(join(tmpdir(), 'kam-bench-'));
 cpSync(dist, build, { recursive: true });
@@ -263,6 +333,8 @@ try {
   const toolsKb = gz(join(dist, 'tools', 'kam_tools_bg.wasm')) + gz(join(dist, 'tools', 'kam_tools.js'));
   const sheetsKb = gz(join(dist, 'sheets', 'kam_sheets_bg.wasm')) + gz(join(dist, 'sheets', 'kam_sheets.js')) + gz(join(dist, 'sheets', 'worker.js'));
   row('on demand: charts module / sheets module, gzipped', '—', [`${kb(toolsKb)} / ${kb(sheetsKb)}`]);
+  const syncKb = gz(join(dist, 'sync', 'kam_sync_bg.wasm')) + gz(join(dist, 'sync', 'kam_sync.js')) + gz(join(dist, 'sync', 'worker.js'));
+  row('on demand: sync module (a shared workspace only), gzipped', '—', [kb(syncKb)]);
 
   const values = {};
   const put = (figure, n, text) => {
@@ -400,6 +472,7 @@ try {
 
     if (problems.length) console.log(`page problems at ${n} accounts:`, problems);
     await page.context().close();
+    await syncFigures(n, path, put);
   }
   row('stored in localStorage, whole basic sheet + 8 scores', '≤ 50% of 5,242,880', SIZES.map((n) => values.stored[n]));
   row('cold start until the list is painted, ms', '≤ 300', SIZES.map((n) => values.cold[n]));
@@ -414,6 +487,10 @@ try {
   row('close a year (snapshot of every account) until listed, ms', '≤ 1,000', SIZES.map((n) => values.close[n]));
   row('annual review (a year against today) from a link to painted, ms', '≤ 300', SIZES.map((n) => values.review[n]));
   row('assess + rank: wasm / plain JS in the same page', 'ratio ≤ 1', SIZES.map((n) => values.rank[n]));
+  row('team sync: share a register until up to date; bytes to the server', '—', SIZES.map((n) => values.share[n]));
+  row('team sync: join by link until the list is painted; bytes from the server', '—', SIZES.map((n) => values.join[n]));
+  row('team sync: an edit until the other browser shows it, ms', '≤ 1,000', SIZES.map((n) => values.edit[n]));
+  row('team sync: bytes sent per edit (websocket frames included)', '≤ 1 KB', SIZES.map((n) => values['edit bytes'][n]));
 
   // Importing 10,000 spreadsheet rows: the longest the page stays unresponsive, from
   // choosing the file until the import is saved.

@@ -19,6 +19,9 @@
 # - <staging>/sheets/: the sheets module (src/bin/kam-sheets.rs: XLSX and CSV reading,
 #   XLSX writing) with its worker script (src/ui/sheets_worker.js), started when a
 #   spreadsheet is first imported or exported as XLSX.
+# - <staging>/sync/: the sync module (src/bin/kam-sync.rs: Automerge and the sync
+#   server's protocol) with its worker script (src/ui/sync_worker.js), started when the
+#   open workspace is shared. The offline cache keeps it once used, not at install.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -34,7 +37,8 @@ flags=()
 # without it, stay as small as plain links make them.
 cargo rustc "${flags[@]}" --target wasm32-unknown-unknown --bin kam-workbench -- \
   -Clink-arg=--emit-relocs
-cargo build "${flags[@]}" --target wasm32-unknown-unknown --bin kam-tools --bin kam-sheets
+cargo build "${flags[@]}" --target wasm32-unknown-unknown --bin kam-tools --bin kam-sheets \
+  --bin kam-sync
 out="target/wasm32-unknown-unknown/$profile"
 
 # The flags cargo-leptos passes too: the chunks use bulk memory and saturating float
@@ -86,5 +90,7 @@ module() { # <bin> <out dir> <out name>
 module kam-tools "$staging/tools" kam_tools
 module kam-sheets "$staging/sheets" kam_sheets
 cp src/ui/sheets_worker.js "$staging/sheets/worker.js"
+module kam-sync "$staging/sync" kam_sync
+cp src/ui/sync_worker.js "$staging/sync/worker.js"
 
 bash "$root/scripts/offline-cache.sh" "$staging"  # last: sw.js precaches every file built above

@@ -22,3 +22,5 @@ printf 'tools module (charts, exports; on demand): wasm %d B + js %d B gzipped\n
   "$(gz dist/tools/kam_tools_bg.wasm)" "$(gz dist/tools/kam_tools.js)"
 printf 'sheets module (XLSX/CSV import, XLSX export; a worker, on demand): wasm %d B + js %d B gzipped\n' \
   "$(gz dist/sheets/kam_sheets_bg.wasm)" "$(( $(gz dist/sheets/kam_sheets.js) + $(gz dist/sheets/worker.js) ))"
+printf 'sync module (team sync; a worker, only for a shared workspace): wasm %d B + js %d B gzipped\n' \
+  "$(gz dist/sync/kam_sync_bg.wasm)" "$(( $(gz dist/sync/kam_sync.js) + $(gz dist/sync/worker.js) ))"

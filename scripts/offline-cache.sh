@@ -9,7 +9,9 @@
 # Release: the worker precaches every file under <dir> (paths relative to sw.js, plus
 # `./` for the page), each with its SHA-384 digest, and its cache version is a digest of
 # that list and of the template, so every different build gets its own cache and an
-# identical one the same.
+# identical one the same. The files under sync/ (team sync, half a megabyte that only a
+# shared workspace needs) are listed apart: cached the first time they are fetched, not
+# at install.
 # Debug (`trunk serve`): a worker that caches nothing, so rebuilds show up on reload.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,7 +33,7 @@ def digest(path):
 
 
 if profile == "release":
-    files, size = [], 0
+    files, on_demand, size = [], [], 0
     for parent, dirs, names in os.walk(out_dir):
         dirs.sort()
         for name in sorted(names):
@@ -41,18 +43,23 @@ if profile == "release":
             if rel == WORKER:
                 continue
             # As a URL path: a name with a space or `#` still resolves to the file.
-            files.append([urllib.parse.quote(rel), digest(path)])
+            entry = [urllib.parse.quote(rel), digest(path)]
+            if rel.startswith("sync/"):
+                on_demand.append(entry)
+                continue
+            files.append(entry)
             size += os.path.getsize(path)
+    on_demand.sort()
     files.sort()
     page = next(f for f in files if f[0] == "index.html")
     files.insert(0, ["./", page[1]])
     # The worker's own code counts too: a changed worker gets a fresh cache.
     with open(template_path, "rb") as f:
-        listing = f.read() + "".join(f"\n{p} {d}" for p, d in files).encode()
-    build = {"version": hashlib.sha256(listing).hexdigest()[:16], "files": files}
-    summary = f"offline cache {build['version']}: {len(files) - 1} files, {size // 1024} KB"
+        listing = f.read() + "".join(f"\n{p} {d}" for p, d in files + on_demand).encode()
+    build = {"version": hashlib.sha256(listing).hexdigest()[:16], "files": files, "onDemand": on_demand}
+    summary = f"offline cache {build['version']}: {len(files) - 1} files, {size // 1024} KB; {len(on_demand)} on first use"
 else:
-    build = {"version": "development", "files": None}
+    build = {"version": "development", "files": None, "onDemand": None}
     summary = "offline cache: none in a development build"
 
 with open(template_path, encoding="utf-8") as f:
@@ -62,8 +69,10 @@ if template.count(marker) != 1:
     sys.exit(f"offline-cache.sh: {template_path} must contain `{marker}` exactly once")
 # One file to a line, so the generated worker reads (and diffs) easily.
 entries = build["files"]
-listed = "null" if entries is None else "[\n" + "".join(f"    {json.dumps(e)},\n" for e in entries) + "  ]"
-literal = f'{{\n  "version": {json.dumps(build["version"])},\n  "files": {listed},\n}}'
+def listing_of(entries):
+    return "null" if entries is None else "[\n" + "".join(f"    {json.dumps(e)},\n" for e in entries) + "  ]"
+literal = (f'{{\n  "version": {json.dumps(build["version"])},\n  "files": {listing_of(entries)},\n'
+           f'  "onDemand": {listing_of(build["onDemand"])},\n}}')
 with open(os.path.join(out_dir, WORKER), "w", encoding="utf-8") as out:
     out.write(template.replace(marker, literal))
 print(summary)

@@ -39,7 +39,8 @@
 // every rebuild shows up on reload.
 'use strict';
 
-// Filled in by scripts/offline-cache.sh: {version, files: [[path, integrity], ...]}.
+// Filled in by scripts/offline-cache.sh: {version, files: [[path, integrity], ...],
+// onDemand: [[path, integrity], ...]} (onDemand: cached at first use, not at install).
 const BUILD = /* BUILD */ null;
 
 const APP = 'kam-workbench';
@@ -48,6 +49,9 @@ const CACHE = PREFIX + BUILD.version;
 const PRECACHE = BUILD.files ?? [];
 // Absolute URLs of the build's files, resolved against this script so any sub-path works.
 const OWN = new Set(PRECACHE.map(([path]) => new URL(path, self.location).href));
+// Files only some users need (team sync): fetched and kept in this build's cache the
+// first time they are asked for, so a shared workspace works offline from then on.
+const ON_DEMAND = new Map((BUILD.onDemand ?? []).map(([path, integrity]) => [new URL(path, self.location).href, integrity]));
 
 self.addEventListener('install', (event) => {
   if (BUILD.files === null) {
@@ -127,9 +131,26 @@ if (BUILD.files !== null) {
     // does not change the page either.
     url.hash = '';
     if (request.mode === 'navigate') url.search = '';
+    if (ON_DEMAND.has(url.href)) {
+      event.respondWith(cacheOnFirstUse(url.href, ON_DEMAND.get(url.href), request));
+      return;
+    }
     if (!OWN.has(url.href)) return;
     event.respondWith(cacheFirst(url.href, request));
   });
+}
+
+async function cacheOnFirstUse(key, integrity, request) {
+  const cache = await caches.open(CACHE);
+  const hit = await cache.match(key);
+  if (hit) return hit;
+  try {
+    const response = await fetch(new Request(key, { cache: 'reload', integrity }));
+    if (response.ok && !response.redirected) await cache.put(key, response.clone());
+    return response;
+  } catch (error) {
+    return fetch(request);
+  }
 }
 
 async function cacheFirst(key, request) {

@@ -1,7 +1,9 @@
 //! Team sync against the stock sync server (`sync-server/`, installed by `npm ci` in the
 //! test script): two peers with the app's protocol code share a workspace (mirrored into
 //! its document), edit one field while offline, both end with both values, one
-//! resolution reaches both, and the server keeps the document across a restart.
+//! resolution reaches both, and the server keeps the document across a restart; two
+//! browsers that stay connected get each other's edits and resolutions pushed, before
+//! and after the server restarts.
 
 use std::io::{BufRead, BufReader};
 use std::net::{TcpListener, TcpStream};
@@ -139,14 +141,7 @@ impl Peer {
     /// Connects, syncs until nothing more comes for a while, and disconnects; the
     /// status before disconnecting.
     fn sync_with(&mut self, port: u16) -> Status {
-        let (mut socket, _) =
-            tungstenite::connect(format!("ws://127.0.0.1:{port}")).expect("the server accepts");
-        if let MaybeTlsStream::Plain(stream) = socket.get_mut() {
-            stream
-                .set_read_timeout(Some(Duration::from_millis(400)))
-                .expect("a read timeout");
-        }
-        send(&mut socket, self.replica.open());
+        let mut socket = connect(port, Duration::from_millis(400), self.replica.open());
         let started = Instant::now();
         loop {
             assert!(
@@ -155,21 +150,10 @@ impl Peer {
             );
             match socket.read() {
                 Ok(tungstenite::Message::Binary(bytes)) => {
-                    let incoming = self
-                        .replica
-                        .receive(&bytes)
-                        .expect("the server's message is used");
-                    if let Some(reply) = incoming.reply {
-                        send(&mut socket, reply);
-                    }
+                    answer(&mut self.replica, &mut socket, &bytes)
                 }
                 Ok(_) => {}
-                Err(tungstenite::Error::Io(e))
-                    if matches!(
-                        e.kind(),
-                        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
-                    ) =>
-                {
+                Err(e) if quiet(&e) => {
                     // Quiet: done once joined and nothing is left to send.
                     match self.replica.outgoing() {
                         Some(message) => send(&mut socket, message),
@@ -229,6 +213,36 @@ fn name_path(ws: &Workspace) -> Vec<Step> {
         Step::Key(account.id.to_string()),
         Step::Key("name".into()),
     ]
+}
+
+/// A connection to the server on `port` whose reads give up after `wait`, with `first`
+/// (the join) sent.
+fn connect(port: u16, wait: Duration, first: Vec<u8>) -> Socket {
+    let (mut socket, _) =
+        tungstenite::connect(format!("ws://127.0.0.1:{port}")).expect("the server accepts");
+    if let MaybeTlsStream::Plain(stream) = socket.get_mut() {
+        stream.set_read_timeout(Some(wait)).expect("a read timeout");
+    }
+    send(&mut socket, first);
+    socket
+}
+
+/// Whether a read gave up for want of a message (the read timeout), not for a failure.
+fn quiet(error: &tungstenite::Error) -> bool {
+    matches!(error, tungstenite::Error::Io(e) if matches!(
+        e.kind(),
+        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+    ))
+}
+
+/// Hands a message from the server to the replica and sends its answer.
+fn answer(replica: &mut Replica, socket: &mut Socket, bytes: &[u8]) {
+    let incoming = replica
+        .receive(bytes)
+        .expect("the server's message is used");
+    if let Some(reply) = incoming.reply {
+        send(socket, reply);
+    }
 }
 
 fn send(socket: &mut Socket, message: Vec<u8>) {
@@ -294,7 +308,11 @@ fn two_peers_editing_one_field_offline_both_keep_both_values_and_one_resolution_
     let path = name_path(&li.workspace());
     let (ws, _) = li
         .replica
-        .resolve(&path, &serde_json::Value::from("Acme Group"))
+        .resolve(
+            &path,
+            &serde_json::Value::from("Acme Group"),
+            1_764_900_000_000,
+        )
         .expect("resolved");
     assert_eq!(ws.accounts[0].name, "Acme Group");
     li.sync_with(server.port);
@@ -354,6 +372,175 @@ fn edits_made_offline_survive_a_reload_and_reach_the_other_browser_on_reconnect(
     ana.sync_with(server.port);
     li.sync_with(server.port);
     assert_eq!(li.names(), ["Eastern Seating Systems"]);
+    server.stop();
+    let _ = std::fs::remove_dir_all(&data);
+}
+
+/// A browser that stays connected, as the worker does: it answers what the server sends
+/// and never asks on its own, so whatever reaches it was pushed by the server.
+struct Live {
+    peer: Peer,
+    socket: Option<Socket>,
+}
+
+impl Live {
+    fn new(peer: Peer) -> Live {
+        Live { peer, socket: None }
+    }
+
+    fn connect(&mut self, port: u16) {
+        self.socket = Some(connect(
+            port,
+            Duration::from_millis(20),
+            self.peer.replica.open(),
+        ));
+    }
+
+    /// The server went away: the connection is over.
+    fn dropped(&mut self) {
+        self.socket = None;
+        self.peer.replica.closed();
+    }
+
+    /// Reads and answers whatever has arrived; false once the connection is gone.
+    fn pump(&mut self) -> bool {
+        let Some(socket) = self.socket.as_mut() else {
+            return false;
+        };
+        loop {
+            match socket.read() {
+                Ok(tungstenite::Message::Binary(bytes)) => {
+                    answer(&mut self.peer.replica, socket, &bytes);
+                    while let Some(more) = self.peer.replica.outgoing() {
+                        send(socket, more);
+                    }
+                }
+                Ok(_) => {}
+                Err(e) if quiet(&e) => return true,
+                Err(_) => {
+                    self.dropped();
+                    return false;
+                }
+            }
+        }
+    }
+
+    /// Renames the account: the change goes out at once when connected.
+    fn rename(&mut self, name: &str) {
+        let mut ws = self.peer.workspace();
+        let id = ws.accounts.first().expect("an account").id;
+        // At this moment, as the app stamps it: two people's edits differ here too.
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis() as i64)
+            .unwrap_or_default();
+        ws.update_account(id, now, |a| a.name = name.to_owned());
+        let message = self.peer.replica.edit(&ws).expect("mirrored");
+        if let (Some(message), Some(socket)) = (message, self.socket.as_mut()) {
+            send(socket, message);
+        }
+    }
+}
+
+/// Pumps both browsers until `done` holds, for at most ten seconds.
+fn until(a: &mut Live, b: &mut Live, what: &str, done: impl Fn(&Live, &Live) -> bool) {
+    let started = Instant::now();
+    while !done(a, b) {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "timed out waiting for {what}: {:?} / {:?}",
+            a.peer.replica.status(),
+            b.peer.replica.status()
+        );
+        a.pump();
+        b.pump();
+    }
+}
+
+fn up_to_date(a: &Live, b: &Live) -> bool {
+    *a.peer.replica.status() == Status::UpToDate && *b.peer.replica.status() == Status::UpToDate
+}
+
+#[test]
+fn a_connected_browser_gets_each_edit_pushed_before_and_after_the_server_restarts() {
+    let data = data_dir("live");
+    let server = Server::start(&data, None);
+    let id = random_id(5);
+    let mut ana = Live::new(Peer::sharing("ana", "Northern Rail", id));
+    let mut li = Live::new(Peer::joining("li", id));
+    ana.connect(server.port);
+    until(&mut ana, &mut li, "Ana's share", |a, _| {
+        *a.peer.replica.status() == Status::UpToDate
+    });
+    li.connect(server.port);
+    until(&mut ana, &mut li, "Li's join", |a, b| {
+        b.peer.replica.has_workspace() && up_to_date(a, b)
+    });
+
+    ana.rename("Northern Rail Group");
+    until(&mut ana, &mut li, "Ana's edit at Li", |_, b| {
+        b.peer.names() == ["Northern Rail Group"]
+    });
+    li.rename("Northern Rail Holdings");
+    until(&mut ana, &mut li, "Li's edit at Ana", |a, _| {
+        a.peer.names() == ["Northern Rail Holdings"]
+    });
+
+    // The server restarts; both browsers reconnect once it answers again.
+    std::thread::sleep(Duration::from_millis(600));
+    let port = server.stop();
+    ana.dropped();
+    li.dropped();
+    let server = Server::start(&data, Some(port));
+    ana.connect(server.port);
+    li.connect(server.port);
+    until(&mut ana, &mut li, "both to sync again", up_to_date);
+
+    ana.rename("Northern Rail plc");
+    until(
+        &mut ana,
+        &mut li,
+        "Ana's edit at Li after the restart",
+        |_, b| b.peer.names() == ["Northern Rail plc"],
+    );
+    li.rename("NR plc");
+    until(
+        &mut ana,
+        &mut li,
+        "Li's edit at Ana after the restart",
+        |a, _| a.peer.names() == ["NR plc"],
+    );
+
+    // Ana goes offline; both rename; back online, both see both values. Li keeps the
+    // value the document already shows (the change that settles the conflict alters
+    // nothing anyone sees, and the stock server passes on only changes that alter
+    // something), and the choice reaches Ana while both stay connected.
+    ana.dropped();
+    ana.rename("Ana's name");
+    std::thread::sleep(Duration::from_millis(5));
+    li.rename("Li's name");
+    ana.connect(server.port);
+    until(&mut ana, &mut li, "the conflict at both", |a, b| {
+        a.peer.names() == ["Ana's name", "Li's name"] && b.peer.names() == a.peer.names()
+    });
+    let shown = li.peer.workspace().accounts[0].name.clone();
+    let path = name_path(&li.peer.workspace());
+    let (_, message) = li
+        .peer
+        .replica
+        .resolve(
+            &path,
+            &serde_json::Value::from(shown.as_str()),
+            1_764_900_000_000,
+        )
+        .expect("resolved");
+    send(
+        li.socket.as_mut().expect("connected"),
+        message.expect("a message for the server"),
+    );
+    until(&mut ana, &mut li, "the resolution at Ana", |a, _| {
+        a.peer.names() == [shown.clone()]
+    });
     server.stop();
     let _ = std::fs::remove_dir_all(&data);
 }

@@ -8,6 +8,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
+    use automerge::ChangeHash;
     use kam::storage::envelope;
     use kam::sync::doc_id::DocumentId;
     use kam::sync::mirror::Step;
@@ -87,6 +88,35 @@ mod exports {
         pub fn edit(&mut self, workspace: &str) -> Result<Option<Vec<u8>>, JsError> {
             let ws = envelope::decode(workspace).map_err(|e| failed(format!("{e:?}")))?;
             self.replica.edit(&ws).map_err(failed)
+        }
+
+        /// The user changed the workspace, which was the document as of `heads` (JSON:
+        /// the hex hashes `heads` gave, or `[]` when none was recorded):
+        /// `[the message to send or undefined, the workspace's JSON when the document
+        /// held changes the page had not seen, or undefined]`.
+        pub fn edit_on(&mut self, workspace: &str, heads: &str) -> Result<js_sys::Array, JsError> {
+            let ws = envelope::decode(workspace).map_err(|e| failed(format!("{e:?}")))?;
+            let heads: Vec<String> = serde_json::from_str(heads)?;
+            let heads = heads
+                .iter()
+                .map(|h| h.parse::<ChangeHash>().map_err(failed))
+                .collect::<Result<Vec<_>, _>>()?;
+            let edited = self.replica.edit_on(&ws, &heads).map_err(failed)?;
+            let reply = edited.reply.map_or(JsValue::UNDEFINED, |r| {
+                js_sys::Uint8Array::from(&r[..]).into()
+            });
+            let merged = match edited.merged {
+                Some(ws) => JsValue::from_str(&envelope::encode_for_storage(&ws).map_err(failed)?),
+                None => JsValue::UNDEFINED,
+            };
+            Ok(js_sys::Array::of2(&reply, &merged))
+        }
+
+        /// The document's heads as JSON (hex hashes): what the page's workspace is as
+        /// of once it has taken the document's workspace or had an edit taken.
+        pub fn heads(&mut self) -> String {
+            let heads: Vec<String> = self.replica.heads().iter().map(|h| h.to_string()).collect();
+            serde_json::to_string(&heads).unwrap_or_else(|_| "[]".to_owned())
         }
 
         /// A message from the server: `[reply or undefined, the workspace's JSON when
@@ -183,7 +213,10 @@ mod exports {
                 })
                 .collect::<Result<_, _>>()?;
             let value: Value = serde_json::from_str(value)?;
-            let (ws, message) = self.replica.resolve(&path, &value).map_err(failed)?;
+            let (ws, message) = self
+                .replica
+                .resolve(&path, &value, js_sys::Date::now() as i64)
+                .map_err(failed)?;
             let ws = envelope::encode_for_storage(&ws).map_err(failed)?;
             let message = message.map_or(JsValue::UNDEFINED, |m| {
                 js_sys::Uint8Array::from(&m[..]).into()

@@ -23,9 +23,37 @@ pub struct WorkspaceEntry {
     /// deserializer for it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     language: Option<String>,
+    /// The team sync this workspace takes part in, if it is shared: the server's
+    /// address and the document's id, one line each ([`WorkspaceEntry::shared`]). Kept as
+    /// text, so the app's first load carries no deserializer for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    shared: Option<String>,
+}
+
+/// Where a shared workspace syncs: the sync server's websocket address and the
+/// document's id there (which is all a share link carries: whoever has both can read
+/// and change the workspace).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SharedLink {
+    pub server: String,
+    pub document: String,
 }
 
 impl WorkspaceEntry {
+    /// The team sync this workspace takes part in, if it is shared.
+    pub fn shared(&self) -> Option<SharedLink> {
+        let (server, document) = self.shared.as_deref()?.split_once('\n')?;
+        Some(SharedLink {
+            server: server.to_owned(),
+            document: document.to_owned(),
+        })
+    }
+
+    /// Whether it is shared.
+    pub fn is_shared(&self) -> bool {
+        self.shared.is_some()
+    }
+
     /// The language the demo was built in, if known.
     pub fn demo_language(&self) -> Option<Language> {
         self.language.as_deref().and_then(Language::from_tag)
@@ -56,6 +84,7 @@ impl Default for Catalogue {
                 name: String::new(),
                 demo: false,
                 language: None,
+                shared: None,
             }],
             next_id: 1,
         }
@@ -111,8 +140,21 @@ impl Catalogue {
             name: name.to_owned(),
             demo,
             language: None,
+            shared: None,
         });
         Ok(id)
+    }
+
+    /// Records that a workspace is shared (`Some`) or no longer is (`None`: the local
+    /// copy stays, as it is).
+    pub fn set_shared(&mut self, id: &str, link: Option<SharedLink>) -> Result<(), CatalogueError> {
+        let entry = self
+            .entries
+            .iter_mut()
+            .find(|e| e.id == id)
+            .ok_or(CatalogueError::Unknown)?;
+        entry.shared = link.map(|l| format!("{}\n{}", l.server, l.document));
+        Ok(())
     }
 
     /// Records the language the demo was (re)built in.
@@ -161,6 +203,28 @@ impl Catalogue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_shared_workspace_keeps_its_link_and_leaving_keeps_the_workspace() {
+        let mut c = Catalogue::default();
+        let id = c.add("Team", false).expect("adds");
+        let link = SharedLink {
+            server: "wss://sync.example.com".to_owned(),
+            document: "1Bhh3pUZD358hwFbvigTAY5qky".to_owned(),
+        };
+        c.set_shared(&id, Some(link.clone())).expect("shares");
+        let text = serde_json::to_string(&c).expect("writes");
+        let read: Catalogue = serde_json::from_str(&text).expect("reads");
+        assert_eq!(read.entry(&id).and_then(WorkspaceEntry::shared), Some(link));
+        c.set_shared(&id, None).expect("leaves");
+        assert!(c
+            .entry(&id)
+            .is_some_and(|e| !e.is_shared() && e.shared().is_none()));
+        assert!(!serde_json::to_string(&c)
+            .expect("writes")
+            .contains("shared"));
+        assert_eq!(c.set_shared("nope", None), Err(CatalogueError::Unknown));
+    }
 
     #[test]
     fn a_new_browser_has_one_workspace_open() {

@@ -100,6 +100,7 @@ pub fn loaded(language: Language) -> Option<&'static Strings> {
 /// list is painted, and before any other page opens. A test checks that the code of the
 /// first screen names no other key.
 pub const START_KEYS: &[&str] = &[
+    "join_title",
     "language_load_failed",
     "texts_load_failed",
     "page_loading",

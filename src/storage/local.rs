@@ -24,6 +24,11 @@ pub const CATALOGUE_KEY: &str = "kam.catalogue";
 pub const ACTIONS_OWNER_KEY: &str = "kam.actions.owner";
 /// Prefix of remembered orders of long lists (`super::collation`): `kam.collation.<list>`.
 pub const COLLATION_PREFIX: &str = "kam.collation.";
+/// A shared workspace's place in its document's history (`kam.sync.heads.<workspace
+/// id>`): the heads of the document the stored workspace is as of (team sync).
+pub const SYNC_HEADS_PREFIX: &str = "kam.sync.heads.";
+/// The sync server last shared through, offered for the next share.
+pub const SYNC_SERVER_KEY: &str = "kam.sync.server";
 
 /// Where a named workspace's data lives. The first workspace keeps the original key, so
 /// data saved before workspaces had names is simply the first workspace.

@@ -362,13 +362,20 @@ fn json_of_value(value: &automerge::Value<'_>) -> Option<Value> {
 }
 
 /// One step of a path in the document.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Step {
     Key(String),
     Index(usize),
 }
 
 impl Step {
+    fn of(prop: &Prop) -> Step {
+        match prop {
+            Prop::Map(key) => Step::Key(key.clone()),
+            Prop::Seq(index) => Step::Index(*index),
+        }
+    }
+
     fn prop(&self) -> Prop {
         match self {
             Step::Key(k) => Prop::Map(k.clone()),
@@ -447,21 +454,9 @@ fn visit_at(
     found: &mut Vec<Conflict>,
 ) -> Result<(), MirrorError> {
     if conflict {
-        let mut values = Vec::new();
-        for (v, id) in doc.get_all(obj, prop.clone())? {
-            let json = match v {
-                automerge::Value::Scalar(s) => json_of_scalar(&s),
-                automerge::Value::Object(_) => json_of(&doc.hydrate(&id, None)?),
-            };
-            let actor = match &id {
-                ObjId::Id(_, actor, _) => actor.to_hex_string(),
-                ObjId::Root => String::new(),
-            };
-            values.push((json, actor));
-        }
         found.push(Conflict {
             path: path.clone(),
-            values,
+            values: values_at(doc, obj, prop.clone())?,
         });
     }
     if matches!(value, hydrate::Value::Map(_) | hydrate::Value::List(_)) {
@@ -472,19 +467,100 @@ fn visit_at(
     Ok(())
 }
 
-/// Keeps `value` at `path` (one of a conflict's values, or a new one): it replaces
-/// every value the field had, for everyone once synced.
-pub fn resolve(doc: &mut AutoCommit, path: &[Step], value: &Value) -> Result<(), MirrorError> {
+/// Every value the field `prop` of `obj` has, with the actor that wrote each.
+fn values_at(
+    doc: &AutoCommit,
+    obj: &ObjId,
+    prop: Prop,
+) -> Result<Vec<(Value, String)>, MirrorError> {
+    let mut values = Vec::new();
+    for (v, id) in doc.get_all(obj, prop)? {
+        let json = match v {
+            automerge::Value::Scalar(s) => json_of_scalar(&s),
+            automerge::Value::Object(_) => json_of(&doc.hydrate(&id, None)?),
+        };
+        let actor = match &id {
+            ObjId::Id(_, actor, _) => actor.to_hex_string(),
+            ObjId::Root => String::new(),
+        };
+        values.push((json, actor));
+    }
+    Ok(values)
+}
+
+/// The conflict at `path`, if the field there has more than one value: a look at one
+/// field, where [`conflicts`] walks the whole document.
+pub fn conflict_at(doc: &AutoCommit, path: &[Step]) -> Result<Option<Conflict>, MirrorError> {
     let Some((last, parents)) = path.split_last() else {
-        return Err(MirrorError::NoSuchField);
+        return Ok(None);
     };
     let mut obj = ROOT;
     for step in parents {
         obj = match doc.get(&obj, step.prop())? {
             Some((automerge::Value::Object(_), id)) => id,
-            _ => return Err(MirrorError::NoSuchField),
+            _ => return Ok(None),
         };
     }
+    let values = values_at(doc, &obj, last.prop())?;
+    Ok((values.len() > 1).then(|| Conflict {
+        path: path.to_vec(),
+        values,
+    }))
+}
+
+/// What patches say of conflicts: the paths of the fields they mark as conflicted, or
+/// `None` when they insert into or delete from a list (paths with list indexes found
+/// before may point elsewhere now: look at the whole document).
+pub fn conflicted_paths(patches: &[Patch]) -> Option<Vec<Vec<Step>>> {
+    let mut paths = Vec::new();
+    for patch in patches {
+        let step = match &patch.action {
+            PatchAction::PutMap {
+                key,
+                conflict: true,
+                ..
+            } => Step::Key(key.clone()),
+            PatchAction::PutSeq {
+                index,
+                conflict: true,
+                ..
+            } => Step::Index(*index),
+            PatchAction::Conflict { prop } => Step::of(prop),
+            PatchAction::Insert { .. } | PatchAction::DeleteSeq { .. } => return None,
+            _ => continue,
+        };
+        let mut path: Vec<Step> = patch.path.iter().map(|(_, prop)| Step::of(prop)).collect();
+        path.push(step);
+        paths.push(path);
+    }
+    Some(paths)
+}
+
+/// Keeps `value` at `path` (one of a conflict's values, or a new one): it replaces
+/// every value the field had, for everyone once synced. The nearest object above the
+/// field that keeps when it was last changed (an account's `updated_at`) is stamped `now`:
+/// keeping the value the document already shows changes nothing anyone sees, and the
+/// stock sync server passes a change on to the connected browsers only when it does —
+/// without the stamp they would get the choice only at their next sync.
+pub fn resolve(
+    doc: &mut AutoCommit,
+    path: &[Step],
+    value: &Value,
+    now: i64,
+) -> Result<(), MirrorError> {
+    let Some((last, parents)) = path.split_last() else {
+        return Err(MirrorError::NoSuchField);
+    };
+    let mut objects = vec![ROOT];
+    for step in parents {
+        let parent = objects.last().cloned().unwrap_or(ROOT);
+        let child = match doc.get(&parent, step.prop())? {
+            Some((automerge::Value::Object(_), id)) => id,
+            _ => return Err(MirrorError::NoSuchField),
+        };
+        objects.push(child);
+    }
+    let obj = objects.last().cloned().unwrap_or(ROOT);
     let prop = last.prop();
     // Written whole (not merged into the winner), so no value of the conflict remains.
     match value {
@@ -493,8 +569,26 @@ pub fn resolve(doc: &mut AutoCommit, path: &[Step], value: &Value) -> Result<(),
         }
         _ => doc.put(&obj, prop, scalar_of(value))?,
     }
+    if *last == Step::Key(STAMP.into()) {
+        return Ok(());
+    }
+    for object in objects.iter().rev() {
+        if let Some((automerge::Value::Scalar(stamp), _)) = doc.get(object, STAMP)? {
+            let stamp = match stamp.as_ref() {
+                ScalarValue::Int(i) | ScalarValue::Timestamp(i) => *i,
+                ScalarValue::Uint(u) => i64::try_from(*u).unwrap_or(i64::MAX),
+                _ => 0,
+            };
+            // A new value, or nothing would be seen to change.
+            doc.put(object, STAMP, now.max(stamp.saturating_add(1)))?;
+            break;
+        }
+    }
     Ok(())
 }
+
+/// The field in which an object (an account) keeps when it was last changed.
+const STAMP: &str = "updated_at";
 
 #[cfg(test)]
 mod tests {
@@ -609,7 +703,7 @@ mod tests {
             Step::Key(id.to_string()),
             Step::Key("name".into()),
         ];
-        resolve(&mut li, &path, &Value::from("Ana's name")).expect("resolved");
+        resolve(&mut li, &path, &Value::from("Ana's name"), NOW + 9).expect("resolved");
         ana.merge(&mut li).expect("merged");
         for doc in [&mut ana, &mut li] {
             let ws = workspace_of(&read(doc).expect("read")).expect("a workspace");
@@ -619,6 +713,50 @@ mod tests {
                 .iter()
                 .all(|c| c.path.last() != Some(&Step::Key("name".into()))));
         }
+    }
+
+    #[test]
+    fn keeping_the_value_a_conflict_already_shows_still_changes_what_the_document_shows() {
+        let ws = demo();
+        let (mut ana, value) = shared(&ws);
+        let mut li = ana.fork();
+        let id = ws.accounts[0].id;
+        // Both rename the account, at different moments (so its stamp is in conflict too).
+        let mut mine = ws.clone();
+        assert!(mine.update_account(id, NOW + 1, |a| a.name = "Ana's name".into()));
+        write(&mut ana, &value, &workspace_value(&mine).expect("JSON")).expect("written");
+        let mut theirs = ws.clone();
+        assert!(theirs.update_account(id, NOW + 2, |a| a.name = "Li's name".into()));
+        write(&mut li, &value, &workspace_value(&theirs).expect("JSON")).expect("written");
+        ana.merge(&mut li).expect("merged");
+        li.merge(&mut ana).expect("merged");
+
+        // Li keeps the name the document shows: what anyone sees still changes (the
+        // account's stamp), so the sync server passes the choice on at once.
+        let account = workspace_of(&read(&li).expect("read")).expect("a workspace");
+        let shown = account
+            .account(id)
+            .map(|a| a.name.clone())
+            .unwrap_or_default();
+        let path = [
+            Step::Key(ACCOUNTS.into()),
+            Step::Key(id.to_string()),
+            Step::Key("name".into()),
+        ];
+        let before = li.get_heads();
+        resolve(&mut li, &path, &Value::from(shown.as_str()), NOW + 9).expect("resolved");
+        let after = li.get_heads();
+        let seen = li.diff(&before, &after);
+        assert!(!seen.is_empty());
+        let ws = workspace_of(&read(&li).expect("read")).expect("a workspace");
+        assert_eq!(ws.account(id).map(|a| a.updated_at), Some(NOW + 9));
+        // Neither the name nor the stamp is in conflict any more.
+        let left = conflicts(&li).expect("conflicts");
+        assert!(
+            left.iter()
+                .all(|c| c.path.get(1) != Some(&Step::Key(id.to_string()))),
+            "{left:?}"
+        );
     }
 
     #[test]

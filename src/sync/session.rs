@@ -50,6 +50,12 @@ pub struct Received {
 #[derive(Debug)]
 pub struct Session {
     me: String,
+    /// The peer id of the current connection: `me` and the connection's number. The
+    /// server keeps a peer's sync state across its reconnections; a fresh id per
+    /// connection starts both sides from the same empty state, or a reconnected peer
+    /// could wait for answers to messages the old connection lost.
+    peer: String,
+    connections: u32,
     document: DocumentId,
     server: Option<String>,
     state: State,
@@ -61,6 +67,8 @@ impl Session {
     /// closes an older socket that joins with the same id).
     pub fn new(me: impl Into<String>, document: DocumentId) -> Self {
         Self {
+            peer: String::new(),
+            connections: 0,
             me: me.into(),
             document,
             server: None,
@@ -84,8 +92,10 @@ impl Session {
         self.server = None;
         self.state = State::new();
         self.status = Status::Offline;
+        self.connections = self.connections.wrapping_add(1);
+        self.peer = format!("{}-{}", self.me, self.connections);
         Message::Join {
-            sender: self.me.clone(),
+            sender: self.peer.clone(),
             storage_id: None,
             ephemeral: false,
             versions: vec![PROTOCOL_V1.to_owned()],
@@ -172,7 +182,7 @@ impl Session {
         self.update_status(doc);
         Some(Message::Sync {
             kind,
-            sender: self.me.clone(),
+            sender: self.peer.clone(),
             target: server,
             document: self.document.to_string(),
             data: message.encode(),
@@ -194,7 +204,9 @@ impl Session {
             h.sort();
             h
         });
-        self.status = if theirs.as_ref() == Some(&ours) && !self.state.in_flight {
+        // Their heads as last heard equal ours: they have everything. A message of ours
+        // may still be on its way (an acknowledgement), which the server need not answer.
+        self.status = if theirs.as_ref() == Some(&ours) {
             Status::UpToDate
         } else {
             Status::Syncing

@@ -22,6 +22,8 @@ mod router;
 mod sheets;
 mod shell;
 mod state;
+mod sync;
+mod sync_page;
 mod tab_conflict;
 mod texts;
 mod tools_module;

@@ -98,6 +98,7 @@ fn data_pages(route: Route) -> Result<AnyView, Unavailable> {
     Ok(match route {
         Route::Import => view! { <super::import_page::ImportPage/> }.into_any(),
         Route::Merge => view! { <super::merge_page::MergePage/> }.into_any(),
+        Route::Join => view! { <super::sync_page::JoinPage/> }.into_any(),
         _ => view! { <super::workspaces_page::WorkspacesPage/> }.into_any(),
     })
 }
@@ -341,6 +342,26 @@ where
     }
 }
 
+/// Team sync's page side ([`super::sync`]: the worker, its messages, the header's status),
+/// in a chunk of its own: only a shared workspace loads it. Drawn, its status view also
+/// starts and stops the sync as the open workspace changes.
+#[wasm_split(sync, fallible)]
+fn sync_chunk(app: AppState, draw: bool) -> Result<Option<AnyView>, Unavailable> {
+    Ok(draw.then(|| super::sync::status_view(app)))
+}
+
+/// The header's team-sync status, and with it the sync itself, once the open workspace
+/// is shared (or being shared).
+pub fn sync_status(app: AppState) -> impl IntoView {
+    let shared = Memo::new(move |_| {
+        app.sync.with(Option::is_some)
+            || app
+                .catalogue
+                .with(|c| c.active_entry().is_some_and(|e| e.is_shared()))
+    });
+    drawn_when(shared, move |draw| sync_chunk(app, draw))
+}
+
 /// [`super::notices::draw`], in a chunk of its own: the first screen rarely has a notice.
 #[wasm_split(notices, fallible)]
 fn notices_view(app: AppState, draw: bool) -> Result<Option<AnyView>, Unavailable> {
@@ -372,7 +393,9 @@ fn page(route: Route) -> PageFuture {
         Route::Ranking | Route::Actions => Box::pin(ranking_pages(route)),
         Route::Matrix | Route::Pyramid => Box::pin(chart_pages(route)),
         Route::Plan(..) | Route::PlanPrint(_) => Box::pin(plan_pages(route)),
-        Route::Import | Route::Merge | Route::Workspaces => Box::pin(data_pages(route)),
+        Route::Import | Route::Merge | Route::Workspaces | Route::Join => {
+            Box::pin(data_pages(route))
+        }
         Route::Review | Route::Portfolio => Box::pin(review_pages(route)),
         Route::People | Route::Contacts | Route::Pipeline | Route::Calendar | Route::Inquiries => {
             Box::pin(engagement_pages(route))

@@ -41,6 +41,9 @@ pub enum Route {
     Review,
     /// Key-account categories, the classification grid and the preliminary list plan.
     Portfolio,
+    /// Joining a shared workspace from a share link (`#/join?server=…&doc=…`; the page
+    /// reads the query itself).
+    Join,
     /// An address we do not know; shown as the account list with no error, since old
     /// bookmarks should still land somewhere useful.
     Unknown,
@@ -49,6 +52,8 @@ pub enum Route {
 impl Route {
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
+        // A query (a share link's) is the page's to read.
+        let path = path.split('?').next().unwrap_or_default();
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {
             [] | ["accounts"] => Route::Accounts,
@@ -79,6 +84,7 @@ impl Route {
             ["inquiries"] => Route::Inquiries,
             ["review"] => Route::Review,
             ["portfolio"] => Route::Portfolio,
+            ["join"] => Route::Join,
             _ => Route::Unknown,
         }
     }
@@ -106,6 +112,7 @@ impl Route {
             Route::Inquiries => "#/inquiries".into(),
             Route::Review => "#/review".into(),
             Route::Portfolio => "#/portfolio".into(),
+            Route::Join => "#/join".into(),
         }
     }
 }

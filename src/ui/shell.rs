@@ -72,6 +72,7 @@ pub fn App() -> impl IntoView {
             Route::Inquiries => t.inq_title,
             Route::Review => t.review_title,
             Route::Portfolio => t.portfolio_title,
+            Route::Join => t.join_title,
         };
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             doc.set_title(&format!("{page} · {}", t.app_title));
@@ -101,6 +102,7 @@ pub fn App() -> impl IntoView {
                 {tr(|t| t.menu)}
             </button>
             <SaveIndicator/>
+            {super::pages::sync_status(app)}
             <div class="header-menu" id="header-menu">
             <Nav route=route/>
             <div class="header-tools">

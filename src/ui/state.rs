@@ -54,6 +54,39 @@ pub enum SaveStatus {
     NotSaved(SaveProblem),
 }
 
+/// Where the open workspace's team sync stands (`AppState::sync`; none when it is not
+/// shared). Set by the sync worker's page side (`super::sync`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SyncState {
+    /// The sync module is loading, or a joined workspace waits for its first copy.
+    Starting,
+    /// Another tab of this browser syncs this workspace; this one waits.
+    OtherTab,
+    /// No connection to the sync server; `waiting` edits are kept until there is.
+    Offline {
+        waiting: u32,
+    },
+    Syncing {
+        waiting: u32,
+    },
+    UpToDate,
+    /// The server does not have this workspace (the link is wrong, or it was moved).
+    Unavailable,
+    /// The server refused (its reason).
+    Refused(String),
+    /// The sync module failed (the reason).
+    Failed(String),
+}
+
+/// The open conflicts of a shared workspace, as the sync worker lists them (JSON), and
+/// the id this browser writes as.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SyncConflicts {
+    pub json: String,
+    pub count: usize,
+    pub actor: String,
+}
+
 /// How long edits are gathered before the workspace is written.
 pub const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
 /// How soon a failed save (storage full) is tried again.
@@ -218,6 +251,12 @@ pub struct AppState {
     /// False while saving would overwrite data that was not copied aside.
     can_save: RwSignal<bool>,
     next_notice: StoredValue<u32>,
+    /// The team sync of the open workspace, when it is shared.
+    pub sync: RwSignal<Option<SyncState>>,
+    pub sync_conflicts: RwSignal<SyncConflicts>,
+    /// Told the stored text each time the workspace is written or taken from another
+    /// tab (the sync worker mirrors it into the shared document).
+    on_saved: StoredValue<Option<fn(&str)>>,
 }
 
 impl AppState {
@@ -291,6 +330,38 @@ impl AppState {
         let _ = self.catalogue.with_untracked(local::save_catalogue);
     }
 
+    /// Sets (or clears) what is told of each save (see `on_saved`).
+    /// (A plain function, not a `Callback`: it is set from pages whose reactive owner is
+    /// gone once the user moves on.)
+    pub fn set_on_saved(&self, callback: Option<fn(&str)>) {
+        self.on_saved.set_value(callback);
+    }
+
+    fn saved(&self, text: &str) {
+        if let Some(callback) = self.on_saved.get_value() {
+            callback(text);
+        }
+    }
+
+    /// Takes the workspace as other people's changes left it (team sync) and writes it
+    /// at once: whether it was written. Not written (another tab's version waiting for
+    /// a choice, saving paused, storage full), the page shows it all the same, and it
+    /// is written with the next save.
+    pub fn take_synced(&self, workspace: Workspace) -> bool {
+        self.replace_workspace(workspace);
+        self.dirty.set_value(true);
+        if self.save_status.get_untracked() == SaveStatus::Saved {
+            self.save_status.set(SaveStatus::Saving);
+        }
+        self.save_now();
+        self.save_status.get_untracked() == SaveStatus::Saved && !self.dirty.get_value()
+    }
+
+    /// Whether edits wait to be written.
+    pub fn has_unsaved_edits(&self) -> bool {
+        self.dirty.get_value()
+    }
+
     /// Writes pending edits now rather than after [`SAVE_DELAY`].
     pub fn save_now(&self) {
         if let Some(flush) = self.flush.get_value() {
@@ -331,6 +402,7 @@ impl AppState {
         };
         self.stamp.set_value(Some(conflict.stamp));
         self.last_saved.set_value(conflict.json.to_string());
+        self.saved(&conflict.json);
         self.dirty.set_value(false);
         self.tab_conflict.set_value(None);
         self.can_save.set(true);
@@ -665,6 +737,9 @@ pub fn provide_app_state() -> AppState {
         storage_usage,
         can_save,
         next_notice: StoredValue::new(0),
+        sync: RwSignal::new(None),
+        sync_conflicts: RwSignal::new(SyncConflicts::default()),
+        on_saved: StoredValue::new(None),
     };
     for notice in startup_notices {
         state.notify(notice);
@@ -736,9 +811,10 @@ pub fn provide_app_state() -> AppState {
         match local::save_workspace(&key, &text) {
             Ok(written) => {
                 stamp.set_value(Some(written));
-                last_saved.set_value(text);
                 dirty.set_value(false);
                 save_status.set(SaveStatus::Saved);
+                state.saved(&text);
+                last_saved.set_value(text);
             }
             Err(error) => {
                 save_status.set(SaveStatus::NotSaved(SaveProblem::Failed(error)));
@@ -850,8 +926,9 @@ pub fn provide_app_state() -> AppState {
             Ok((ws, json)) => {
                 stamp.set_value(Some(theirs));
                 dirty.set_value(false);
-                last_saved.set_value(json);
                 workspace.set(ws);
+                state.saved(&json);
+                last_saved.set_value(json);
                 state.notify(Notice::OtherTabUpdated);
             }
             Err((error, _)) => {

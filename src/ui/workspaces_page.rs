@@ -104,6 +104,7 @@ pub fn WorkspacesPage() -> impl IntoView {
             <ul class="workspace-list" data-testid="workspace-list">
                 {move || ids.get().into_iter().map(|id| view! { <WorkspaceRow id=id/> }).collect_view()}
             </ul>
+            <super::sync_page::SharePanel/>
             <section class="card storage-usage" data-testid="storage-usage">{usage}</section>
             <section class="card">
                 <form class="inline-form" on:submit=create novalidate=true data-testid="new-workspace-form">
@@ -171,6 +172,9 @@ fn WorkspaceRow(id: String) -> impl IntoView {
                 <Show when=move || entry().is_some_and(|e| e.demo)>
                     <span class="badge demo-badge">{tr(|t| t.demo_badge)}</span>
                 </Show>
+                <Show when=move || entry().is_some_and(|e| e.is_shared())>
+                    <span class="badge" data-testid="shared-badge">{tr(|t| t.share_title)}</span>
+                </Show>
                 <Show when=is_open>
                     <span class="badge">{tr(|t| t.current_workspace)}</span>
                 </Show>
@@ -230,7 +234,18 @@ fn WorkspaceRow(id: String) -> impl IntoView {
                     <div class="actions">
                         <button type="button" on:click=export>{tr(|t| t.export_first)}</button>
                         <button type="button" class="danger" data-testid="confirm-delete-workspace"
-                            on:click=move |_| { confirming.set(false); report(row_id.with_value(|id| app.delete_workspace(id))); }>
+                            on:click=move |_| {
+                                confirming.set(false);
+                                let shared = entry().and_then(|e| e.shared());
+                                let result = row_id.with_value(|id| app.delete_workspace(id));
+                                // Its copy of the shared document goes too.
+                                if let (Ok(()), Some(link)) = (&result, shared) {
+                                    row_id.with_value(|id| crate::storage::local::remove(
+                                        &format!("{}{id}", crate::storage::local::SYNC_HEADS_PREFIX)));
+                                    super::sync::control(app, super::sync::Control::Forget(link.document));
+                                }
+                                report(result);
+                            }>
                             {tr(|t| t.delete_workspace)}
                         </button>
                         <button type="button" on:click=move |_| confirming.set(false)>{tr(|t| t.cancel)}</button>

@@ -14,7 +14,8 @@ const root = resolve(import.meta.dirname, '..', '..');
 export const dist = process.env.KAM_DIST ?? join(root, 'dist');
 export const SUB_PATH = '/kam/';
 
-function freePort() {
+/** A TCP port on 127.0.0.1 that nothing listens on right now. */
+export function freePort() {
   return new Promise((ok, fail) => {
     const server = net.createServer();
     server.unref();

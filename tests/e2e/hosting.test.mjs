@@ -7,24 +7,13 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import net from 'node:net';
-import { launchBrowser, openPage, seedStorage, workspaceFile, scoredAccount, dist } from './harness.mjs';
+import { launchBrowser, openPage, seedStorage, workspaceFile, scoredAccount, dist, freePort } from './harness.mjs';
 
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
 let browser;
 let nginx;
 let origin;
 
-function freePort() {
-  return new Promise((ok, fail) => {
-    const server = net.createServer();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => ok(port));
-    });
-  });
-}
 
 /** The README's nginx block, in a throw-away configuration on a free local port. */
 function nginxConfig(dir, port) {

@@ -121,10 +121,22 @@ test('after the first load the app starts, shows its accounts, draws the matrix 
     assert.deepEqual(caches, [name]);
     // Every file of the build, found generically (the on-demand modules included), and
     // the page's own address.
+    // Team sync's module (only a shared workspace needs it) is kept apart: cached the
+    // first time it is fetched, not at install.
+    const all = buildFiles(dist);
+    const onFirstUse = all.filter((f) => f.startsWith('sync/'));
+    assert.ok(onFirstUse.includes('sync/worker.js'), 'the build has a sync module');
     const cached = (await cachedUrls(page, name)).sort();
-    const expected = [scope, ...buildFiles(dist).map((f) => scope + f)].sort();
+    const expected = [scope, ...all.filter((f) => !f.startsWith('sync/')).map((f) => scope + f)].sort();
     assert.deepEqual(cached, expected);
     assert.ok(cached.includes(`${scope}tools/kam_tools_bg.wasm`));
+    const syncWorker = `${scope}sync/worker.js`;
+    // The worker serves the loads after the one that installed it.
+    await page.reload();
+    await page.waitForSelector('.app-header');
+    assert.ok(await page.evaluate(async (url) => { const r = await fetch(url); return r.ok && (await r.text()).length > 0; }, syncWorker));
+    // The worker stores the file before answering, so it is in the cache by now.
+    assert.ok((await cachedUrls(page, name)).includes(syncWorker), 'fetched once, the sync module is cached');
 
     // The matrix was never opened online: its tools module can only come from the cache.
     const failed = [];
@@ -149,6 +161,9 @@ test('after the first load the app starts, shows its accounts, draws the matrix 
     const path = join(mkdtempSync(join(tmpdir(), 'kam-offline-')), 'ranking.xlsx');
     await xlsx.saveAs(path);
     assert.equal(readFileSync(path).subarray(0, 2).toString(), 'PK');
+
+    // The sync module, fetched once online, comes from the cache too.
+    assert.ok(await page.evaluate(async (url) => { const r = await fetch(url); return r.ok && (await r.text()).length > 0; }, syncWorker));
 
     assert.deepEqual(failed, [], 'nothing was asked of the network');
     assert.deepEqual(problems, []);
