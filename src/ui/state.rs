@@ -79,12 +79,12 @@ pub enum SyncState {
 }
 
 /// The open conflicts of a shared workspace, as the sync worker lists them (JSON), and
-/// the id this browser writes as.
+/// the ids this browser has written the document as (a new one at each load).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SyncConflicts {
     pub json: String,
     pub count: usize,
-    pub actor: String,
+    pub mine: Vec<String>,
 }
 
 /// How long edits are gathered before the workspace is written.

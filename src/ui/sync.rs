@@ -441,7 +441,11 @@ fn on_message(event: web_sys::MessageEvent) {
             app.sync_conflicts.set(SyncConflicts {
                 json,
                 count,
-                actor: text("actor").unwrap_or_default(),
+                mine: text("actors")
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .map(str::to_owned)
+                    .collect(),
             });
         }
         Some("storage") => {

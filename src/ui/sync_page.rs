@@ -272,7 +272,7 @@ fn Conflicts() -> impl IntoView {
         if conflicts.is_empty() {
             return None;
         }
-        let me = app.sync_conflicts.with_untracked(|c| c.actor.clone());
+        let mine = app.sync_conflicts.with_untracked(|c| c.mine.clone());
         let rows = conflicts
             .into_iter()
             .map(|conflict| {
@@ -288,7 +288,7 @@ fn Conflicts() -> impl IntoView {
                     .values
                     .into_iter()
                     .map(|(value, actor)| {
-                        let who = if actor == me {
+                        let who = if mine.contains(&actor) {
                             t.conflict_you.to_owned()
                         } else {
                             fill(t.conflict_colleague, &[&actor.chars().take(8).collect::<String>()])

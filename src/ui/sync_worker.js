@@ -39,7 +39,10 @@ function post(data) {
   self.postMessage(data);
 }
 
-// --- IndexedDB: one record per document, { chunks: [Uint8Array…], waiting }.
+// --- IndexedDB: one record per document, { chunks: [Uint8Array…], waiting, actors }.
+// `actors`: every actor id this browser has written the document as. Each load writes as
+// a new one (reusing one is unsafe: a change sent but not yet kept would be numbered
+// again), and a conflict's value written by any of them is the user's own.
 
 let dbPromise = null;
 function db() {
@@ -75,7 +78,7 @@ async function writeKept(id, record) {
   });
 }
 
-let kept = { chunks: [], waiting: 0 };
+let kept = { chunks: [], waiting: 0, actors: [] };
 // Appends what changed since the last save; compacts once the saves have piled up.
 async function keep() {
   if (!core) return;
@@ -85,7 +88,7 @@ async function keep() {
   if (kept.chunks.length > COMPACT_AFTER) kept.chunks = [core.save()];
   kept.waiting = waiting;
   try {
-    await writeKept(doc, { chunks: kept.chunks, waiting });
+    await writeKept(doc, { chunks: kept.chunks, waiting, actors: kept.actors });
   } catch (error) {
     post({ ev: 'storage', error: message(error) });
   }
@@ -122,7 +125,7 @@ function reportConflicts() {
   const list = core.conflicts();
   if (list !== conflictsShown) {
     conflictsShown = list;
-    post({ ev: 'conflicts', list, actor: core.actor() });
+    post({ ev: 'conflicts', list, actors: kept.actors.join(' ') });
   }
 }
 
@@ -260,20 +263,21 @@ async function start(request) {
   }
   if (request.mode === 'share') {
     core = sync.SyncCore.share(request.workspace, doc, me);
-    kept = { chunks: [], waiting: 0 };
+    kept = { chunks: [], waiting: 0, actors: [] };
   } else {
     const record = await readKept(doc);
     if (record && record.chunks && record.chunks.length > 0) {
       core = sync.SyncCore.load(concat(record.chunks), doc, me);
-      kept = { chunks: record.chunks, waiting: record.waiting || 0 };
+      kept = { chunks: record.chunks, waiting: record.waiting || 0, actors: record.actors || [] };
       waiting = kept.waiting;
       // Everything loaded counts as kept already.
       core.save_incremental();
     } else {
       core = sync.SyncCore.join(doc, me);
-      kept = { chunks: [], waiting: 0 };
+      kept = { chunks: [], waiting: 0, actors: [] };
     }
   }
+  if (!kept.actors.includes(core.actor())) kept.actors.push(core.actor());
   post({ ev: 'started', doc, actor: core.actor(), heads: core.heads() });
   if (request.mode === 'resume' && request.workspace && core.has_workspace()) {
     // The page's saved workspace may hold edits the document never got (the tab closed

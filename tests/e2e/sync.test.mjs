@@ -120,6 +120,11 @@ test('two people share a workspace: join by link, edits both ways, a conflict se
     assert.match(conflict, /\(a colleague, \w+\)/);
     assert.equal(await a.page.evaluate(() => window.__pwned), undefined);
     assert.equal(await a.page.locator('[data-testid=conflict] img').count(), 0);
+    // Li's own value is hers though her page was reloaded since (a new writer id per load).
+    await b.page.goto(`${app.server.origin}${SUB_PATH}#/workspaces`);
+    await waitForText(b.page, '[data-testid=conflicts]', 'Alpha Express');
+    const hers = await b.page.locator('[data-testid=conflict] li', { hasText: 'onerror' }).first().textContent();
+    assert.match(hers, /\(you\)/);
     // Ana keeps her value; the choice reaches Li.
     await a.page
       .locator('[data-testid=conflict] li', { hasText: 'Alpha Express' })
