@@ -544,3 +544,44 @@ fn a_connected_browser_gets_each_edit_pushed_before_and_after_the_server_restart
     server.stop();
     let _ = std::fs::remove_dir_all(&data);
 }
+
+#[test]
+fn the_first_edit_after_sharing_sends_the_edit_not_the_whole_document_again() {
+    let data = data_dir("first-edit");
+    let server = Server::start(&data, None);
+    let id = random_id(6);
+    let mut ws = one_account("Account 1");
+    for i in 2..=1000 {
+        ws.add_account(
+            Account {
+                name: format!("Account {i}"),
+                industry: "Logistics".to_owned(),
+                ..Account::default()
+            },
+            1_764_600_000_000,
+        );
+    }
+    let mut ana = Live::new(Peer::new(Replica::share(&ws, id, "ana").expect("shared")));
+    let mut li = Live::new(Peer::joining("li", id));
+    ana.connect(server.port);
+    until(&mut ana, &mut li, "Ana's share", |a, _| {
+        *a.peer.replica.status() == Status::UpToDate
+    });
+    let whole = ana.peer.replica.save().len();
+    let mut edited = ana.peer.workspace();
+    let first = edited.accounts[0].id;
+    edited.update_account(first, 1_764_700_000_000, |a| a.name = "Renamed".to_owned());
+    let message = ana
+        .peer
+        .replica
+        .edit(&edited)
+        .expect("mirrored")
+        .expect("connected: a message for the server");
+    assert!(
+        message.len() < 2_000,
+        "the first edit sent {} bytes (the whole document saved: {whole})",
+        message.len()
+    );
+    server.stop();
+    let _ = std::fs::remove_dir_all(&data);
+}
