@@ -269,7 +269,7 @@ async function syncFigures(n, path, put) {
     }
     put('edit', n, range(latency));
     // The first edit after sharing is shown apart: it sends more (see BENCHMARKS.md).
-    put('edit bytes', n, `${range(bytes.slice(1))} B (the first after sharing: ${kb(bytes[0])})`);
+    put('edit bytes', n, `${range(bytes.slice(1))} B (the first after sharing: ${bytes[0]} B)`);
     await a.page.context().close();
     await b.page.context().close();
   } finally {
