@@ -196,12 +196,18 @@ impl Peer {
 
     /// Renames the account as the app does: the workspace edited, then mirrored.
     fn rename(&mut self, name: &str) {
+        // Offline here: nothing to send yet.
+        assert_eq!(self.renamed(name, 1_764_700_000_000), None);
+        self.keep();
+    }
+
+    /// Renames the only account at `at` as the app does (the workspace edited, then
+    /// mirrored): the message to send, when connected.
+    fn renamed(&mut self, name: &str, at: i64) -> Option<Vec<u8>> {
         let mut ws = self.workspace();
         let id = ws.accounts.first().expect("an account").id;
-        ws.update_account(id, 1_764_700_000_000, |a| a.name = name.to_owned());
-        // Offline here: nothing to send yet.
-        assert_eq!(self.replica.edit(&ws).expect("mirrored"), None);
-        self.keep();
+        ws.update_account(id, at, |a| a.name = name.to_owned());
+        self.replica.edit(&ws).expect("mirrored")
     }
 }
 
@@ -427,15 +433,12 @@ impl Live {
 
     /// Renames the account: the change goes out at once when connected.
     fn rename(&mut self, name: &str) {
-        let mut ws = self.peer.workspace();
-        let id = ws.accounts.first().expect("an account").id;
         // At this moment, as the app stamps it: two people's edits differ here too.
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_millis() as i64)
             .unwrap_or_default();
-        ws.update_account(id, now, |a| a.name = name.to_owned());
-        let message = self.peer.replica.edit(&ws).expect("mirrored");
+        let message = self.peer.renamed(name, now);
         if let (Some(message), Some(socket)) = (message, self.socket.as_mut()) {
             send(socket, message);
         }

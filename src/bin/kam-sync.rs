@@ -9,6 +9,7 @@
 #[cfg(target_arch = "wasm32")]
 mod exports {
     use automerge::ChangeHash;
+    use kam::domain::Workspace;
     use kam::storage::envelope;
     use kam::sync::doc_id::DocumentId;
     use kam::sync::mirror::Step;
@@ -19,6 +20,23 @@ mod exports {
 
     fn id_of(text: &str) -> Result<DocumentId, JsError> {
         DocumentId::parse(text).map_err(|e| JsError::new(&format!("kam:bad-id:{e}")))
+    }
+
+    /// A message for the worker to send, or `undefined`.
+    fn bytes_or_undefined(bytes: Option<Vec<u8>>) -> JsValue {
+        bytes.map_or(JsValue::UNDEFINED, |b| {
+            js_sys::Uint8Array::from(&b[..]).into()
+        })
+    }
+
+    /// A workspace as the stored workspace's JSON, or `undefined`.
+    fn json_or_undefined(workspace: Option<Workspace>) -> Result<JsValue, JsError> {
+        match workspace {
+            Some(ws) => Ok(JsValue::from_str(
+                &envelope::encode_for_storage(&ws).map_err(failed)?,
+            )),
+            None => Ok(JsValue::UNDEFINED),
+        }
     }
 
     fn failed(e: impl std::fmt::Display) -> JsError {
@@ -102,14 +120,10 @@ mod exports {
                 .map(|h| h.parse::<ChangeHash>().map_err(failed))
                 .collect::<Result<Vec<_>, _>>()?;
             let edited = self.replica.edit_on(&ws, &heads).map_err(failed)?;
-            let reply = edited.reply.map_or(JsValue::UNDEFINED, |r| {
-                js_sys::Uint8Array::from(&r[..]).into()
-            });
-            let merged = match edited.merged {
-                Some(ws) => JsValue::from_str(&envelope::encode_for_storage(&ws).map_err(failed)?),
-                None => JsValue::UNDEFINED,
-            };
-            Ok(js_sys::Array::of2(&reply, &merged))
+            Ok(js_sys::Array::of2(
+                &bytes_or_undefined(edited.reply),
+                &json_or_undefined(edited.merged)?,
+            ))
         }
 
         /// The document's heads as JSON (hex hashes): what the page's workspace is as
@@ -123,14 +137,10 @@ mod exports {
         /// other people's changes arrived, or undefined]`.
         pub fn receive(&mut self, bytes: &[u8]) -> Result<js_sys::Array, JsError> {
             let incoming = self.replica.receive(bytes).map_err(failed)?;
-            let reply = incoming.reply.map_or(JsValue::UNDEFINED, |r| {
-                js_sys::Uint8Array::from(&r[..]).into()
-            });
-            let workspace = match incoming.workspace {
-                Some(ws) => JsValue::from_str(&envelope::encode_for_storage(&ws).map_err(failed)?),
-                None => JsValue::UNDEFINED,
-            };
-            Ok(js_sys::Array::of2(&reply, &workspace))
+            Ok(js_sys::Array::of2(
+                &bytes_or_undefined(incoming.reply),
+                &json_or_undefined(incoming.workspace)?,
+            ))
         }
 
         /// What to send now, if anything.
@@ -218,10 +228,10 @@ mod exports {
                 .resolve(&path, &value, js_sys::Date::now() as i64)
                 .map_err(failed)?;
             let ws = envelope::encode_for_storage(&ws).map_err(failed)?;
-            let message = message.map_or(JsValue::UNDEFINED, |m| {
-                js_sys::Uint8Array::from(&m[..]).into()
-            });
-            Ok(js_sys::Array::of2(&JsValue::from_str(&ws), &message))
+            Ok(js_sys::Array::of2(
+                &JsValue::from_str(&ws),
+                &bytes_or_undefined(message),
+            ))
         }
     }
 

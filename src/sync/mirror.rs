@@ -494,18 +494,29 @@ pub fn conflict_at(doc: &AutoCommit, path: &[Step]) -> Result<Option<Conflict>, 
     let Some((last, parents)) = path.split_last() else {
         return Ok(None);
     };
-    let mut obj = ROOT;
-    for step in parents {
-        obj = match doc.get(&obj, step.prop())? {
-            Some((automerge::Value::Object(_), id)) => id,
-            _ => return Ok(None),
-        };
-    }
+    let Some(objects) = objects_along(doc, parents)? else {
+        return Ok(None);
+    };
+    let obj = objects.last().cloned().unwrap_or(ROOT);
     let values = values_at(doc, &obj, last.prop())?;
     Ok((values.len() > 1).then(|| Conflict {
         path: path.to_vec(),
         values,
     }))
+}
+
+/// The objects along `steps` from the root (the root first), or `None` where a step
+/// leads to no object.
+fn objects_along(doc: &AutoCommit, steps: &[Step]) -> Result<Option<Vec<ObjId>>, MirrorError> {
+    let mut objects = vec![ROOT];
+    for step in steps {
+        let parent = objects.last().cloned().unwrap_or(ROOT);
+        match doc.get(&parent, step.prop())? {
+            Some((automerge::Value::Object(_), id)) => objects.push(id),
+            _ => return Ok(None),
+        }
+    }
+    Ok(Some(objects))
 }
 
 /// What patches say of conflicts: the paths of the fields they mark as conflicted, or
@@ -551,15 +562,7 @@ pub fn resolve(
     let Some((last, parents)) = path.split_last() else {
         return Err(MirrorError::NoSuchField);
     };
-    let mut objects = vec![ROOT];
-    for step in parents {
-        let parent = objects.last().cloned().unwrap_or(ROOT);
-        let child = match doc.get(&parent, step.prop())? {
-            Some((automerge::Value::Object(_), id)) => id,
-            _ => return Err(MirrorError::NoSuchField),
-        };
-        objects.push(child);
-    }
+    let objects = objects_along(doc, parents)?.ok_or(MirrorError::NoSuchField)?;
     let obj = objects.last().cloned().unwrap_or(ROOT);
     let prop = last.prop();
     // Written whole (not merged into the winner), so no value of the conflict remains.
