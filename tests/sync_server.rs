@@ -207,7 +207,7 @@ impl Peer {
         let mut ws = self.workspace();
         let id = ws.accounts.first().expect("an account").id;
         ws.update_account(id, at, |a| a.name = name.to_owned());
-        self.replica.edit(&ws).expect("mirrored")
+        self.replica.edit(ws).expect("mirrored")
     }
 }
 
@@ -577,7 +577,7 @@ fn the_first_edit_after_sharing_sends_the_edit_not_the_whole_document_again() {
     let message = ana
         .peer
         .replica
-        .edit(&edited)
+        .edit(edited)
         .expect("mirrored")
         .expect("connected: a message for the server");
     assert!(

@@ -105,7 +105,7 @@ mod exports {
         /// send, if connected.
         pub fn edit(&mut self, workspace: &str) -> Result<Option<Vec<u8>>, JsError> {
             let ws = envelope::decode(workspace).map_err(|e| failed(format!("{e:?}")))?;
-            self.replica.edit(&ws).map_err(failed)
+            self.replica.edit(ws).map_err(failed)
         }
 
         /// The user changed the workspace, which was the document as of `heads` (JSON:
@@ -119,7 +119,7 @@ mod exports {
                 .iter()
                 .map(|h| h.parse::<ChangeHash>().map_err(failed))
                 .collect::<Result<Vec<_>, _>>()?;
-            let edited = self.replica.edit_on(&ws, &heads).map_err(failed)?;
+            let edited = self.replica.edit_on(ws, &heads).map_err(failed)?;
             Ok(js_sys::Array::of2(
                 &bytes_or_undefined(edited.reply),
                 &json_or_undefined(edited.merged)?,
@@ -137,9 +137,16 @@ mod exports {
         /// other people's changes arrived, or undefined]`.
         pub fn receive(&mut self, bytes: &[u8]) -> Result<js_sys::Array, JsError> {
             let incoming = self.replica.receive(bytes).map_err(failed)?;
+            let workspace = if incoming.changed {
+                JsValue::from_str(
+                    &envelope::encode_for_storage(self.replica.current()).map_err(failed)?,
+                )
+            } else {
+                JsValue::UNDEFINED
+            };
             Ok(js_sys::Array::of2(
                 &bytes_or_undefined(incoming.reply),
-                &json_or_undefined(incoming.workspace)?,
+                &workspace,
             ))
         }
 
@@ -167,8 +174,7 @@ mod exports {
 
         /// The workspace the document holds, as a stored workspace's JSON.
         pub fn workspace(&self) -> Result<String, JsError> {
-            let ws = self.replica.workspace().map_err(failed)?;
-            envelope::encode_for_storage(&ws).map_err(failed)
+            envelope::encode_for_storage(self.replica.current()).map_err(failed)
         }
 
         /// The changes since the last call, to append to what the browser keeps.

@@ -137,6 +137,18 @@ fn write_map(
     Ok(())
 }
 
+/// Writes `value` at `key` of the map `obj`, where the document holds `before` (when the
+/// caller knows it): only what differs is written.
+pub(super) fn write_field(
+    doc: &mut AutoCommit,
+    obj: &ObjId,
+    key: &str,
+    before: Option<&Value>,
+    value: &Value,
+) -> Result<(), MirrorError> {
+    write_at(doc, obj, Prop::Map(key.to_owned()), before, value, false)
+}
+
 /// Writes `value` at `prop` (a map key, or a list index where `insert` adds an
 /// element), reusing the object already there when it is of the same kind, so that a
 /// change inside it stays a change of the fields that changed.
@@ -594,7 +606,7 @@ pub fn resolve(
 const STAMP: &str = "updated_at";
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::domain::demo::demo_workspace;
     use crate::domain::demo_development::add_demo_development;
@@ -603,14 +615,14 @@ mod tests {
 
     const NOW: i64 = 1_764_600_000_000;
 
-    fn demo() -> Workspace {
+    pub(crate) fn demo() -> Workspace {
         let mut ws = demo_workspace(Language::Zh, NOW);
         add_demo_engagement(&mut ws, Language::Zh, NOW);
         add_demo_development(&mut ws, Language::Zh, NOW);
         ws
     }
 
-    fn shared(ws: &Workspace) -> (AutoCommit, Value) {
+    pub(crate) fn shared(ws: &Workspace) -> (AutoCommit, Value) {
         let mut doc = AutoCommit::new();
         let value = workspace_value(ws).expect("the workspace as JSON");
         write(&mut doc, &Value::Null, &value).expect("mirrored");

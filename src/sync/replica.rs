@@ -9,6 +9,7 @@ use std::cell::{Cell, RefCell};
 use automerge::{transaction::CommitOptions, AutoCommit, ChangeHash};
 use serde_json::Value;
 
+use super::delta;
 use super::doc_id::DocumentId;
 use super::mirror::{self, Conflict, MirrorError, Step};
 use super::protocol::{Message, ProtocolError};
@@ -33,8 +34,9 @@ pub enum ReplicaError {
 pub struct Incoming {
     /// To send back.
     pub reply: Option<Vec<u8>>,
-    /// The workspace as it now stands, when other people's changes arrived.
-    pub workspace: Option<Workspace>,
+    /// Whether other people's changes arrived ([`Replica::current`] is the workspace as
+    /// it now stands).
+    pub changed: bool,
 }
 
 /// Whether a field is the app's bookkeeping rather than the user's data.
@@ -59,6 +61,9 @@ pub struct Replica {
     session: Session,
     /// The workspace value the document holds (as last written or read).
     mirrored: Value,
+    /// The same workspace as domain types ([`delta::normalized`]): edits are compared
+    /// with it, and other people's changes read into it, account by account.
+    typed: Workspace,
     /// The fields in conflict at the last look (every one, alike values or not), looked
     /// at again after each change. While there are any, incoming changes are read from
     /// the whole document: Automerge logs no patch for a change that only settles a
@@ -94,6 +99,7 @@ impl Replica {
             doc,
             session: Session::new(me, id),
             mirrored: value,
+            typed: delta::normalized(workspace.clone()),
             open: Default::default(),
             suspects: Default::default(),
             // A new document has no conflicts.
@@ -107,6 +113,7 @@ impl Replica {
             doc: AutoCommit::new(),
             session: Session::new(me, id),
             mirrored: Value::Null,
+            typed: Workspace::default(),
             open: Default::default(),
             suspects: Default::default(),
             rescan: Cell::new(true),
@@ -122,12 +129,18 @@ impl Replica {
     ) -> Result<Replica, ReplicaError> {
         let mut doc = AutoCommit::load(saved).map_err(|e| ReplicaError::Saved(e.to_string()))?;
         let mirrored = mirror::read(&doc)?;
+        let typed = if mirrored.is_null() {
+            Workspace::default()
+        } else {
+            mirror::workspace_of(&mirrored)?
+        };
         // What `save_incremental` hands out next starts after what was loaded.
         let _ = doc.save_incremental();
         Ok(Replica {
             doc,
             session: Session::new(me, id),
             mirrored,
+            typed,
             open: Default::default(),
             suspects: Default::default(),
             rescan: Cell::new(true),
@@ -152,7 +165,21 @@ impl Replica {
 
     /// The workspace the document holds.
     pub fn workspace(&self) -> Result<Workspace, ReplicaError> {
-        Ok(mirror::workspace_of(&self.mirrored)?)
+        Ok(self.typed.clone())
+    }
+
+    /// The workspace the document holds, without a copy (empty before a joined
+    /// document has one: see [`Replica::has_workspace`]).
+    pub fn current(&self) -> &Workspace {
+        &self.typed
+    }
+
+    /// Reads the workspace whole from the document's value (after loading, merging or
+    /// resolving: changes whose extent is not known).
+    fn read_whole(&mut self) -> Result<(), ReplicaError> {
+        self.mirrored = mirror::read(&self.doc)?;
+        self.typed = mirror::workspace_of(&self.mirrored)?;
+        Ok(())
     }
 
     /// A connection is open: the message to send first.
@@ -167,11 +194,11 @@ impl Replica {
 
     /// The user changed the workspace: what differs is written into the document; the
     /// message to send, when connected.
-    pub fn edit(&mut self, workspace: &Workspace) -> Result<Option<Vec<u8>>, ReplicaError> {
-        let value = mirror::workspace_value(workspace)?;
-        if value != self.mirrored {
-            mirror::write(&mut self.doc, &self.mirrored, &value)?;
-            self.mirrored = value;
+    pub fn edit(&mut self, workspace: Workspace) -> Result<Option<Vec<u8>>, ReplicaError> {
+        let workspace = delta::normalized(workspace);
+        if workspace != self.typed {
+            delta::write_changes(&mut self.doc, &mut self.mirrored, &self.typed, &workspace)?;
+            self.typed = workspace;
         }
         Ok(self.outgoing())
     }
@@ -185,7 +212,7 @@ impl Replica {
     /// is undone. An unknown `base` (none recorded) writes the workspace as it is.
     pub fn edit_on(
         &mut self,
-        workspace: &Workspace,
+        workspace: Workspace,
         base: &[ChangeHash],
     ) -> Result<Edited, ReplicaError> {
         let mut heads = self.doc.get_heads();
@@ -204,13 +231,13 @@ impl Replica {
         }
         let mut fork = self.doc.fork_at(&base).map_err(MirrorError::from)?;
         let before = mirror::read(&fork)?;
-        let value = mirror::workspace_value(workspace)?;
+        let value = mirror::workspace_value(&workspace)?;
         if value != before {
             mirror::write(&mut fork, &before, &value)?;
             self.doc.merge(&mut fork).map_err(MirrorError::from)?;
             // The merge may meet other people's changes field by field.
             self.rescan.set(true);
-            self.mirrored = mirror::read(&self.doc)?;
+            self.read_whole()?;
         }
         Ok(Edited {
             reply: self.outgoing(),
@@ -227,9 +254,9 @@ impl Replica {
     pub fn receive(&mut self, bytes: &[u8]) -> Result<Incoming, ReplicaError> {
         let message = Message::decode(bytes)?;
         let received = self.session.receive(&mut self.doc, message)?;
-        let mut incoming = Incoming {
+        let incoming = Incoming {
             reply: received.reply.map(|m| m.encode()),
-            workspace: None,
+            changed: received.changed,
         };
         if received.changed {
             match mirror::conflicted_paths(&received.patches) {
@@ -237,12 +264,18 @@ impl Replica {
                 None => self.rescan.set(true),
             }
             // Read from what changed; the whole document only if that cannot be done.
-            if !self.open.borrow().is_empty()
-                || !mirror::apply_patches(&mut self.mirrored, &received.patches)
-            {
-                self.mirrored = mirror::read(&self.doc)?;
+            let quick = self.open.borrow().is_empty()
+                && !self.mirrored.is_null()
+                && mirror::apply_patches(&mut self.mirrored, &received.patches)
+                && match delta::touched(&received.patches) {
+                    Some(touched) => {
+                        delta::read_changes(&mut self.typed, &self.mirrored, &touched)?
+                    }
+                    None => false,
+                };
+            if !quick {
+                self.read_whole()?;
             }
-            incoming.workspace = Some(mirror::workspace_of(&self.mirrored)?);
         }
         Ok(incoming)
     }
@@ -301,9 +334,8 @@ impl Replica {
         now: i64,
     ) -> Result<(Workspace, Option<Vec<u8>>), ReplicaError> {
         mirror::resolve(&mut self.doc, path, value, now)?;
-        self.mirrored = mirror::read(&self.doc)?;
-        let workspace = mirror::workspace_of(&self.mirrored)?;
-        Ok((workspace, self.outgoing()))
+        self.read_whole()?;
+        Ok((self.typed.clone(), self.outgoing()))
     }
 
     /// The actor id this browser writes as (conflicts name each value's actor).
@@ -347,7 +379,7 @@ mod tests {
         // Offline: nothing to send, but the edit is in the document and its save.
         assert_eq!(
             replica
-                .edit(&renamed(&ws, "Harbour Coaches"))
+                .edit(renamed(&ws, "Harbour Coaches"))
                 .expect("edited"),
             None
         );
@@ -372,7 +404,7 @@ mod tests {
         let base = replica.heads();
         // Someone's rename reached the document, but not the page.
         replica
-            .edit(&renamed(&ws, "Harbour Coaches"))
+            .edit(renamed(&ws, "Harbour Coaches"))
             .expect("renamed");
         // Meanwhile the page, still on `base`, added an account.
         let mut page = ws.clone();
@@ -383,7 +415,7 @@ mod tests {
             },
             NOW + 2,
         );
-        let edited = replica.edit_on(&page, &base).expect("edited");
+        let edited = replica.edit_on(page.clone(), &base).expect("edited");
         let merged = edited
             .merged
             .expect("the page is given the merged workspace");
@@ -391,12 +423,12 @@ mod tests {
         assert_eq!(names, ["Harbour Coaches", "North Rail"]);
         assert_eq!(replica.workspace().expect("a workspace").accounts.len(), 2);
         // The same edit sent twice (its answer lost) chooses nothing.
-        replica.edit_on(&page, &base).expect("edited again");
+        replica.edit_on(page.clone(), &base).expect("edited again");
         assert!(replica.conflicts().expect("conflicts").is_empty());
         // On the document's own heads an edit is a plain one.
         let heads = replica.heads();
         assert!(replica
-            .edit_on(&merged, &heads)
+            .edit_on(merged.clone(), &heads)
             .expect("edited")
             .merged
             .is_none());
@@ -457,8 +489,8 @@ mod tests {
         assert!(!li.rescan.get());
 
         // Both rename the account before syncing.
-        ana.edit(&renamed(&ws, "Harbour Coaches")).expect("edited");
-        li.edit(&renamed(&ws, "Harbour Lines")).expect("edited");
+        ana.edit(renamed(&ws, "Harbour Coaches")).expect("edited");
+        li.edit(renamed(&ws, "Harbour Lines")).expect("edited");
         sync_directly(&mut ana, &mut li);
         assert!(!li.rescan.get(), "the changes' patches say where to look");
         let found = li.conflicts().expect("conflicts");
@@ -476,7 +508,7 @@ mod tests {
             },
             NOW + 3,
         );
-        ana.edit(&more).expect("edited");
+        ana.edit(more.clone()).expect("edited");
         sync_directly(&mut ana, &mut li);
         assert_eq!(li.workspace().expect("a workspace").accounts.len(), 2);
         assert_eq!(li.conflicts().expect("conflicts"), found);
@@ -502,7 +534,7 @@ mod tests {
         let mut replica =
             Replica::share(&ws, DocumentId::from_random([6; 16]), "ana").expect("shared");
         let _ = replica.save_incremental();
-        replica.edit(&ws).expect("edited");
+        replica.edit(ws.clone()).expect("edited");
         assert!(replica.save_incremental().is_empty());
     }
 

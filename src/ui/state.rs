@@ -257,6 +257,12 @@ pub struct AppState {
     /// Told the stored text each time the workspace is written or taken from another
     /// tab (the sync worker mirrors it into the shared document).
     on_saved: StoredValue<Option<fn(&str)>>,
+    /// The stored text of a workspace taken from the shared document, for the write that
+    /// follows at once: it is the text the workspace encodes to, so encoding it again
+    /// (50 ms at 10,000 accounts) is skipped.
+    taken_text: StoredValue<Option<String>>,
+    /// A taken workspace was written: the change it makes needs no write of its own.
+    taken_written: StoredValue<bool>,
 }
 
 impl AppState {
@@ -347,14 +353,20 @@ impl AppState {
     /// at once: whether it was written. Not written (another tab's version waiting for
     /// a choice, saving paused, storage full), the page shows it all the same, and it
     /// is written with the next save.
-    pub fn take_synced(&self, workspace: Workspace) -> bool {
+    /// `text` is the stored text `workspace` was read from.
+    pub fn take_synced(&self, workspace: Workspace, text: String) -> bool {
         self.replace_workspace(workspace);
         self.dirty.set_value(true);
         if self.save_status.get_untracked() == SaveStatus::Saved {
             self.save_status.set(SaveStatus::Saving);
         }
+        self.taken_text.set_value(Some(text));
         self.save_now();
-        self.save_status.get_untracked() == SaveStatus::Saved && !self.dirty.get_value()
+        self.taken_text.set_value(None);
+        let written =
+            self.save_status.get_untracked() == SaveStatus::Saved && !self.dirty.get_value();
+        self.taken_written.set_value(written);
+        written
     }
 
     /// Whether edits wait to be written.
@@ -740,6 +752,8 @@ pub fn provide_app_state() -> AppState {
         sync: RwSignal::new(None),
         sync_conflicts: RwSignal::new(SyncConflicts::default()),
         on_saved: StoredValue::new(None),
+        taken_text: StoredValue::new(None),
+        taken_written: StoredValue::new(false),
     };
     for notice in startup_notices {
         state.notify(notice);
@@ -782,7 +796,11 @@ pub fn provide_app_state() -> AppState {
         if !can_save.get_untracked() || !dirty.get_value() || super::crash::crashed() {
             return;
         }
-        let text = match workspace.with_untracked(envelope::encode_for_storage) {
+        let known = state.taken_text.try_update_value(Option::take).flatten();
+        let text = match known.map_or_else(
+            || workspace.with_untracked(envelope::encode_for_storage),
+            Ok,
+        ) {
             Ok(text) => text,
             Err(reason) => {
                 save_status.set(SaveStatus::NotSaved(SaveProblem::Failed(SaveError::Other(
@@ -836,6 +854,10 @@ pub fn provide_app_state() -> AppState {
         if first.is_none() || !can_save.get() {
             return;
         }
+        // A workspace taken from the shared document and written already.
+        if state.taken_written.try_update_value(std::mem::take) == Some(true) {
+            return;
+        }
         dirty.set_value(true);
         if matches!(
             save_status.get_untracked(),
@@ -848,6 +870,13 @@ pub fn provide_app_state() -> AppState {
         }
         pending.set_value(set_timeout_with_handle(write_now, SAVE_DELAY).ok());
     });
+    // A field edited and left (its `change`): written at once rather than after the
+    // delay, so a colleague sharing the workspace sees it that much sooner. After the
+    // handlers' effects have run (the edit marks the workspace changed in one).
+    let handle = window_event_listener_untyped("change", move |_| {
+        set_timeout(write_now, std::time::Duration::ZERO);
+    });
+    on_cleanup(move || handle.remove());
     for name in ["pagehide", "beforeunload"] {
         let handle = window_event_listener_untyped(name, move |event| {
             write_now();

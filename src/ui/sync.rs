@@ -352,7 +352,7 @@ fn take(app: AppState, json: &str, heads: String) {
             running.taking = true;
         }
     });
-    let written = app.take_synced(workspace);
+    let written = app.take_synced(workspace, json.to_owned());
     RUNNING.with(|r| {
         if let Some(running) = r.borrow_mut().as_mut() {
             running.taking = false;
