@@ -86,6 +86,57 @@ pub enum Field {
 }
 
 impl Field {
+    /// The field a path in a stored account leads to (its keys as the saved data names
+    /// them: `["scores", "3", "note"]`), and how many of the path's steps it takes; the
+    /// rest lies inside the field (a plan's parts). `None` for what no form edits (the
+    /// account's id and time stamps).
+    pub fn at_path(path: &[&str]) -> Option<(Field, usize)> {
+        use super::Gate;
+        let (first, rest) = path.split_first()?;
+        let whole = |field| Some((field, 1));
+        match *first {
+            "screening" => match rest.first().copied() {
+                Some("note") => Some((Field::ScreeningNote, 2)),
+                Some(gate) => [
+                    Gate::Reachable,
+                    Gate::Profitable,
+                    Gate::Implementable,
+                    Gate::Sustainable,
+                ]
+                .into_iter()
+                .find(|g| {
+                    serde_json::to_value(g)
+                        .ok()
+                        .as_ref()
+                        .and_then(|v| v.as_str())
+                        == Some(gate)
+                })
+                .map(|g| (Field::Gate(g), 2)),
+                None => None,
+            },
+            "scores" => {
+                let criterion = rest.first()?.parse::<CriterionId>().ok()?;
+                match rest.get(1).copied() {
+                    Some("note") => Some((Field::ScoreNote(criterion), 3)),
+                    Some("value") => Some((Field::ScoreValue(criterion), 3)),
+                    _ => Some((Field::ScoreValue(criterion), 2)),
+                }
+            }
+            "tier_override" => whole(Field::TierOverride),
+            "level_override" => whole(Field::LevelOverride),
+            "parent" => whole(Field::Parent),
+            "plan" => whole(Field::Plan),
+            "overall_owner" => whole(Field::OverallOwner),
+            "daily_owner" => whole(Field::DailyOwner),
+            "development" => whole(Field::Development),
+            "engagement" => whole(Field::Engagement),
+            key => BasicField::ALL
+                .into_iter()
+                .find(|f| f.slug() == key)
+                .map(|f| (Field::Basic(f), 1)),
+        }
+    }
+
     /// The field's text, for the text fields.
     pub fn text(self, account: &Account) -> Option<&str> {
         match self {
@@ -1322,6 +1373,73 @@ fn apply_inquiries(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_path_in_the_stored_account_names_the_field_its_form_edits() {
+        use crate::domain::Gate;
+        assert_eq!(
+            Field::at_path(&["name"]),
+            Some((Field::Basic(BasicField::Name), 1))
+        );
+        assert_eq!(
+            Field::at_path(&["size_band"]),
+            Some((Field::Basic(BasicField::SizeBand), 1))
+        );
+        assert_eq!(
+            Field::at_path(&["screening", "profitable"]),
+            Some((Field::Gate(Gate::Profitable), 2))
+        );
+        assert_eq!(
+            Field::at_path(&["screening", "note"]),
+            Some((Field::ScreeningNote, 2))
+        );
+        assert_eq!(
+            Field::at_path(&["scores", "3", "value"]),
+            Some((Field::ScoreValue(3), 3))
+        );
+        assert_eq!(
+            Field::at_path(&["scores", "3", "note"]),
+            Some((Field::ScoreNote(3), 3))
+        );
+        assert_eq!(
+            Field::at_path(&["scores", "3"]),
+            Some((Field::ScoreValue(3), 2))
+        );
+        assert_eq!(
+            Field::at_path(&["plan", "objectives", "0", "text"]),
+            Some((Field::Plan, 1))
+        );
+        assert_eq!(Field::at_path(&["updated_at"]), None);
+        assert_eq!(Field::at_path(&["scores", "x"]), None);
+        assert_eq!(Field::at_path(&[]), None);
+        // Every field of the basic sheet by the key the saved data gives it.
+        let account = serde_json::to_value(Account {
+            number: "n".into(),
+            name: "n".into(),
+            industry: "n".into(),
+            segment: "n".into(),
+            ownership: Some(crate::domain::Ownership::Private),
+            size_band: Some(crate::domain::SizeBand::Large),
+            company_type: "n".into(),
+            address: "n".into(),
+            contact_person: "n".into(),
+            position: "n".into(),
+            phone: "n".into(),
+            email: "n".into(),
+            employees: Some(3),
+            main_products: "n".into(),
+            main_partners: "n".into(),
+            ..Account::default()
+        })
+        .expect("as JSON");
+        for field in BasicField::ALL {
+            assert!(
+                account.get(field.slug()).is_some(),
+                "{field:?} saved as its slug"
+            );
+        }
+    }
+
     use super::*;
     use crate::domain::model::Axis;
     use crate::domain::pyramid::{Level, LevelOverride};

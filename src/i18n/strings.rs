@@ -1353,6 +1353,9 @@ strings! {
     conflict_colleague: "（同事 {0}）", "(a colleague, {0})";
     conflict_empty: "（空）", "(empty)";
     conflict_type_new: "或输入新值", "Or type a new value";
+    conflict_in_plan: "客户计划", "Account plan";
+    conflict_in_engagement: "开发进展与联系记录", "Pipeline and contact log";
+    conflict_in_settings: "工作区设置", "Workspace settings";
     join_title: "加入共享工作区", "Join a shared workspace";
     join_intro: "加入后，此浏览器保存一份副本，并与同事的修改保持同步；离线时也能使用。", "Once joined, this browser keeps a copy that stays in step with colleagues' edits, and works offline too.";
     join_link: "共享链接", "Share link";

@@ -147,7 +147,12 @@ fn gate_slug(gate: crate::domain::Gate) -> &'static str {
 }
 
 /// What a field is called on screen; scores by my criterion's name.
-fn field_label(field: Field, t: &Strings, model: &ScoringModel, language: Language) -> String {
+pub(super) fn field_label(
+    field: Field,
+    t: &Strings,
+    model: &ScoringModel,
+    language: Language,
+) -> String {
     let criterion = |id| {
         model
             .criterion(id)

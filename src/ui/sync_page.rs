@@ -7,8 +7,10 @@ use leptos::prelude::*;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 
+use crate::domain::account::Field as BasicField;
 use crate::domain::catalogue::SharedLink;
-use crate::domain::{AccountId, Workspace};
+use crate::domain::merge::Field as MergeField;
+use crate::domain::{AccountId, Language, Workspace};
 use crate::i18n::{fill, Strings};
 use crate::storage::local;
 
@@ -91,7 +93,8 @@ pub fn SharePanel() -> impl IntoView {
             .with(|c| c.active_entry().and_then(|e| e.shared()))
     });
     view! {
-        <section class="card share-panel" data-testid="share-panel">
+        // Not printed: the share link is the key to the workspace.
+        <section class="card share-panel screen-only" data-testid="share-panel">
             <h2>{tr(|t| t.share_title)}</h2>
             {move || match shared.get() {
                 Some(link) => view! { <Shared link=link/> }.into_any(),
@@ -230,36 +233,107 @@ fn conflicts_of(json: &str) -> Vec<Conflict> {
         .collect()
 }
 
-/// Where a field is, for people: the account's name, then the field's keys.
-fn place(path: &[Value], ws: &Workspace) -> String {
-    let key = |v: &Value| match v {
+/// A step of a path inside a field, for people: keys as they are, list places from 1.
+fn step_text(step: &Value) -> String {
+    match step {
         Value::String(s) => s.clone(),
+        Value::Number(n) => n
+            .as_u64()
+            .map_or_else(|| n.to_string(), |i| format!("#{}", i + 1)),
         other => other.to_string(),
-    };
+    }
+}
+
+/// Where a field is, for people: the account's name and the field's label as its form
+/// shows it (scores by the criterion's name), then the keys inside it (a plan's parts);
+/// outside the accounts, the page that edits it.
+fn place(path: &[Value], ws: &Workspace, t: &Strings, language: Language) -> String {
+    let keys: Vec<&str> = path.iter().map(|v| v.as_str().unwrap_or("")).collect();
     let mut parts: Vec<String> = Vec::new();
-    let mut rest = path;
-    if let [Value::String(first), Value::String(id), tail @ ..] = path {
-        if first == "accounts" {
+    let rest = match keys.as_slice() {
+        ["accounts", id, inside @ ..] => {
             let name = id
                 .parse::<AccountId>()
                 .ok()
                 .and_then(|id| ws.accounts.iter().find(|a| a.id == id))
-                .map(|a| a.name.clone())
-                .unwrap_or_else(|| id.clone());
+                .map_or_else(|| (*id).to_owned(), |a| a.name.clone());
             parts.push(name);
-            rest = tail;
+            match MergeField::at_path(inside) {
+                Some((field, taken)) => {
+                    parts.push(match field {
+                        MergeField::Plan => t.conflict_in_plan.to_owned(),
+                        MergeField::Engagement => t.conflict_in_engagement.to_owned(),
+                        field => super::merge_page::field_label(field, t, &ws.model, language),
+                    });
+                    &path[2 + taken..]
+                }
+                None => &path[2..],
+            }
         }
-    }
-    parts.extend(rest.iter().map(key));
+        [first, ..] => {
+            parts.push(
+                match *first {
+                    "model" | "model_draft" => t.nav_model,
+                    "tiers" | "thresholds_draft" => t.nav_ranking,
+                    "engagement" => t.people_title,
+                    "inquiries" => t.inq_title,
+                    "snapshots" => t.nav_review,
+                    "categories" | "list_plan" => t.portfolio_title,
+                    "amount_unit" => t.amount_unit_label,
+                    _ => t.conflict_in_settings,
+                }
+                .to_owned(),
+            );
+            &path[1..]
+        }
+        [] => path,
+    };
+    parts.extend(rest.iter().map(step_text));
     parts.join(" › ")
 }
 
-fn shown(value: &Value, t: &Strings) -> String {
+fn shown(value: &Value, field: Option<MergeField>, t: &Strings) -> String {
+    use crate::domain::{Answer, Ownership, Relationship, SizeBand};
+    // Choices as the form words them.
+    let choice = |value: &Value| -> Option<&'static str> {
+        let value = value.clone();
+        match field? {
+            MergeField::Basic(BasicField::Ownership) => serde_json::from_value::<Ownership>(value)
+                .ok()
+                .map(|o| t.ownership(o)),
+            MergeField::Basic(BasicField::SizeBand) => serde_json::from_value::<SizeBand>(value)
+                .ok()
+                .map(|s| t.size_band(s)),
+            MergeField::Basic(BasicField::Relationship) => {
+                serde_json::from_value::<Relationship>(value)
+                    .ok()
+                    .map(|r| t.relationship(r))
+            }
+            MergeField::Gate(_) => serde_json::from_value::<Answer>(value)
+                .ok()
+                .map(|a| t.answer(a)),
+            _ => None,
+        }
+    };
+    if let Some(text) = choice(value) {
+        return text.to_owned();
+    }
     match value {
         Value::Null => t.conflict_empty.to_owned(),
         Value::String(s) if s.is_empty() => t.conflict_empty.to_owned(),
         Value::String(s) => s.clone(),
         other => other.to_string(),
+    }
+}
+
+/// The field of an account a conflict's path leads to, when it ends there.
+fn field_at(path: &[Value]) -> Option<MergeField> {
+    let keys: Vec<&str> = path.iter().map(|v| v.as_str().unwrap_or("")).collect();
+    match keys.as_slice() {
+        ["accounts", _, inside @ ..] => MergeField::at_path(inside)
+            .filter(|(_, taken)| *taken == inside.len())
+            .map(|(field, _)| field),
+        _ => None,
     }
 }
 
@@ -278,7 +352,10 @@ fn Conflicts() -> impl IntoView {
             .map(|conflict| {
                 let t = app.t();
                 let path = serde_json::to_string(&conflict.path).unwrap_or_default();
-                let where_ = app.workspace.with_untracked(|ws| place(&conflict.path, ws));
+                let where_ = app
+                    .workspace
+                    .with_untracked(|ws| place(&conflict.path, ws, t, app.language.get_untracked()));
+                let field = field_at(&conflict.path);
                 let texts = conflict
                     .values
                     .iter()
@@ -297,7 +374,7 @@ fn Conflicts() -> impl IntoView {
                         let path = path.clone();
                         view! {
                             <li>
-                                <span class="conflict-value">{shown(&value, t)}</span>
+                                <span class="conflict-value">{shown(&value, field, t)}</span>
                                 " " <span class="muted">{who}</span> " "
                                 <button type="button" data-testid="keep-value" on:click=move |_| {
                                     super::sync::control(app, Control::Resolve { path: path.clone(), value: json.clone() });
@@ -367,7 +444,7 @@ fn JoinForm() -> impl IntoView {
         app.report(result);
     };
     view! {
-        <section class="card join-panel">
+        <section class="card join-panel screen-only">
             <h2>{tr(|t| t.join_title)}</h2>
             <p class="hint">{tr(|t| t.join_intro)}</p>
             <form class="inline-form" novalidate=true on:submit=submit data-testid="join-form">
