@@ -870,13 +870,6 @@ pub fn provide_app_state() -> AppState {
         }
         pending.set_value(set_timeout_with_handle(write_now, SAVE_DELAY).ok());
     });
-    // A field edited and left (its `change`): written at once rather than after the
-    // delay, so a colleague sharing the workspace sees it that much sooner. After the
-    // handlers' effects have run (the edit marks the workspace changed in one).
-    let handle = window_event_listener_untyped("change", move |_| {
-        set_timeout(write_now, std::time::Duration::ZERO);
-    });
-    on_cleanup(move || handle.remove());
     for name in ["pagehide", "beforeunload"] {
         let handle = window_event_listener_untyped(name, move |event| {
             write_now();

@@ -60,6 +60,16 @@ struct Running {
     sharing: bool,
     /// Set while the page writes a workspace the worker sent, which it need not hear of.
     taking: bool,
+    /// Writes a field's edit as soon as the field is left (see [`start`]).
+    on_change: Option<leptos::leptos_dom::helpers::WindowListenerHandle>,
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Some(handle) = self.on_change.take() {
+            handle.remove();
+        }
+    }
 }
 
 thread_local! {
@@ -275,6 +285,12 @@ fn start(app: AppState, workspace: String, link: SharedLink, share: bool) {
         request.push(("heads", heads.as_str().into()));
     }
     post(&worker, &request);
+    // A field edited and left (its `change`) is written at once rather than after the
+    // pause that gathers keystrokes, so colleagues see it that much sooner; after the
+    // handlers' effects have run (an edit marks the workspace changed in one).
+    let on_change = window_event_listener_untyped("change", move |_| {
+        set_timeout(move || app.save_now(), std::time::Duration::ZERO);
+    });
     RUNNING.with(|r| {
         *r.borrow_mut() = Some(Running {
             worker,
@@ -285,6 +301,7 @@ fn start(app: AppState, workspace: String, link: SharedLink, share: bool) {
             answered: 0,
             sharing: share,
             taking: false,
+            on_change: Some(on_change),
         })
     });
     app.set_on_saved(Some(saved));

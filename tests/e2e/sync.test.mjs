@@ -20,9 +20,12 @@ async function waitForStatus(page, pattern, timeout = 30_000) {
     .waitForFunction(
       (source) => new RegExp(source).test(document.querySelector('[data-testid=sync-status]')?.textContent ?? ''),
       pattern.source,
-      { timeout },
+      // Polled by time, not by frame: a page behind another gets few frames.
+      { timeout, polling: 100 },
     )
-    .catch(() => {});
+    .catch((error) => {
+      if (error.name !== 'TimeoutError') throw error;
+    });
   assert.match((await status(page)) ?? '(no status)', pattern);
 }
 
@@ -31,9 +34,11 @@ async function waitForText(page, selector, text, timeout = 30_000) {
     .waitForFunction(
       ([selector, text]) => (document.querySelector(selector)?.textContent ?? '').includes(text),
       [selector, text],
-      { timeout },
+      { timeout, polling: 100 },
     )
-    .catch(() => {});
+    .catch((error) => {
+      if (error.name !== 'TimeoutError') throw error;
+    });
   const shown = (await page.textContent(selector).catch(() => null)) ?? '';
   assert.ok(shown.includes(text), `${selector} shows "${text}": ${shown.slice(0, 400)}`);
 }
@@ -266,6 +271,50 @@ test('moving a shared workspace to a new link: the old link gets no more changes
     assert.deepEqual(a.problems, []);
     assert.deepEqual(c.problems, []);
     for (const x of [a, b, c]) await x.context.close();
+  } finally {
+    await stopSyncServer(server).catch(() => {});
+    rmSync(data, { recursive: true, force: true });
+  }
+});
+
+test('in a shared workspace a field edited and left is written (and sent) at once, not after the pause that gathers keystrokes', async () => {
+  const data = mkdtempSync(join(tmpdir(), 'kam-sync-'));
+  const port = await freePort();
+  const server = await startSyncServer(port, data);
+  try {
+    const { page, problems, context } = await openPage(app.browser, app.server.origin);
+    await seedStorage(page, { 'kam.workspace': workspaceFile([scoredAccount(1, 'Alpha', 7, 6)]) });
+    await page.goto(`${app.server.origin}${SUB_PATH}#/workspaces`);
+    await page.fill('[data-field=sync_server]', `ws://127.0.0.1:${port}`);
+    await page.click('[data-testid=share-workspace]');
+    await waitForStatus(page, /Shared · up to date/);
+    await page.goto(`${app.server.origin}${SUB_PATH}#/accounts/1`);
+    await page.waitForSelector('[data-testid=tier-section]');
+    // Typing alone waits for the pause (300 ms) before writing.
+    const typing = await page.evaluate(async () => {
+      const box = document.querySelector('[data-field=phone]');
+      box.value = '021-5555 0101';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((done) => setTimeout(done, 100));
+      return document.querySelector('[data-testid=save-status]').className;
+    });
+    assert.doesNotMatch(typing, /\bsaved\b/, 'a keystroke alone is not written at once');
+    await page.waitForSelector('[data-testid=save-status].saved');
+    // Leaving the field (its change) writes well within that pause.
+    const left = await page.evaluate(async () => {
+      const box = document.querySelector('[data-field=phone]');
+      box.value = '021-5555 0202';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      box.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((done) => setTimeout(done, 100));
+      return document.querySelector('[data-testid=save-status]').className;
+    });
+    assert.match(left, /\bsaved\b/);
+    await page.reload();
+    await page.waitForSelector('[data-testid=tier-section]');
+    assert.equal(await page.inputValue('[data-field=phone]'), '021-5555 0202');
+    assert.deepEqual(problems, []);
+    await context.close();
   } finally {
     await stopSyncServer(server).catch(() => {});
     rmSync(data, { recursive: true, force: true });
