@@ -294,7 +294,7 @@ fn main() {
             );
         }
         time("sync: look for conflicts", 5, || {
-            mirror::conflicts(&doc).map(|c| c.len())
+            mirror::conflicts(&mut doc).map(|c| c.len())
         });
     }
 }

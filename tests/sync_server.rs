@@ -178,20 +178,30 @@ impl Peer {
 
     /// Every value the account's name has: more than one while two edits made at the
     /// same time are in conflict.
-    fn names(&self) -> Vec<String> {
+    fn names(&mut self) -> Vec<String> {
+        self.sides().into_iter().map(|(name, _, _)| name).collect()
+    }
+
+    /// Every value the account's name has, with who wrote it and when (seconds), as
+    /// far as the document knows (nothing for the value shown when there is no
+    /// conflict).
+    fn sides(&mut self) -> Vec<(String, Option<String>, Option<i64>)> {
         let ws = self.workspace();
         let account = ws.accounts.first().expect("an account");
         let conflicts = self.replica.conflicts().expect("conflicts");
-        let mut names: Vec<String> = match conflicts.iter().find(|c| c.path == name_path(&ws)) {
+        let mut sides: Vec<_> = match conflicts.iter().find(|c| c.path == name_path(&ws)) {
             Some(conflict) => conflict
                 .values
                 .iter()
-                .map(|(v, _)| v.as_str().unwrap_or_default().to_owned())
+                .map(|s| {
+                    let name = s.value.as_str().unwrap_or_default().to_owned();
+                    (name, s.author.clone(), s.time)
+                })
                 .collect(),
-            None => vec![account.name.clone()],
+            None => vec![(account.name.clone(), None, None)],
         };
-        names.sort();
-        names
+        sides.sort();
+        sides
     }
 
     /// Renames the account as the app does: the workspace edited, then mirrored.
@@ -301,7 +311,12 @@ fn two_peers_editing_one_field_offline_both_keep_both_values_and_one_resolution_
     assert_eq!(li.sync_with(server.port), Status::UpToDate);
     assert_eq!(li.names(), ["Acme"]);
 
-    // Both rename the account while offline.
+    // Both rename the account while offline, each under the name they give colleagues
+    // and by their own clock.
+    ana.replica.set_author(Some("  Ana Wu ".into()));
+    ana.replica.set_clock(|| 1_764_700_000_999);
+    li.replica.set_author(Some("李娜".into()));
+    li.replica.set_clock(|| 1_764_800_000_000);
     ana.rename("Acme Ltd");
     li.rename("Acme Group");
     ana.sync_with(server.port);
@@ -309,6 +324,21 @@ fn two_peers_editing_one_field_offline_both_keep_both_values_and_one_resolution_
     ana.sync_with(server.port);
     assert_eq!(ana.names(), ["Acme Group", "Acme Ltd"]);
     assert_eq!(li.names(), ["Acme Group", "Acme Ltd"]);
+    // Each side says who wrote it and when, in both browsers.
+    let sides = vec![
+        (
+            "Acme Group".to_owned(),
+            Some("李娜".to_owned()),
+            Some(1_764_800_000),
+        ),
+        (
+            "Acme Ltd".to_owned(),
+            Some("Ana Wu".to_owned()),
+            Some(1_764_700_000),
+        ),
+    ];
+    assert_eq!(ana.sides(), sides);
+    assert_eq!(li.sides(), sides);
 
     // Li picks one; the choice replaces both values everywhere.
     let path = name_path(&li.workspace());
@@ -446,7 +476,12 @@ impl Live {
 }
 
 /// Pumps both browsers until `done` holds, for at most ten seconds.
-fn until(a: &mut Live, b: &mut Live, what: &str, done: impl Fn(&Live, &Live) -> bool) {
+fn until(
+    a: &mut Live,
+    b: &mut Live,
+    what: &str,
+    mut done: impl FnMut(&mut Live, &mut Live) -> bool,
+) {
     let started = Instant::now();
     while !done(a, b) {
         assert!(
@@ -460,7 +495,7 @@ fn until(a: &mut Live, b: &mut Live, what: &str, done: impl Fn(&Live, &Live) -> 
     }
 }
 
-fn up_to_date(a: &Live, b: &Live) -> bool {
+fn up_to_date(a: &mut Live, b: &mut Live) -> bool {
     *a.peer.replica.status() == Status::UpToDate && *b.peer.replica.status() == Status::UpToDate
 }
 

@@ -39,6 +39,17 @@ mod exports {
         }
     }
 
+    /// The browser's clock (ms since 1970), kept with each change written here.
+    fn now() -> i64 {
+        js_sys::Date::now() as i64
+    }
+
+    /// A replica that keeps the browser's time with its changes.
+    fn core(mut replica: Replica) -> SyncCore {
+        replica.set_clock(now);
+        SyncCore { replica }
+    }
+
     fn failed(e: impl std::fmt::Display) -> JsError {
         JsError::new(&e.to_string())
     }
@@ -70,20 +81,24 @@ mod exports {
         pub fn share(workspace: &str, id: &str, me: &str) -> Result<SyncCore, JsError> {
             let ws = envelope::decode(workspace).map_err(|e| failed(format!("{e:?}")))?;
             let replica = Replica::share(&ws, id_of(id)?, me).map_err(failed)?;
-            Ok(SyncCore { replica })
+            Ok(core(replica))
         }
 
         /// Joins document `id` (from a share link).
         pub fn join(id: &str, me: &str) -> Result<SyncCore, JsError> {
-            Ok(SyncCore {
-                replica: Replica::join(id_of(id)?, me),
-            })
+            Ok(core(Replica::join(id_of(id)?, me)))
         }
 
         /// The document as this browser kept it (its saves one after the other).
         pub fn load(saved: &[u8], id: &str, me: &str) -> Result<SyncCore, JsError> {
             let replica = Replica::load(saved, id_of(id)?, me).map_err(failed)?;
-            Ok(SyncCore { replica })
+            Ok(core(replica))
+        }
+
+        /// The name this browser's user gives colleagues (blank: none), kept with the
+        /// changes written from now on.
+        pub fn set_author(&mut self, name: &str) {
+            self.replica.set_author(Some(name.to_owned()));
         }
 
         /// The document's id.
@@ -193,8 +208,9 @@ mod exports {
         }
 
         /// The fields in conflict, as JSON: `[{"path": ["accounts", "12", "name"],
-        /// "values": [{"value": …, "actor": "…"}, …]}, …]` (list indexes as numbers).
-        pub fn conflicts(&self) -> Result<String, JsError> {
+        /// "values": [{"value": …, "actor": "…", "author": "…" or null, "time": seconds
+        /// since 1970 or null}, …]}, …]` (list indexes as numbers).
+        pub fn conflicts(&mut self) -> Result<String, JsError> {
             let conflicts = self.replica.conflicts().map_err(failed)?;
             let list: Vec<Value> = conflicts
                 .into_iter()
@@ -205,7 +221,12 @@ mod exports {
                             Step::Index(i) => Value::from(*i),
                         }).collect::<Vec<_>>(),
                         "values": c.values.into_iter()
-                            .map(|(value, actor)| json!({ "value": value, "actor": actor }))
+                            .map(|s| json!({
+                                "value": s.value,
+                                "actor": s.actor,
+                                "author": s.author,
+                                "time": s.time,
+                            }))
                             .collect::<Vec<_>>(),
                     })
                 })

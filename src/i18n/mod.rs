@@ -980,6 +980,16 @@ impl Strings {
             .unwrap_or_default();
         fill(self.date_template, &[&date.year(), &month, &date.day()])
     }
+
+    /// A wall-clock timestamp (ms, shifted to the local time zone by the caller) as a
+    /// date and a 24-hour time of day, as both languages write them.
+    pub fn date_time(&self, millis: i64) -> String {
+        use chrono::Timelike;
+        let Some(at) = chrono::DateTime::from_timestamp_millis(millis) else {
+            return String::new();
+        };
+        format!("{} {:02}:{:02}", self.date(millis), at.hour(), at.minute())
+    }
 }
 
 #[cfg(test)]
@@ -1131,6 +1141,9 @@ mod tests {
             "no_value",
             "step_numbered",
             "amount_with_unit",
+            // Brackets around who wrote a conflict's value (and when).
+            "conflict_side",
+            "conflict_side_when",
         ];
         for (key, text) in strings::ZH.entries() {
             if exempt.contains(&key) {
@@ -1220,5 +1233,19 @@ mod tests {
         let january = 1_767_225_600_000; // 2026-01-01T00:00:00Z
         assert_eq!(strings(Language::Zh).date(january), "2026年1月1日");
         assert_eq!(strings(Language::En).date(january), "1 Jan 2026");
+    }
+
+    #[test]
+    fn a_date_with_its_time_of_day_is_written_in_24_hours() {
+        let evening = 1_795_305_600_000 + (21 * 60 + 5) * 60_000; // 2026-11-22T21:05Z
+        assert_eq!(
+            strings(Language::Zh).date_time(evening),
+            "2026年11月22日 21:05"
+        );
+        assert_eq!(
+            strings(Language::En).date_time(evening),
+            "22 Nov 2026 21:05"
+        );
+        assert_eq!(strings(Language::En).date_time(i64::MAX), "");
     }
 }

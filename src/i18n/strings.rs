@@ -1349,8 +1349,13 @@ strings! {
     conflicts_title: "冲突的修改", "Conflicting edits";
     conflicts_intro: "有人同时修改了同一字段。选择要保留的值（或输入新值），你的选择会同步给所有人。", "People changed the same field at the same time. Choose the value to keep (or type a new one); your choice reaches everyone.";
     conflict_keep: "保留此值", "Keep this";
-    conflict_you: "（你）", "(you)";
-    conflict_colleague: "（同事 {0}）", "(a colleague, {0})";
+    conflict_you: "你", "you";
+    conflict_you_named: "你（{0}）", "you ({0})";
+    conflict_colleague: "同事 {0}", "a colleague, {0}";
+    conflict_side: "（{0}）", "({0})";
+    conflict_side_when: "（{0}，{1}）", "({0}, {1})";
+    sync_author: "你的名字（显示给同事）", "Your name (shown to colleagues)";
+    sync_author_hint: "冲突中会在你写的值旁显示此名字和时间。", "Conflicts show it, with the time, beside the values you wrote.";
     conflict_empty: "（空）", "(empty)";
     conflict_type_new: "或输入新值", "Or type a new value";
     conflict_in_plan: "客户计划", "Account plan";

@@ -29,6 +29,9 @@ pub const COLLATION_PREFIX: &str = "kam.collation.";
 pub const SYNC_HEADS_PREFIX: &str = "kam.sync.heads.";
 /// The sync server last shared through, offered for the next share.
 pub const SYNC_SERVER_KEY: &str = "kam.sync.server";
+/// The name this browser's user gives colleagues in shared workspaces (team sync):
+/// kept with each change written here, shown beside the values of a conflict.
+pub const SYNC_AUTHOR_KEY: &str = "kam.sync.author";
 
 /// Where a named workspace's data lives. The first workspace keeps the original key, so
 /// data saved before workspaces had names is simply the first workspace.

@@ -10,11 +10,13 @@
 //! workspace, with its checks. Fields edited at the same time by two people keep both
 //! values; [`conflicts`] lists them and [`resolve`] keeps the one chosen.
 
+use std::collections::hash_map::{Entry, HashMap};
+
 use automerge::hydrate;
-use automerge::transaction::Transactable;
+use automerge::transaction::{CommitOptions, Transactable};
 use automerge::{
-    AutoCommit, AutomergeError, ObjId, ObjType, Patch, PatchAction, Prop, ReadDoc, ScalarValue,
-    ROOT,
+    AutoCommit, AutomergeError, ChangeHash, ObjId, ObjType, Patch, PatchAction, Prop, ReadDoc,
+    ScalarValue, ROOT,
 };
 use serde_json::{Map, Number, Value};
 
@@ -396,21 +398,82 @@ impl Step {
     }
 }
 
-/// A field two people changed at the same time: every value it has, with the actor
-/// (the browser) that wrote each.
+/// A field two people changed at the same time: every value it has.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Conflict {
     pub path: Vec<Step>,
-    pub values: Vec<(Value, String)>,
+    pub values: Vec<Side>,
 }
 
-/// Every field in conflict, in document order (maps by key).
-pub fn conflicts(doc: &AutoCommit) -> Result<Vec<Conflict>, MirrorError> {
+/// One value of a field in conflict, with who wrote it and when, as far as the document
+/// knows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Side {
+    pub value: Value,
+    /// The actor (one browser's one session) that wrote it, in hex.
+    pub actor: String,
+    /// The name its writer gave colleagues (the message of the change that wrote it:
+    /// see [`commit_options`]), when they gave one.
+    pub author: Option<String>,
+    /// When it was written (seconds since 1970, the writer's clock), when known.
+    pub time: Option<i64>,
+    /// The operation that wrote it, to look its change up.
+    op: ObjId,
+}
+
+/// The longest name kept with a change (characters): a name is a label, and the
+/// document travels to every colleague.
+pub const AUTHOR_LIMIT: usize = 80;
+
+/// How a change written in this browser is committed: with the name its writer gives
+/// colleagues (as the change's message, which every Automerge peer and the stock server
+/// keep as it is) and the time (`now`, ms since 1970), so that a conflict can say who
+/// wrote each value and when.
+pub fn commit_options(author: Option<&str>, now: i64) -> CommitOptions {
+    let options = CommitOptions::default().with_time(now.div_euclid(1000));
+    match author.map(str::trim).filter(|a| !a.is_empty()) {
+        Some(name) => options.with_message(name.chars().take(AUTHOR_LIMIT).collect::<String>()),
+        None => options,
+    }
+}
+
+/// Every field in conflict, in document order (maps by key), each value with its
+/// writer's name and time.
+pub fn conflicts(doc: &mut AutoCommit) -> Result<Vec<Conflict>, MirrorError> {
     let root = doc.hydrate(ROOT, None)?;
     let mut found = Vec::new();
     let mut path = Vec::new();
     collect(doc, &ROOT, &root, &mut path, &mut found)?;
+    attribute(doc, &mut found);
     Ok(found)
+}
+
+/// Fills in each value's writer and time from the change that wrote it.
+fn attribute(doc: &mut AutoCommit, found: &mut [Conflict]) {
+    let mut known: HashMap<ChangeHash, (Option<String>, Option<i64>)> = HashMap::new();
+    for side in found.iter_mut().flat_map(|c| c.values.iter_mut()) {
+        let Some(hash) = doc.hash_for_opid(&side.op) else {
+            continue;
+        };
+        let (author, time) = match known.entry(hash) {
+            Entry::Occupied(seen) => seen.get().clone(),
+            Entry::Vacant(entry) => {
+                let Some(meta) = doc.get_change_meta_by_hash(&hash) else {
+                    continue;
+                };
+                let author = meta
+                    .message
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|m| !m.is_empty())
+                    .map(|m| m.chars().take(AUTHOR_LIMIT).collect());
+                let time = (meta.timestamp > 0).then_some(meta.timestamp);
+                entry.insert((author, time)).clone()
+            }
+        };
+        side.author = author;
+        side.time = time;
+    }
 }
 
 fn collect(
@@ -480,11 +543,7 @@ fn visit_at(
 }
 
 /// Every value the field `prop` of `obj` has, with the actor that wrote each.
-fn values_at(
-    doc: &AutoCommit,
-    obj: &ObjId,
-    prop: Prop,
-) -> Result<Vec<(Value, String)>, MirrorError> {
+fn values_at(doc: &AutoCommit, obj: &ObjId, prop: Prop) -> Result<Vec<Side>, MirrorError> {
     let mut values = Vec::new();
     for (v, id) in doc.get_all(obj, prop)? {
         let json = match v {
@@ -495,14 +554,20 @@ fn values_at(
             ObjId::Id(_, actor, _) => actor.to_hex_string(),
             ObjId::Root => String::new(),
         };
-        values.push((json, actor));
+        values.push(Side {
+            value: json,
+            actor,
+            author: None,
+            time: None,
+            op: id,
+        });
     }
     Ok(values)
 }
 
 /// The conflict at `path`, if the field there has more than one value: a look at one
 /// field, where [`conflicts`] walks the whole document.
-pub fn conflict_at(doc: &AutoCommit, path: &[Step]) -> Result<Option<Conflict>, MirrorError> {
+pub fn conflict_at(doc: &mut AutoCommit, path: &[Step]) -> Result<Option<Conflict>, MirrorError> {
     let Some((last, parents)) = path.split_last() else {
         return Ok(None);
     };
@@ -511,10 +576,16 @@ pub fn conflict_at(doc: &AutoCommit, path: &[Step]) -> Result<Option<Conflict>, 
     };
     let obj = objects.last().cloned().unwrap_or(ROOT);
     let values = values_at(doc, &obj, last.prop())?;
-    Ok((values.len() > 1).then(|| Conflict {
+    if values.len() < 2 {
+        return Ok(None);
+    }
+    let mut found = [Conflict {
         path: path.to_vec(),
         values,
-    }))
+    }];
+    attribute(doc, &mut found);
+    let [conflict] = found;
+    Ok(Some(conflict))
 }
 
 /// The objects along `steps` from the root (the root first), or `None` where a step
@@ -642,9 +713,9 @@ pub(super) mod tests {
         let again = workspace_of(&back).expect("a workspace");
         assert_eq!(workspace_value(&again).expect("as JSON"), value);
         // Saved and loaded as another browser would.
-        let loaded = AutoCommit::load(&doc.clone().save()).expect("loads");
+        let mut loaded = AutoCommit::load(&doc.clone().save()).expect("loads");
         assert_eq!(read(&loaded).expect("read"), value);
-        assert!(conflicts(&loaded).expect("conflicts").is_empty());
+        assert!(conflicts(&mut loaded).expect("conflicts").is_empty());
     }
 
     #[test]
@@ -672,6 +743,18 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn the_name_kept_with_a_change_is_trimmed_cut_to_its_limit_and_left_out_when_blank() {
+        let named = commit_options(Some("  李娜 "), 1_764_900_000_999);
+        assert_eq!(named.message.as_deref(), Some("李娜"));
+        assert_eq!(named.time, Some(1_764_900_000));
+        assert_eq!(commit_options(Some(" \t"), 0).message, None);
+        assert_eq!(commit_options(None, -1).time, Some(-1));
+        let long = "名".repeat(AUTHOR_LIMIT + 20);
+        let cut = commit_options(Some(&long), 0).message.expect("a name");
+        assert_eq!(cut.chars().count(), AUTHOR_LIMIT);
+    }
+
+    #[test]
     fn a_field_two_people_change_at_once_keeps_both_values_until_one_is_chosen() {
         let ws = demo();
         let (mut ana, value) = shared(&ws);
@@ -681,9 +764,12 @@ pub(super) mod tests {
         let mut mine = ws.clone();
         rename(&mut mine, id, "Ana's name");
         write(&mut ana, &value, &workspace_value(&mine).expect("JSON")).expect("written");
+        ana.commit_with(commit_options(Some("Ana"), 1_764_900_000_500));
         let mut theirs = ws.clone();
         rename(&mut theirs, id, "Li's name");
         write(&mut li, &value, &workspace_value(&theirs).expect("JSON")).expect("written");
+        // Li gave no name, and the clock was not known.
+        li.commit_with(commit_options(None, 0));
 
         ana.merge(&mut li).expect("merged");
         li.merge(&mut ana).expect("merged");
@@ -702,14 +788,22 @@ pub(super) mod tests {
                     Step::Key("name".into())
                 ]
             );
-            let mut values: Vec<&Value> = names[0].values.iter().map(|(v, _)| v).collect();
-            values.sort_by_key(|v| v.to_string());
+            let mut values: Vec<(&Value, Option<&str>, Option<i64>)> = names[0]
+                .values
+                .iter()
+                .map(|s| (&s.value, s.author.as_deref(), s.time))
+                .collect();
+            values.sort_by_key(|v| v.0.to_string());
+            // Each value says who wrote it and when, where the writer's browser knew.
             assert_eq!(
                 values,
-                [&Value::from("Ana's name"), &Value::from("Li's name")]
+                [
+                    (&Value::from("Ana's name"), Some("Ana"), Some(1_764_900_000)),
+                    (&Value::from("Li's name"), None, None)
+                ]
             );
             // Each value names the browser that wrote it.
-            assert_ne!(names[0].values[0].1, names[0].values[1].1);
+            assert_ne!(names[0].values[0].actor, names[0].values[1].actor);
         }
 
         // Li keeps Ana's; after the next sync both have it, and no conflict is left.
@@ -766,7 +860,7 @@ pub(super) mod tests {
         let ws = workspace_of(&read(&li).expect("read")).expect("a workspace");
         assert_eq!(ws.account(id).map(|a| a.updated_at), Some(NOW + 9));
         // Neither the name nor the stamp is in conflict any more.
-        let left = conflicts(&li).expect("conflicts");
+        let left = conflicts(&mut li).expect("conflicts");
         assert!(
             left.iter()
                 .all(|c| c.path.get(1) != Some(&Step::Key(id.to_string()))),
@@ -793,7 +887,7 @@ pub(super) mod tests {
             merged.account(b).map(|x| x.industry.as_str()),
             Some("Ports")
         );
-        assert!(conflicts(&ana).expect("conflicts").is_empty());
+        assert!(conflicts(&mut ana).expect("conflicts").is_empty());
     }
 
     #[test]

@@ -75,6 +75,16 @@ pub struct Replica {
     /// looking at the few fields above takes microseconds): after loading or joining, after
     /// an edit made on an older version was merged, and after list items moved.
     rescan: Cell<bool>,
+    /// The name this browser's user gives colleagues, kept with each change written here.
+    author: Option<String>,
+    /// The time now (ms since 1970), kept with each change written here: the browser's
+    /// clock in the app; none (0) until set.
+    clock: fn() -> i64,
+}
+
+/// No clock: changes are written without a time.
+fn no_clock() -> i64 {
+    0
 }
 
 impl Replica {
@@ -104,6 +114,8 @@ impl Replica {
             suspects: Default::default(),
             // A new document has no conflicts.
             rescan: Cell::new(false),
+            author: None,
+            clock: no_clock,
         })
     }
 
@@ -117,6 +129,8 @@ impl Replica {
             open: Default::default(),
             suspects: Default::default(),
             rescan: Cell::new(true),
+            author: None,
+            clock: no_clock,
         }
     }
 
@@ -144,7 +158,32 @@ impl Replica {
             open: Default::default(),
             suspects: Default::default(),
             rescan: Cell::new(true),
+            author: None,
+            clock: no_clock,
         })
+    }
+
+    /// The name to keep with the changes written here from now on (none: unnamed);
+    /// conflicts show it beside the values this browser wrote.
+    pub fn set_author(&mut self, author: Option<String>) {
+        self.author = author
+            .map(|a| {
+                a.trim()
+                    .chars()
+                    .take(mirror::AUTHOR_LIMIT)
+                    .collect::<String>()
+            })
+            .filter(|a| !a.is_empty());
+    }
+
+    /// The clock whose time is kept with the changes written here.
+    pub fn set_clock(&mut self, clock: fn() -> i64) {
+        self.clock = clock;
+    }
+
+    /// How a change written here is committed: with the author's name and the time.
+    fn commit_options(&self) -> CommitOptions {
+        mirror::commit_options(self.author.as_deref(), (self.clock)())
     }
 
     /// The document shared.
@@ -198,6 +237,7 @@ impl Replica {
         let workspace = delta::normalized(workspace);
         if workspace != self.typed {
             delta::write_changes(&mut self.doc, &mut self.mirrored, &self.typed, &workspace)?;
+            self.doc.commit_with(self.commit_options());
             self.typed = workspace;
         }
         Ok(self.outgoing())
@@ -234,6 +274,7 @@ impl Replica {
         let value = mirror::workspace_value(&workspace)?;
         if value != before {
             mirror::write(&mut fork, &before, &value)?;
+            fork.commit_with(self.commit_options());
             self.doc.merge(&mut fork).map_err(MirrorError::from)?;
             // The merge may meet other people's changes field by field.
             self.rescan.set(true);
@@ -302,9 +343,9 @@ impl Replica {
     /// there, and whichever time is kept says nothing the user could choose). Where every value is the same (one edit written twice,
     /// as [`Replica::edit_on`] may when an edit crossed other people's), there is
     /// nothing to choose, and the field is not listed.
-    pub fn conflicts(&self) -> Result<Vec<Conflict>, ReplicaError> {
+    pub fn conflicts(&mut self) -> Result<Vec<Conflict>, ReplicaError> {
         let found = if self.rescan.get() {
-            mirror::conflicts(&self.doc)
+            mirror::conflicts(&mut self.doc)
         } else {
             let mut paths = self.open.borrow().clone();
             paths.append(&mut self.suspects.borrow_mut());
@@ -312,7 +353,7 @@ impl Replica {
             paths.dedup();
             paths
                 .iter()
-                .filter_map(|path| mirror::conflict_at(&self.doc, path).transpose())
+                .filter_map(|path| mirror::conflict_at(&mut self.doc, path).transpose())
                 .collect()
         };
         // Not found: look at the whole document next time.
@@ -320,8 +361,9 @@ impl Replica {
         self.rescan.set(false);
         self.suspects.borrow_mut().clear();
         *self.open.borrow_mut() = conflicts.iter().map(|c| c.path.clone()).collect();
-        conflicts
-            .retain(|c| c.values.iter().any(|(v, _)| *v != c.values[0].0) && !bookkeeping(&c.path));
+        conflicts.retain(|c| {
+            c.values.iter().any(|s| s.value != c.values[0].value) && !bookkeeping(&c.path)
+        });
         Ok(conflicts)
     }
 
@@ -334,6 +376,8 @@ impl Replica {
         now: i64,
     ) -> Result<(Workspace, Option<Vec<u8>>), ReplicaError> {
         mirror::resolve(&mut self.doc, path, value, now)?;
+        self.doc
+            .commit_with(mirror::commit_options(self.author.as_deref(), now));
         self.read_whole()?;
         Ok((self.typed.clone(), self.outgoing()))
     }
@@ -472,7 +516,7 @@ mod tests {
     }
 
     /// The conflicts as a look at the whole document finds them.
-    fn whole_look(replica: &Replica) -> Vec<Conflict> {
+    fn whole_look(replica: &mut Replica) -> Vec<Conflict> {
         replica.rescan.set(true);
         replica.conflicts().expect("conflicts")
     }
@@ -494,7 +538,7 @@ mod tests {
         sync_directly(&mut ana, &mut li);
         assert!(!li.rescan.get(), "the changes' patches say where to look");
         let found = li.conflicts().expect("conflicts");
-        assert_eq!(found, whole_look(&li));
+        assert_eq!(found, whole_look(&mut li));
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].values.len(), 2);
         assert_eq!(found[0].path.last(), Some(&Step::Key("name".into())));
@@ -521,7 +565,7 @@ mod tests {
             .expect("resolved");
         sync_directly(&mut ana, &mut li);
         assert!(li.conflicts().expect("conflicts").is_empty());
-        assert!(whole_look(&li).is_empty());
+        assert!(whole_look(&mut li).is_empty());
         assert_eq!(
             li.workspace().expect("a workspace").accounts[0].name,
             "Harbour Lines"

@@ -40,6 +40,9 @@ pub enum Control {
     Move,
     /// Keep `value` (JSON) for the field at `path` (JSON).
     Resolve { path: String, value: String },
+    /// The name this browser's user gives colleagues (blank: none): kept in this
+    /// browser, and with every change written from now on.
+    Author(String),
     /// Delete this browser's copy of a document no longer synced (its workspace was
     /// deleted).
     Forget(String),
@@ -185,6 +188,23 @@ pub fn control(app: AppState, control: Control) {
                 );
             }
         }),
+        Control::Author(name) => {
+            let name = name.trim().to_owned();
+            if name.is_empty() {
+                local::remove(local::SYNC_AUTHOR_KEY);
+            } else {
+                // Not kept (storage full or blocked): still used until the page closes.
+                let _ = local::save(local::SYNC_AUTHOR_KEY, &name);
+            }
+            RUNNING.with(|r| {
+                if let Some(running) = r.borrow().as_ref() {
+                    post(
+                        &running.worker,
+                        &[("op", "author".into()), ("name", name.as_str().into())],
+                    );
+                }
+            });
+        }
     }
 }
 
@@ -270,6 +290,12 @@ fn start(app: AppState, workspace: String, link: SharedLink, share: bool) {
         ("server", link.server.as_str().into()),
         ("doc", link.document.as_str().into()),
         ("me", peer_id().into()),
+        (
+            "author",
+            local::read(local::SYNC_AUTHOR_KEY)
+                .unwrap_or_default()
+                .into(),
+        ),
     ];
     if mode != "join" {
         match text {

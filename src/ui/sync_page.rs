@@ -13,6 +13,7 @@ use crate::domain::merge::Field as MergeField;
 use crate::domain::{AccountId, Language, Workspace};
 use crate::i18n::{fill, Strings};
 use crate::storage::local;
+use kam::sync::mirror;
 
 use super::router::{navigate, Route};
 use super::state::{use_app, AppState, SyncState, WorkspaceError};
@@ -124,6 +125,7 @@ fn ShareForm() -> impl IntoView {
     view! {
         <p class="hint">{tr(|t| t.share_intro)}</p>
         <p class="hint warning">{tr(|t| t.share_warning)}</p>
+        <AuthorField/>
         <form class="inline-form" novalidate=true on:submit=submit data-testid="share-form">
             <label class="field grow">
                 <span>{tr(|t| t.share_server)}</span>
@@ -148,6 +150,27 @@ fn ShareForm() -> impl IntoView {
     }
 }
 
+/// The name this browser's user gives colleagues: kept with each change written here,
+/// and shown beside their values when colleagues meet a conflict. One per browser (a
+/// person's name, whatever the workspace).
+#[component]
+fn AuthorField() -> impl IntoView {
+    let app = use_app();
+    let name = RwSignal::new(local::read(local::SYNC_AUTHOR_KEY).unwrap_or_default());
+    view! {
+        <label class="field">
+            <span>{tr(|t| t.sync_author)}</span>
+            <input type="text" data-field="sync_author" autocomplete="name"
+                maxlength=mirror::AUTHOR_LIMIT.to_string()
+                prop:value=move || name.get()
+                on:input=move |ev| name.set(event_target_value(&ev))
+                on:change=move |ev| super::sync::control(app, Control::Author(event_target_value(&ev)))
+                aria-describedby="sync-author-hint"/>
+            <small id="sync-author-hint" class="hint">{tr(|t| t.sync_author_hint)}</small>
+        </label>
+    }
+}
+
 #[component]
 fn Shared(link: SharedLink) -> impl IntoView {
     let app = use_app();
@@ -167,6 +190,7 @@ fn Shared(link: SharedLink) -> impl IntoView {
                 }/>
         </label>
         <p class="hint warning">{tr(|t| t.share_warning)}</p>
+        <AuthorField/>
         <div class="actions">
             <button type="button" data-testid="copy-share-link"
                 on:click=move |_| copied.set(copy_text(&copy_url))>
@@ -206,7 +230,40 @@ fn Shared(link: SharedLink) -> impl IntoView {
 /// One field in conflict as the worker lists it.
 struct Conflict {
     path: Vec<Value>,
-    values: Vec<(Value, String)>,
+    values: Vec<Side>,
+}
+
+/// One value of a field in conflict: who wrote it (their browser's actor and, when they
+/// gave one, their name) and when (seconds since 1970), as far as it is known.
+struct Side {
+    value: Value,
+    actor: String,
+    author: Option<String>,
+    time: Option<i64>,
+}
+
+impl Side {
+    /// Who wrote the value and when, for people: "(you, 5 Dec 2026 10:32)",
+    /// "(Li Na, …)", "(a colleague, 3f2a…)".
+    fn written(&self, mine: &[String], t: &Strings) -> String {
+        let me = mine.contains(&self.actor);
+        let who = match (&self.author, me) {
+            (Some(name), true) => fill(t.conflict_you_named, &[name]),
+            (Some(name), false) => name.clone(),
+            (None, true) => t.conflict_you.to_owned(),
+            (None, false) => fill(
+                t.conflict_colleague,
+                &[&self.actor.chars().take(8).collect::<String>()],
+            ),
+        };
+        match self.time.and_then(|secs| secs.checked_mul(1000)) {
+            Some(millis) => fill(
+                t.conflict_side_when,
+                &[&who, &t.date_time(super::dom::local_millis(millis))],
+            ),
+            None => fill(t.conflict_side, &[&who]),
+        }
+    }
 }
 
 fn conflicts_of(json: &str) -> Vec<Conflict> {
@@ -218,14 +275,15 @@ fn conflicts_of(json: &str) -> Vec<Conflict> {
                 .get("values")?
                 .as_array()?
                 .iter()
-                .map(|v| {
-                    (
-                        v.get("value").cloned().unwrap_or(Value::Null),
-                        v.get("actor")
-                            .and_then(Value::as_str)
-                            .unwrap_or_default()
-                            .to_owned(),
-                    )
+                .map(|v| Side {
+                    value: v.get("value").cloned().unwrap_or(Value::Null),
+                    actor: v
+                        .get("actor")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                        .to_owned(),
+                    author: v.get("author").and_then(Value::as_str).map(str::to_owned),
+                    time: v.get("time").and_then(Value::as_i64),
                 })
                 .collect();
             Some(Conflict { path, values })
@@ -359,17 +417,14 @@ fn Conflicts() -> impl IntoView {
                 let texts = conflict
                     .values
                     .iter()
-                    .all(|(v, _)| v.is_string() || v.is_null());
+                    .all(|s| s.value.is_string() || s.value.is_null());
                 let typed = RwSignal::new(String::new());
                 let choices = conflict
                     .values
                     .into_iter()
-                    .map(|(value, actor)| {
-                        let who = if mine.contains(&actor) {
-                            t.conflict_you.to_owned()
-                        } else {
-                            fill(t.conflict_colleague, &[&actor.chars().take(8).collect::<String>()])
-                        };
+                    .map(|side| {
+                        let who = side.written(&mine, t);
+                        let value = side.value;
                         let json = value.to_string();
                         let path = path.clone();
                         view! {

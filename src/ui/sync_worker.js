@@ -277,6 +277,7 @@ async function start(request) {
       kept = { chunks: [], waiting: 0, actors: [] };
     }
   }
+  core.set_author(request.author || '');
   if (!kept.actors.includes(core.actor())) kept.actors.push(core.actor());
   post({ ev: 'started', doc, actor: core.actor(), heads: core.heads() });
   if (request.mode === 'resume' && request.workspace && core.has_workspace()) {
@@ -336,6 +337,8 @@ async function handle(request) {
     reportConflicts();
     await keep();
     report();
+  } else if (request.op === 'author') {
+    if (core) core.set_author(request.name || '');
   } else if (request.op === 'forget') {
     stopped = true;
     if (socket) socket.close();

@@ -57,6 +57,9 @@ async function accounts(page) {
 }
 
 const HOSTILE = '<img src=x onerror=window.__pwned=1>';
+const LI = '李娜 <b>Li</b>';
+// A date and time as the English interface writes them: "5 Dec 2026 10:32".
+const WHEN = '\\d{1,2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}';
 
 test('two people share a workspace: join by link, edits both ways, a conflict seen by both and resolved, edits kept offline', async () => {
   const data = mkdtempSync(join(tmpdir(), 'kam-sync-'));
@@ -91,6 +94,11 @@ test('two people share a workspace: join by link, edits both ways, a conflict se
     await waitForText(b.page, '[data-testid=accounts-table]', 'Beta Rail');
     assert.match(await b.page.textContent('[data-testid=workspace-link]'), /Team accounts/);
     await waitForStatus(b.page, /Shared · up to date/);
+    // Li gives colleagues her name (kept in her browser; markup in it stays text).
+    await b.page.goto(`${app.server.origin}${SUB_PATH}#/workspaces`);
+    await b.page.fill('[data-field=sync_author]', LI);
+    await b.page.locator('[data-field=sync_author]').blur();
+    assert.equal(await b.page.evaluate(() => localStorage.getItem('kam.sync.author')), LI);
 
     // Different fields: each sees the other's.
     await rename(a.page, 1, 'Alpha Coaches');
@@ -123,15 +131,18 @@ test('two people share a workspace: join by link, edits both ways, a conflict se
     // Named as the form names the field, not by its stored key.
     assert.match(conflict, / › Name/);
     assert.doesNotMatch(conflict, /accounts|› name/);
-    assert.match(conflict, /\(you\)/);
-    assert.match(conflict, /\(a colleague, \w+\)/);
+    // Each value says who wrote it and when: Ana gave no name, Li did.
+    assert.match(conflict, new RegExp(`\\(you, ${WHEN}\\)`));
+    assert.ok(conflict.includes(`(${LI}, `), conflict);
+    assert.match(conflict, new RegExp(`, ${WHEN}\\)`));
+    assert.equal(await a.page.locator('[data-testid=conflict] b').count(), 0);
     assert.equal(await a.page.evaluate(() => window.__pwned), undefined);
     assert.equal(await a.page.locator('[data-testid=conflict] img').count(), 0);
     // Li's own value is hers though her page was reloaded since (a new writer id per load).
     await b.page.goto(`${app.server.origin}${SUB_PATH}#/workspaces`);
     await waitForText(b.page, '[data-testid=conflicts]', 'Alpha Express');
     const hers = await b.page.locator('[data-testid=conflict] li', { hasText: 'onerror' }).first().textContent();
-    assert.match(hers, /\(you\)/);
+    assert.ok(hers.includes(`(you (${LI}), `), hers);
     // Ana keeps her value; the choice reaches Li.
     await a.page
       .locator('[data-testid=conflict] li', { hasText: 'Alpha Express' })
