@@ -4,8 +4,6 @@
 //! in the browser's storage, the open conflicts and their resolution. The worker owns
 //! the socket and the storage; the app's plain workspace stays what the UI reads.
 
-use std::cell::{Cell, RefCell};
-
 use automerge::{transaction::CommitOptions, AutoCommit, ChangeHash};
 use serde_json::Value;
 
@@ -68,13 +66,13 @@ pub struct Replica {
     /// at again after each change. While there are any, incoming changes are read from
     /// the whole document: Automerge logs no patch for a change that only settles a
     /// conflict, so the patches alone could leave the losing value.
-    open: RefCell<Vec<Vec<Step>>>,
+    open: Vec<Vec<Step>>,
     /// Fields that other people's changes marked as conflicted since the last look.
-    suspects: RefCell<Vec<Vec<Step>>>,
+    suspects: Vec<Vec<Step>>,
     /// Whether the next look walks the whole document (1.2 s at 10,000 accounts, where
     /// looking at the few fields above takes microseconds): after loading or joining, after
     /// an edit made on an older version was merged, and after list items moved.
-    rescan: Cell<bool>,
+    rescan: bool,
     /// The name this browser's user gives colleagues, kept with each change written here.
     author: Option<String>,
     /// The time now (ms since 1970), kept with each change written here: the browser's
@@ -113,7 +111,7 @@ impl Replica {
             open: Default::default(),
             suspects: Default::default(),
             // A new document has no conflicts.
-            rescan: Cell::new(false),
+            rescan: false,
             author: None,
             clock: no_clock,
         })
@@ -128,7 +126,7 @@ impl Replica {
             typed: Workspace::default(),
             open: Default::default(),
             suspects: Default::default(),
-            rescan: Cell::new(true),
+            rescan: true,
             author: None,
             clock: no_clock,
         }
@@ -157,7 +155,7 @@ impl Replica {
             typed,
             open: Default::default(),
             suspects: Default::default(),
-            rescan: Cell::new(true),
+            rescan: true,
             author: None,
             clock: no_clock,
         })
@@ -277,7 +275,7 @@ impl Replica {
             fork.commit_with(self.commit_options());
             self.doc.merge(&mut fork).map_err(MirrorError::from)?;
             // The merge may meet other people's changes field by field.
-            self.rescan.set(true);
+            self.rescan = true;
             self.read_whole()?;
         }
         Ok(Edited {
@@ -301,11 +299,11 @@ impl Replica {
         };
         if received.changed {
             match mirror::conflicted_paths(&received.patches) {
-                Some(paths) => self.suspects.borrow_mut().extend(paths),
-                None => self.rescan.set(true),
+                Some(paths) => self.suspects.extend(paths),
+                None => self.rescan = true,
             }
             // Read from what changed; the whole document only if that cannot be done.
-            let quick = self.open.borrow().is_empty()
+            let quick = self.open.is_empty()
                 && !self.mirrored.is_null()
                 && mirror::apply_patches(&mut self.mirrored, &received.patches)
                 && match delta::touched(&received.patches) {
@@ -344,11 +342,11 @@ impl Replica {
     /// as [`Replica::edit_on`] may when an edit crossed other people's), there is
     /// nothing to choose, and the field is not listed.
     pub fn conflicts(&mut self) -> Result<Vec<Conflict>, ReplicaError> {
-        let found = if self.rescan.get() {
+        let found = if self.rescan {
             mirror::conflicts(&mut self.doc)
         } else {
-            let mut paths = self.open.borrow().clone();
-            paths.append(&mut self.suspects.borrow_mut());
+            let mut paths = self.open.clone();
+            paths.append(&mut self.suspects);
             paths.sort();
             paths.dedup();
             paths
@@ -357,10 +355,10 @@ impl Replica {
                 .collect()
         };
         // Not found: look at the whole document next time.
-        let mut conflicts = found.inspect_err(|_| self.rescan.set(true))?;
-        self.rescan.set(false);
-        self.suspects.borrow_mut().clear();
-        *self.open.borrow_mut() = conflicts.iter().map(|c| c.path.clone()).collect();
+        let mut conflicts = found.inspect_err(|_| self.rescan = true)?;
+        self.rescan = false;
+        self.suspects.clear();
+        self.open = conflicts.iter().map(|c| c.path.clone()).collect();
         conflicts.retain(|c| {
             c.values.iter().any(|s| s.value != c.values[0].value) && !bookkeeping(&c.path)
         });
@@ -517,7 +515,7 @@ mod tests {
 
     /// The conflicts as a look at the whole document finds them.
     fn whole_look(replica: &mut Replica) -> Vec<Conflict> {
-        replica.rescan.set(true);
+        replica.rescan = true;
         replica.conflicts().expect("conflicts")
     }
 
@@ -528,15 +526,15 @@ mod tests {
         let mut ana = Replica::share(&ws, id, "ana").expect("shared");
         let mut li = Replica::load(&ana.save(), id, "li").expect("loaded");
         // After loading, the first look walks the whole document.
-        assert!(li.rescan.get());
+        assert!(li.rescan);
         assert!(li.conflicts().expect("conflicts").is_empty());
-        assert!(!li.rescan.get());
+        assert!(!li.rescan);
 
         // Both rename the account before syncing.
         ana.edit(renamed(&ws, "Harbour Coaches")).expect("edited");
         li.edit(renamed(&ws, "Harbour Lines")).expect("edited");
         sync_directly(&mut ana, &mut li);
-        assert!(!li.rescan.get(), "the changes' patches say where to look");
+        assert!(!li.rescan, "the changes' patches say where to look");
         let found = li.conflicts().expect("conflicts");
         assert_eq!(found, whole_look(&mut li));
         assert_eq!(found.len(), 1);
