@@ -475,6 +475,47 @@ impl Live {
     }
 }
 
+impl Live {
+    /// Edits the workspace as the app does; the change goes out at once when connected.
+    fn edit(&mut self, change: impl FnOnce(&mut Workspace)) {
+        let mut ws = self.peer.workspace();
+        change(&mut ws);
+        let message = self.peer.replica.edit(ws).expect("mirrored");
+        if let (Some(message), Some(socket)) = (message, self.socket.as_mut()) {
+            send(socket, message);
+        }
+    }
+
+    /// Keeps `value` for the field at `path`: the choice goes out at once.
+    fn resolve(&mut self, path: &[Step], value: &str) {
+        let (_, message) = self
+            .peer
+            .replica
+            .resolve(path, &serde_json::Value::from(value), 1_764_900_000_000)
+            .expect("resolved");
+        send(
+            self.socket.as_mut().expect("connected"),
+            message.expect("a message for the server"),
+        );
+    }
+
+    /// Every value the workspace's amount unit has (more than one while in conflict).
+    fn units(&mut self) -> Vec<String> {
+        let unit = [Step::Key("amount_unit".into())];
+        let conflicts = self.peer.replica.conflicts().expect("conflicts");
+        let mut units: Vec<String> = match conflicts.iter().find(|c| c.path == unit) {
+            Some(conflict) => conflict
+                .values
+                .iter()
+                .map(|s| s.value.as_str().unwrap_or_default().to_owned())
+                .collect(),
+            None => vec![self.peer.workspace().amount_unit],
+        };
+        units.sort();
+        units
+    }
+}
+
 /// Pumps both browsers until `done` holds, for at most ten seconds.
 fn until(
     a: &mut Live,
@@ -499,12 +540,11 @@ fn up_to_date(a: &mut Live, b: &mut Live) -> bool {
     *a.peer.replica.status() == Status::UpToDate && *b.peer.replica.status() == Status::UpToDate
 }
 
-#[test]
-fn a_connected_browser_gets_each_edit_pushed_before_and_after_the_server_restarts() {
-    let data = data_dir("live");
-    let server = Server::start(&data, None);
-    let id = random_id(5);
-    let mut ana = Live::new(Peer::sharing("ana", "Northern Rail", id));
+/// Ana shares a workspace of one account through `server`, and Li joins it: both stay
+/// connected, up to date.
+fn both_connected(server: &Server, seed: u8, account: &str) -> (Live, Live) {
+    let id = random_id(seed);
+    let mut ana = Live::new(Peer::sharing("ana", account, id));
     let mut li = Live::new(Peer::joining("li", id));
     ana.connect(server.port);
     until(&mut ana, &mut li, "Ana's share", |a, _| {
@@ -514,6 +554,14 @@ fn a_connected_browser_gets_each_edit_pushed_before_and_after_the_server_restart
     until(&mut ana, &mut li, "Li's join", |a, b| {
         b.peer.replica.has_workspace() && up_to_date(a, b)
     });
+    (ana, li)
+}
+
+#[test]
+fn a_connected_browser_gets_each_edit_pushed_before_and_after_the_server_restarts() {
+    let data = data_dir("live");
+    let server = Server::start(&data, None);
+    let (mut ana, mut li) = both_connected(&server, 5, "Northern Rail");
 
     ana.rename("Northern Rail Group");
     until(&mut ana, &mut li, "Ana's edit at Li", |_, b| {
@@ -563,19 +611,7 @@ fn a_connected_browser_gets_each_edit_pushed_before_and_after_the_server_restart
     });
     let shown = li.peer.workspace().accounts[0].name.clone();
     let path = name_path(&li.peer.workspace());
-    let (_, message) = li
-        .peer
-        .replica
-        .resolve(
-            &path,
-            &serde_json::Value::from(shown.as_str()),
-            1_764_900_000_000,
-        )
-        .expect("resolved");
-    send(
-        li.socket.as_mut().expect("connected"),
-        message.expect("a message for the server"),
-    );
+    li.resolve(&path, &shown);
     until(&mut ana, &mut li, "the resolution at Ana", |a, _| {
         a.peer.names() == [shown.clone()]
     });
@@ -620,6 +656,33 @@ fn the_first_edit_after_sharing_sends_the_edit_not_the_whole_document_again() {
         "the first edit sent {} bytes (the whole document saved: {whole})",
         message.len()
     );
+    server.stop();
+    let _ = std::fs::remove_dir_all(&data);
+}
+
+#[test]
+fn a_setting_two_people_changed_at_once_is_settled_for_a_connected_browser_at_once() {
+    let data = data_dir("setting");
+    let server = Server::start(&data, None);
+    let (mut ana, mut li) = both_connected(&server, 7, "Harbour Logistics");
+
+    // Ana, offline, and Li both set the workspace's amount unit (no account holds it).
+    ana.dropped();
+    ana.edit(|ws| ws.set_amount_unit("万元"));
+    li.edit(|ws| ws.set_amount_unit("千元"));
+    ana.connect(server.port);
+    until(&mut ana, &mut li, "the conflict at both", |a, b| {
+        a.units() == ["万元", "千元"] && b.units() == a.units()
+    });
+
+    // Li keeps the unit the document shows: the choice still reaches Ana while both
+    // stay connected.
+    let shown = li.peer.workspace().amount_unit;
+    li.resolve(&[Step::Key("amount_unit".into())], &shown);
+    until(&mut ana, &mut li, "the resolution at Ana", |a, _| {
+        a.units() == [shown.clone()]
+    });
+    assert_eq!(ana.peer.workspace().amount_unit, shown);
     server.stop();
     let _ = std::fs::remove_dir_all(&data);
 }

@@ -110,7 +110,7 @@ pub fn write_changes(
         }
         let gone: Vec<String> = root
             .keys()
-            .filter(|k| *k != ACCOUNTS && !fields.contains_key(*k))
+            .filter(|k| *k != ACCOUNTS && *k != mirror::ROOT_STAMP && !fields.contains_key(*k))
             .cloned()
             .collect();
         for key in gone {
@@ -233,7 +233,13 @@ pub fn read_changes(
         changed.push((id, account));
     }
     let beside = if touched.beside {
-        let mut fields = root.clone();
+        // The other fields only: copying the accounts too would cost as much as reading
+        // the workspace whole.
+        let mut fields: Map<String, Value> = root
+            .iter()
+            .filter(|(key, _)| *key != ACCOUNTS)
+            .map(|(key, value)| (key.clone(), value.clone()))
+            .collect();
         fields.insert(ACCOUNTS.to_owned(), Value::Array(Vec::new()));
         Some(read_json::<Workspace>(&Value::Object(fields))?)
     } else {

@@ -107,7 +107,7 @@ pub fn write(doc: &mut AutoCommit, previous: &Value, next: &Value) -> Result<(),
     let empty = Map::new();
     let next = next.as_object().unwrap_or(&empty);
     let previous = previous.as_object();
-    write_map(doc, &ROOT, previous, next)?;
+    write_map(doc, &ROOT, previous, next, Some(ROOT_STAMP))?;
     Ok(())
 }
 
@@ -121,6 +121,7 @@ fn write_map(
     obj: &ObjId,
     previous: Option<&Map<String, Value>>,
     next: &Map<String, Value>,
+    keep: Option<&str>,
 ) -> Result<(), MirrorError> {
     for (key, value) in next {
         let before = previous.and_then(|p| p.get(key));
@@ -131,7 +132,7 @@ fn write_map(
     }
     if let Some(previous) = previous {
         for key in previous.keys() {
-            if !next.contains_key(key) {
+            if !next.contains_key(key) && Some(key.as_str()) != keep {
                 doc.delete(obj, key.as_str())?;
             }
         }
@@ -200,7 +201,7 @@ fn write_at(
         }
     };
     match value {
-        Value::Object(next) => write_map(doc, &id, before.as_object(), next),
+        Value::Object(next) => write_map(doc, &id, before.as_object(), next, None),
         Value::Array(next) => {
             write_list(doc, &id, before.as_array().map_or(&[], Vec::as_slice), next)
         }
@@ -588,6 +589,23 @@ pub fn conflict_at(doc: &mut AutoCommit, path: &[Step]) -> Result<Option<Conflic
     Ok(Some(conflict))
 }
 
+/// The document's value at `path` (the winning value where it is in conflict), read
+/// from the document itself rather than from patches; `None` where there is nothing.
+pub fn read_at(doc: &AutoCommit, path: &[Step]) -> Result<Option<Value>, MirrorError> {
+    let Some((last, parents)) = path.split_last() else {
+        return Ok(Some(read(doc)?));
+    };
+    let Some(objects) = objects_along(doc, parents)? else {
+        return Ok(None);
+    };
+    let obj = objects.last().cloned().unwrap_or(ROOT);
+    Ok(match doc.get(&obj, last.prop())? {
+        None => None,
+        Some((automerge::Value::Scalar(s), _)) => Some(json_of_scalar(&s)),
+        Some((automerge::Value::Object(_), id)) => Some(json_of(&doc.hydrate(&id, None)?)),
+    })
+}
+
 /// The objects along `steps` from the root (the root first), or `None` where a step
 /// leads to no object.
 fn objects_along(doc: &AutoCommit, steps: &[Step]) -> Result<Option<Vec<ObjId>>, MirrorError> {
@@ -632,10 +650,12 @@ pub fn conflicted_paths(patches: &[Patch]) -> Option<Vec<Vec<Step>>> {
 
 /// Keeps `value` at `path` (one of a conflict's values, or a new one): it replaces
 /// every value the field had, for everyone once synced. The nearest object above the
-/// field that keeps when it was last changed (an account's `updated_at`) is stamped `now`:
-/// keeping the value the document already shows changes nothing anyone sees, and the
-/// stock sync server passes a change on to the connected browsers only when it does —
-/// without the stamp they would get the choice only at their next sync.
+/// field that keeps when it was last changed (an account's `updated_at`) is stamped `now`,
+/// or the document's own stamp ([`ROOT_STAMP`]) for a field outside the accounts (the
+/// model, the settings): keeping the value the document already shows changes nothing
+/// anyone sees, and the stock sync server passes a change on to the connected browsers
+/// only when it does — without the stamp they would get the choice only at their next
+/// sync.
 pub fn resolve(
     doc: &mut AutoCommit,
     path: &[Step],
@@ -658,23 +678,32 @@ pub fn resolve(
     if *last == Step::Key(STAMP.into()) {
         return Ok(());
     }
-    for object in objects.iter().rev() {
-        if let Some((automerge::Value::Scalar(stamp), _)) = doc.get(object, STAMP)? {
-            let stamp = match stamp.as_ref() {
-                ScalarValue::Int(i) | ScalarValue::Timestamp(i) => *i,
-                ScalarValue::Uint(u) => i64::try_from(*u).unwrap_or(i64::MAX),
-                _ => 0,
-            };
-            // A new value, or nothing would be seen to change.
-            doc.put(object, STAMP, now.max(stamp.saturating_add(1)))?;
-            break;
-        }
-    }
+    let stamped = objects
+        .iter()
+        .rev()
+        .find(|object| matches!(doc.get(*object, STAMP), Ok(Some(_))))
+        .cloned()
+        .unwrap_or(ROOT);
+    let stamp = match doc.get(&stamped, STAMP)? {
+        Some((automerge::Value::Scalar(stamp), _)) => match stamp.as_ref() {
+            ScalarValue::Int(i) | ScalarValue::Timestamp(i) => *i,
+            ScalarValue::Uint(u) => i64::try_from(*u).unwrap_or(i64::MAX),
+            _ => 0,
+        },
+        _ => 0,
+    };
+    // A new value, or nothing would be seen to change.
+    doc.put(&stamped, STAMP, now.max(stamp.saturating_add(1)))?;
     Ok(())
 }
 
 /// The field in which an object (an account) keeps when it was last changed.
 const STAMP: &str = "updated_at";
+
+/// The document's own stamp, beside the workspace's fields at its root: when a conflict
+/// outside the accounts was last resolved. Not a field of the workspace (reading the
+/// workspace passes it by); writing the workspace leaves it in place.
+pub const ROOT_STAMP: &str = STAMP;
 
 #[cfg(test)]
 pub(super) mod tests {
@@ -866,6 +895,71 @@ pub(super) mod tests {
                 .all(|c| c.path.get(1) != Some(&Step::Key(id.to_string()))),
             "{left:?}"
         );
+    }
+
+    #[test]
+    fn keeping_the_shown_value_of_a_setting_in_conflict_stamps_the_document_which_stays_a_workspace(
+    ) {
+        let ws = demo();
+        let (mut ana, value) = shared(&ws);
+        let mut li = ana.fork();
+        let mut mine = ws.clone();
+        mine.set_amount_unit("千元");
+        write(&mut ana, &value, &workspace_value(&mine).expect("JSON")).expect("written");
+        let mut theirs = ws.clone();
+        theirs.set_amount_unit("k€");
+        write(&mut li, &value, &workspace_value(&theirs).expect("JSON")).expect("written");
+        ana.merge(&mut li).expect("merged");
+        li.merge(&mut ana).expect("merged");
+        let unit = [Step::Key("amount_unit".into())];
+        assert!(conflicts(&mut li)
+            .expect("conflicts")
+            .iter()
+            .any(|c| c.path == unit));
+
+        // Li keeps the unit the document shows: no account is above the field, so the
+        // document's own stamp changes, and the sync server passes the choice on at once.
+        let shown = workspace_of(&read(&li).expect("read"))
+            .expect("a workspace")
+            .amount_unit;
+        let before = li.get_heads();
+        resolve(&mut li, &unit, &Value::from(shown.as_str()), NOW + 9).expect("resolved");
+        let after = li.get_heads();
+        assert!(!li.diff(&before, &after).is_empty());
+        let stamped = read(&li).expect("read");
+        assert_eq!(stamped.get(ROOT_STAMP), Some(&Value::from(NOW + 9)));
+        assert!(conflicts(&mut li).expect("conflicts").is_empty());
+        // The stamp is no field of the workspace: it reads as the workspace it was.
+        let read_back = workspace_of(&stamped).expect("a workspace");
+        assert_eq!(read_back.amount_unit, shown);
+        assert_eq!(
+            workspace_value(&read_back).expect("JSON").get(ROOT_STAMP),
+            None
+        );
+        // Resolving again moves it on even when the clock did not.
+        resolve(&mut li, &unit, &Value::from(shown.as_str()), NOW).expect("resolved");
+        assert_eq!(
+            read(&li).expect("read").get(ROOT_STAMP),
+            Some(&Value::from(NOW + 10))
+        );
+
+        // Writing the workspace again, whole or field by field, leaves the stamp alone.
+        let mut edited = read_back.clone();
+        edited.set_amount_unit("元");
+        let next = workspace_value(&edited).expect("JSON");
+        write(&mut li, &stamped, &next).expect("written");
+        assert_eq!(
+            read(&li).expect("read").get(ROOT_STAMP),
+            Some(&Value::from(NOW + 10))
+        );
+        let mut mirrored = read(&li).expect("read");
+        let mut again = edited.clone();
+        again.set_amount_unit("美元");
+        crate::sync::delta::write_changes(&mut li, &mut mirrored, &edited, &again)
+            .expect("written");
+        let now = read(&li).expect("read");
+        assert_eq!(now.get(ROOT_STAMP), Some(&Value::from(NOW + 10)));
+        assert_eq!(workspace_of(&now).expect("a workspace").amount_unit, "美元");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use automerge::{transaction::CommitOptions, AutoCommit, ChangeHash};
 use serde_json::Value;
 
-use super::delta;
+use super::delta::{self, Touched};
 use super::doc_id::DocumentId;
 use super::mirror::{self, Conflict, MirrorError, Step};
 use super::protocol::{Message, ProtocolError};
@@ -63,9 +63,10 @@ pub struct Replica {
     /// with it, and other people's changes read into it, account by account.
     typed: Workspace,
     /// The fields in conflict at the last look (every one, alike values or not), looked
-    /// at again after each change. While there are any, incoming changes are read from
-    /// the whole document: Automerge logs no patch for a change that only settles a
-    /// conflict, so the patches alone could leave the losing value.
+    /// at again after each change. While there are any, the accounts (or the workspace's
+    /// other fields) that hold them are read again from the document with each incoming
+    /// change: Automerge logs no patch for a change that only settles a conflict, so the
+    /// patches alone could leave the losing value.
     open: Vec<Vec<Step>>,
     /// Fields that other people's changes marked as conflicted since the last look.
     suspects: Vec<Vec<Step>>,
@@ -219,6 +220,55 @@ impl Replica {
         Ok(())
     }
 
+    /// Reads again from the document, into the mirrored value, the parts that hold the
+    /// fields at `paths` (the account, or the workspace's other field, each is in), and
+    /// notes them in `touched` for [`delta::read_changes`]. False when the mirrored value
+    /// has not the shape to take them (read the workspace whole then).
+    fn reread(&mut self, paths: &[Vec<Step>], touched: &mut Touched) -> Result<bool, ReplicaError> {
+        let mut parts: Vec<&[Step]> = paths
+            .iter()
+            .filter_map(|path| match path.as_slice() {
+                [Step::Key(first), Step::Key(_), ..] if first == mirror::ACCOUNTS => {
+                    Some(&path[..2])
+                }
+                [Step::Key(first), ..] if first == mirror::ACCOUNTS => None,
+                [] => None,
+                _ => Some(&path[..1]),
+            })
+            .collect();
+        parts.sort();
+        parts.dedup();
+        for part in parts {
+            let value = mirror::read_at(&self.doc, part)?;
+            let Some(root) = self.mirrored.as_object_mut() else {
+                return Ok(false);
+            };
+            let (map, key) = match part {
+                [Step::Key(_), Step::Key(account)] => {
+                    touched.accounts.insert(account.clone());
+                    match root.get_mut(mirror::ACCOUNTS) {
+                        Some(Value::Object(accounts)) => (accounts, account),
+                        _ => return Ok(false),
+                    }
+                }
+                [Step::Key(field)] => {
+                    touched.beside = true;
+                    (root, field)
+                }
+                _ => return Ok(false),
+            };
+            match value {
+                Some(value) => {
+                    map.insert(key.clone(), value);
+                }
+                None => {
+                    map.remove(key);
+                }
+            }
+        }
+        Ok(true)
+    }
+
     /// A connection is open: the message to send first.
     pub fn open(&mut self) -> Vec<u8> {
         self.session.open().encode()
@@ -302,13 +352,16 @@ impl Replica {
                 Some(paths) => self.suspects.extend(paths),
                 None => self.rescan = true,
             }
-            // Read from what changed; the whole document only if that cannot be done.
-            let quick = self.open.is_empty()
-                && !self.mirrored.is_null()
+            // Read from what changed and where conflicts were open; the whole document
+            // only if that cannot be done.
+            let quick = !self.mirrored.is_null()
                 && mirror::apply_patches(&mut self.mirrored, &received.patches)
                 && match delta::touched(&received.patches) {
-                    Some(touched) => {
-                        delta::read_changes(&mut self.typed, &self.mirrored, &touched)?
+                    Some(mut touched) => {
+                        let open = std::mem::take(&mut self.open);
+                        let reread = self.reread(&open, &mut touched);
+                        self.open = open;
+                        reread? && delta::read_changes(&mut self.typed, &self.mirrored, &touched)?
                     }
                     None => false,
                 };
@@ -376,7 +429,18 @@ impl Replica {
         mirror::resolve(&mut self.doc, path, value, now)?;
         self.doc
             .commit_with(mirror::commit_options(self.author.as_deref(), now));
-        self.read_whole()?;
+        // The field and its stamp (the account's, or the document's own) read again.
+        let mut parts = vec![path.to_vec()];
+        if !matches!(path.first(), Some(Step::Key(first)) if first == mirror::ACCOUNTS) {
+            parts.push(vec![Step::Key(mirror::ROOT_STAMP.into())]);
+        }
+        let mut touched = Touched::default();
+        let quick = self.has_workspace()
+            && self.reread(&parts, &mut touched)?
+            && delta::read_changes(&mut self.typed, &self.mirrored, &touched)?;
+        if !quick {
+            self.read_whole()?;
+        }
         Ok((self.typed.clone(), self.outgoing()))
     }
 
@@ -568,6 +632,86 @@ mod tests {
             li.workspace().expect("a workspace").accounts[0].name,
             "Harbour Lines"
         );
+    }
+
+    /// The workspace as reading the whole document gives it.
+    fn read_whole_of(replica: &Replica) -> Workspace {
+        mirror::workspace_of(&mirror::read(&replica.doc).expect("read")).expect("a workspace")
+    }
+
+    #[test]
+    fn changes_arriving_while_conflicts_are_open_read_as_the_whole_document_reads() {
+        let ws = one_account("Harbour Buses");
+        let id = DocumentId::from_random([11; 16]);
+        let mut ana = Replica::share(&ws, id, "ana").expect("shared");
+        let mut li = Replica::load(&ana.save(), id, "li").expect("loaded");
+        li.conflicts().expect("conflicts");
+
+        // Both rename the account and set the amount unit (a field beside the accounts).
+        let mut mine = renamed(&ws, "Harbour Coaches");
+        mine.set_amount_unit("万元");
+        ana.edit(mine).expect("edited");
+        let mut theirs = renamed(&ws, "Harbour Lines");
+        theirs.set_amount_unit("千元");
+        li.edit(theirs).expect("edited");
+        sync_directly(&mut ana, &mut li);
+        for replica in [&mut ana, &mut li] {
+            assert_eq!(replica.conflicts().expect("conflicts").len(), 2);
+            assert_eq!(replica.current(), &read_whole_of(replica));
+        }
+        let name = li.conflicts().expect("conflicts")[0].path.clone();
+        let unit = vec![Step::Key("amount_unit".into())];
+        assert!(li
+            .conflicts()
+            .expect("conflicts")
+            .iter()
+            .any(|c| c.path == unit));
+
+        // Ana keeps, for the name, the value Li's browser does not show, and for the
+        // unit a new one; each time Li, with both conflicts open, reads what the whole
+        // document holds, and so does Ana after resolving.
+        let li_shows = li.current().accounts[0].name.clone();
+        let other = if li_shows == "Harbour Lines" {
+            "Harbour Coaches"
+        } else {
+            "Harbour Lines"
+        };
+        let (after, _) = ana
+            .resolve(&name, &Value::from(other), NOW + 4)
+            .expect("resolved");
+        assert_eq!(after, read_whole_of(&ana));
+        assert_eq!(after.accounts[0].name, other);
+        sync_directly(&mut ana, &mut li);
+        assert_eq!(li.current(), &read_whole_of(&li));
+        assert_eq!(li.current().accounts[0].name, other);
+        let (after, _) = ana
+            .resolve(&unit, &Value::from("元"), NOW + 5)
+            .expect("resolved");
+        assert_eq!(after, read_whole_of(&ana));
+        assert_eq!(after.amount_unit, "元");
+        sync_directly(&mut ana, &mut li);
+        assert_eq!(li.current(), &read_whole_of(&li));
+        assert_eq!(li.current().amount_unit, "元");
+        assert!(li.conflicts().expect("conflicts").is_empty());
+
+        // Again, keeping the values each browser already shows.
+        let mut mine = ana.workspace().expect("a workspace");
+        mine.set_amount_unit("美元");
+        ana.edit(mine).expect("edited");
+        let mut theirs = li.workspace().expect("a workspace");
+        theirs.set_amount_unit("欧元");
+        li.edit(theirs).expect("edited");
+        sync_directly(&mut ana, &mut li);
+        assert_eq!(li.conflicts().expect("conflicts").len(), 1);
+        let shown = ana.current().amount_unit.clone();
+        let (after, _) = ana
+            .resolve(&unit, &Value::from(shown.as_str()), NOW + 6)
+            .expect("resolved");
+        assert_eq!(after, read_whole_of(&ana));
+        sync_directly(&mut ana, &mut li);
+        assert_eq!(li.current(), &read_whole_of(&li));
+        assert_eq!(li.current().amount_unit, shown);
+        assert!(li.conflicts().expect("conflicts").is_empty());
     }
 
     #[test]

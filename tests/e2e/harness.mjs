@@ -252,3 +252,19 @@ export async function expectNotice(page, pattern, { timeout = 10_000 } = {}) {
     .catch(() => {});
   assert.match((await page.textContent('.notices')) ?? '', pattern);
 }
+
+/**
+ * Asserts that the elements matching `selector` come to read `expected`, in order: a page
+ * opened by a click is fetched and drawn a moment later, and reading it at once would see
+ * the page before.
+ */
+export async function expectTexts(page, selector, expected, { timeout = 10_000 } = {}) {
+  await page
+    .waitForFunction(
+      ([source, want]) => JSON.stringify([...document.querySelectorAll(source)].map((e) => e.textContent)) === want,
+      [selector, JSON.stringify(expected)],
+      { timeout },
+    )
+    .catch(() => {});
+  assert.deepEqual(await page.locator(selector).allTextContents(), expected);
+}

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { useApp, openPage, seedStorage, workspaceFile, scoredAccount, readText, SUB_PATH, expectNotice } from './harness.mjs';
+import { useApp, openPage, seedStorage, workspaceFile, scoredAccount, readText, SUB_PATH, expectNotice, expectTexts } from './harness.mjs';
 
 const app = useApp({ before, after });
 const fixture = resolve(import.meta.dirname, '..', 'fixtures', 'accounts-gb18030.csv');
@@ -269,7 +269,7 @@ test('a date where the name belongs holds its row back, and numbers stay whole',
   assert.match(await page.textContent('[data-testid=import-problems] li'), /第 2 行：.*“客户名称”列中是日期 2025-03-14：可能是列错位了/);
   await page.click('[data-testid=language-switch]');
   await importAndWait(page);
-  assert.deepEqual(await page.locator('[data-testid=accounts-table] .account-link').allTextContents(), ['上海汽车']);
+  await expectTexts(page, '[data-testid=accounts-table] .account-link', ['上海汽车']);
   await page.click('.account-link');
   await page.waitForSelector('[data-testid=tier-section]');
   assert.equal(await page.inputValue('[data-field=number]'), '30002');

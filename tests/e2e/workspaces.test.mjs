@@ -2,7 +2,7 @@
 // without touching real data, and opening, renaming, duplicating and deleting.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, openPage, seedStorage, workspaceFile, scoredAccount, readText, storedWorkspace, SUB_PATH } from './harness.mjs';
+import { useApp, openPage, seedStorage, workspaceFile, scoredAccount, readText, storedWorkspace, SUB_PATH, expectTexts } from './harness.mjs';
 
 const app = useApp({ before, after });
 const rows = (page) => page.locator('[data-testid=accounts-table] tbody tr').count();
@@ -139,7 +139,7 @@ test('workspaces can be created, opened, renamed, duplicated and deleted after c
 
   await page.click('[data-testid=workspace-link]');
   await page.click('[data-workspace=main] [data-testid=open-workspace]');
-  assert.deepEqual(await page.locator('[data-testid=accounts-table] .account-link').allTextContents(), ['Shanghai Account']);
+  await expectTexts(page, '[data-testid=accounts-table] .account-link', ['Shanghai Account']);
 
   // Counts read correctly for one and for many, in both languages.
   await page.click('[data-testid=workspace-link]');
@@ -169,7 +169,7 @@ test('workspaces can be created, opened, renamed, duplicated and deleted after c
   await page.click('[data-workspace=main] [data-testid=duplicate-workspace]');
   await page.waitForSelector('[data-testid=accounts-table]');
   assert.equal(await page.textContent('[data-testid=workspace-link]'), 'Copy of Shanghai team');
-  assert.deepEqual(await page.locator('[data-testid=accounts-table] .account-link').allTextContents(), ['Shanghai Account']);
+  await expectTexts(page, '[data-testid=accounts-table] .account-link', ['Shanghai Account']);
 
   // Delete Team B: asks first, offers an export, then removes it and its data.
   await page.click('[data-testid=workspace-link]');
