@@ -5,6 +5,7 @@
 // plain-JavaScript version of the same rule in the same page. Figures, not assertions.
 //
 // Usage: node scripts/bench-browser.mjs <build dir with dist/ and bench/>   (scripts/bench.sh)
+//        BENCH_ONLY=sync node scripts/bench-browser.mjs dist   (the team sync's figures only)
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { startServer, launchBrowser, openPage, SUB_PATH, freePort } from '../tes
 import { startSyncServer, stopSyncServer, startProxy } from '../tests/e2e/sync-server.mjs';
 
 const [dist, benchModule] = process.argv.slice(2);
+const syncOnly = process.env.BENCH_ONLY === 'sync';
 const QUOTA = 5_242_880;
 const SIZES = [1000, 10000];
 
@@ -202,7 +204,7 @@ async function importWorkspace(page, path) {
 
 // GNU gzip -9, as scripts/build.sh measures (Node's zlib, a faster variant, comes out
 // about 2% larger on these files).
-const gz = (path) => execFileSync('gzip', ['-9', '-c', path], { maxBuffer: 1 << 30 }).length;
+const gz = (path) => execFileSync('gzip', ['-9', '-c', path], { maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] }).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
 
 const table = [];
@@ -283,7 +285,7 @@ async function syncFigures(n, path, put) {
 // --- Run.
 const build = mkdtempSync(join(tmpdir(), 'kam-bench-'));
 cpSync(dist, build, { recursive: true });
-cpSync(benchModule, join(build, 'bench'), { recursive: true });
+if (!syncOnly) cpSync(benchModule, join(build, 'bench'), { recursive: true });
 const server = await startServer(build);
 const browser = await launchBrowser();
 // The measuring code runs its steps with `new Function`, which the app's
@@ -349,6 +351,10 @@ try {
     const text = workspaceText(list);
     const path = join(mkdtempSync(join(tmpdir(), 'kam-bench-ws-')), `workspace-${n}.json`);
     writeFileSync(path, text);
+    if (syncOnly) {
+      await syncFigures(n, path, put);
+      continue;
+    }
     const { page, problems } = await openBench();
     await importWorkspace(page, path);
     const stored = await page.evaluate(() => (localStorage.getItem('kam.workspace') ?? '').length);
@@ -477,64 +483,71 @@ try {
     await page.context().close();
     await syncFigures(n, path, put);
   }
-  row('stored in localStorage, whole basic sheet + 8 scores', '≤ 50% of 5,242,880', SIZES.map((n) => values.stored[n]));
-  row('cold start until the list is painted, ms', '≤ 300', SIZES.map((n) => values.cold[n]));
-  row('scoring model page (with the what-if) from a link to painted, ms', '≤ 300', SIZES.map((n) => values.model[n]));
-  row('weight edit in the draft until the what-if is repainted, ms', '≤ 100', SIZES.map((n) => values.weight[n]));
-  row('tier threshold edit in the draft until the what-if is repainted, ms', '≤ 100', SIZES.map((n) => values.threshold[n]));
-  row('search keystroke until the list is repainted, ms', '≤ 33', SIZES.map((n) => values.search[n]));
-  row('score edit on an account until repainted, ms', '≤ 33', SIZES.map((n) => values.score[n]));
-  row('matrix from link to painted, ms', '≤ 100', SIZES.map((n) => values.matrix[n]));
-  row('key-account categories page from a link to painted, ms', '≤ 300', SIZES.map((n) => values.portfolio[n]));
-  row('category filter on the account list until repainted, ms', '≤ 100', SIZES.map((n) => values.category[n]));
-  row('close a year (snapshot of every account) until listed, ms', '≤ 1,000', SIZES.map((n) => values.close[n]));
-  row('annual review (a year against today) from a link to painted, ms', '≤ 300', SIZES.map((n) => values.review[n]));
-  row('assess + rank: wasm / plain JS in the same page', 'ratio ≤ 1', SIZES.map((n) => values.rank[n]));
-  row('team sync: share a register until up to date; bytes to the server', '—', SIZES.map((n) => values.share[n]));
-  row('team sync: join by link until the list is painted; bytes from the server', '—', SIZES.map((n) => values.join[n]));
-  row('team sync: an edit until the other browser shows it, ms', '≤ 1,000', SIZES.map((n) => values.edit[n]));
-  row('team sync: bytes sent per edit (websocket frames included)', '≤ 1 KB', SIZES.map((n) => values['edit bytes'][n]));
+  if (syncOnly) {
+    row('team sync: share a register until up to date; bytes to the server', '—', SIZES.map((n) => values.share[n]));
+    row('team sync: join by link until the list is painted; bytes from the server', '—', SIZES.map((n) => values.join[n]));
+    row('team sync: an edit until the other browser shows it, ms', '≤ 1,000', SIZES.map((n) => values.edit[n]));
+    row('team sync: bytes sent per edit (websocket frames included)', '≤ 1 KB', SIZES.map((n) => values['edit bytes'][n]));
+  } else {
+    row('stored in localStorage, whole basic sheet + 8 scores', '≤ 50% of 5,242,880', SIZES.map((n) => values.stored[n]));
+    row('cold start until the list is painted, ms', '≤ 300', SIZES.map((n) => values.cold[n]));
+    row('scoring model page (with the what-if) from a link to painted, ms', '≤ 300', SIZES.map((n) => values.model[n]));
+    row('weight edit in the draft until the what-if is repainted, ms', '≤ 100', SIZES.map((n) => values.weight[n]));
+    row('tier threshold edit in the draft until the what-if is repainted, ms', '≤ 100', SIZES.map((n) => values.threshold[n]));
+    row('search keystroke until the list is repainted, ms', '≤ 33', SIZES.map((n) => values.search[n]));
+    row('score edit on an account until repainted, ms', '≤ 33', SIZES.map((n) => values.score[n]));
+    row('matrix from link to painted, ms', '≤ 100', SIZES.map((n) => values.matrix[n]));
+    row('key-account categories page from a link to painted, ms', '≤ 300', SIZES.map((n) => values.portfolio[n]));
+    row('category filter on the account list until repainted, ms', '≤ 100', SIZES.map((n) => values.category[n]));
+    row('close a year (snapshot of every account) until listed, ms', '≤ 1,000', SIZES.map((n) => values.close[n]));
+    row('annual review (a year against today) from a link to painted, ms', '≤ 300', SIZES.map((n) => values.review[n]));
+    row('assess + rank: wasm / plain JS in the same page', 'ratio ≤ 1', SIZES.map((n) => values.rank[n]));
+    row('team sync: share a register until up to date; bytes to the server', '—', SIZES.map((n) => values.share[n]));
+    row('team sync: join by link until the list is painted; bytes from the server', '—', SIZES.map((n) => values.join[n]));
+    row('team sync: an edit until the other browser shows it, ms', '≤ 1,000', SIZES.map((n) => values.edit[n]));
+    row('team sync: bytes sent per edit (websocket frames included)', '≤ 1 KB', SIZES.map((n) => values['edit bytes'][n]));
 
-  // Importing 10,000 spreadsheet rows: the longest the page stays unresponsive, from
-  // choosing the file until the import is saved.
-  {
-    const dir = mkdtempSync(join(tmpdir(), 'kam-bench-csv-'));
-    const csv = join(dir, 'accounts.csv');
-    const lines = ['客户编号,客户名称,细分市场,规模,财务业绩,年度IT产品/服务预算或实际支出,声誉和内部管理,地理位置,与我们现有业务的关系,客户与竞争对手的关系,对我们服务的态度,自身执行能力'];
-    for (let i = 1; i <= 10000; i++) {
-      const s = (k) => ((i * k) % 10) + 1;
-      lines.push(`C-${i},客户 ${i} Customer Co.,${['汽车', '金融', '物流'][i % 3]},${['大型', '中型', '小型'][i % 3]},${s(1)},${s(3)},${s(7)},${s(9)},${s(11)},${s(13)},${s(17)},${s(19)}`);
+    // Importing 10,000 spreadsheet rows: the longest the page stays unresponsive, from
+    // choosing the file until the import is saved.
+    {
+      const dir = mkdtempSync(join(tmpdir(), 'kam-bench-csv-'));
+      const csv = join(dir, 'accounts.csv');
+      const lines = ['客户编号,客户名称,细分市场,规模,财务业绩,年度IT产品/服务预算或实际支出,声誉和内部管理,地理位置,与我们现有业务的关系,客户与竞争对手的关系,对我们服务的态度,自身执行能力'];
+      for (let i = 1; i <= 10000; i++) {
+        const s = (k) => ((i * k) % 10) + 1;
+        lines.push(`C-${i},客户 ${i} Customer Co.,${['汽车', '金融', '物流'][i % 3]},${['大型', '中型', '小型'][i % 3]},${s(1)},${s(3)},${s(7)},${s(9)},${s(11)},${s(13)},${s(17)},${s(19)}`);
+      }
+      writeFileSync(csv, lines.join('\r\n'));
+      const { page } = await openBench();
+      await page.goto(`${server.origin}${SUB_PATH}#/import`);
+      await page.waitForSelector('[data-testid=import-sheet-file]');
+      await page.evaluate(() => {
+        window.__longest = 0;
+        window.__lag = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
+        }).observe({ type: 'longtask' });
+        let last = performance.now();
+        const tick = () => {
+          const now = performance.now();
+          window.__lag = Math.max(window.__lag, now - last);
+          last = now;
+          setTimeout(tick, 0);
+        };
+        tick();
+      });
+      const start = Date.now();
+      await page.setInputFiles('[data-testid=import-sheet-file]', csv);
+      await page.waitForSelector('[data-testid=import-summary]', { timeout: 120000 });
+      await page.click('[data-testid=import-run]');
+      await page.waitForSelector('[data-testid=accounts-table] tbody tr', { timeout: 120000 });
+      await page.waitForSelector('[data-testid=save-status].saved', { timeout: 120000 });
+      const seconds = (Date.now() - start) / 1000;
+      await page.waitForTimeout(500);
+      const { longest, lag } = await page.evaluate(() => ({ longest: window.__longest, lag: window.__lag }));
+      row('import 10,000 CSV rows: longest task / event-loop lag, ms', '< 100 longest task', [`${longest.toFixed(0)} / ${lag.toFixed(0)} (${seconds.toFixed(1)} s from file to saved)`]);
+      await page.context().close();
     }
-    writeFileSync(csv, lines.join('\r\n'));
-    const { page } = await openBench();
-    await page.goto(`${server.origin}${SUB_PATH}#/import`);
-    await page.waitForSelector('[data-testid=import-sheet-file]');
-    await page.evaluate(() => {
-      window.__longest = 0;
-      window.__lag = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
-      }).observe({ type: 'longtask' });
-      let last = performance.now();
-      const tick = () => {
-        const now = performance.now();
-        window.__lag = Math.max(window.__lag, now - last);
-        last = now;
-        setTimeout(tick, 0);
-      };
-      tick();
-    });
-    const start = Date.now();
-    await page.setInputFiles('[data-testid=import-sheet-file]', csv);
-    await page.waitForSelector('[data-testid=import-summary]', { timeout: 120000 });
-    await page.click('[data-testid=import-run]');
-    await page.waitForSelector('[data-testid=accounts-table] tbody tr', { timeout: 120000 });
-    await page.waitForSelector('[data-testid=save-status].saved', { timeout: 120000 });
-    const seconds = (Date.now() - start) / 1000;
-    await page.waitForTimeout(500);
-    const { longest, lag } = await page.evaluate(() => ({ longest: window.__longest, lag: window.__lag }));
-    row('import 10,000 CSV rows: longest task / event-loop lag, ms', '< 100 longest task', [`${longest.toFixed(0)} / ${lag.toFixed(0)} (${seconds.toFixed(1)} s from file to saved)`]);
-    await page.context().close();
   }
 } finally {
   await browser.close();
