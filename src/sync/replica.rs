@@ -162,17 +162,11 @@ impl Replica {
         })
     }
 
-    /// The name to keep with the changes written here from now on (none: unnamed);
+    /// The name to keep with the changes written here from now on (none, or blank:
+    /// unnamed; trimmed and cut as each change is committed, `mirror::commit_options`);
     /// conflicts show it beside the values this browser wrote.
     pub fn set_author(&mut self, author: Option<String>) {
-        self.author = author
-            .map(|a| {
-                a.trim()
-                    .chars()
-                    .take(mirror::AUTHOR_LIMIT)
-                    .collect::<String>()
-            })
-            .filter(|a| !a.is_empty());
+        self.author = author;
     }
 
     /// The clock whose time is kept with the changes written here.
