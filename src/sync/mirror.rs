@@ -678,14 +678,17 @@ pub fn resolve(
     if *last == Step::Key(STAMP.into()) {
         return Ok(());
     }
-    let stamped = objects
-        .iter()
-        .rev()
-        .find(|object| matches!(doc.get(*object, STAMP), Ok(Some(_))))
-        .cloned()
-        .unwrap_or(ROOT);
-    let stamp = match doc.get(&stamped, STAMP)? {
-        Some((automerge::Value::Scalar(stamp), _)) => match stamp.as_ref() {
+    // The nearest stamped object, or the root (the first of `objects`) when none is.
+    let mut stamped = (ROOT, None);
+    for object in objects.iter().rev() {
+        if let Some((value, _)) = doc.get(object, STAMP)? {
+            stamped = (object.clone(), Some(value));
+            break;
+        }
+    }
+    let (stamped, value) = stamped;
+    let stamp = match value {
+        Some(automerge::Value::Scalar(stamp)) => match stamp.as_ref() {
             ScalarValue::Int(i) | ScalarValue::Timestamp(i) => *i,
             ScalarValue::Uint(u) => i64::try_from(*u).unwrap_or(i64::MAX),
             _ => 0,
