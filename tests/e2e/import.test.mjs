@@ -102,6 +102,8 @@ test('a GB18030 CSV from Chinese Excel imports its good rows and reports the bad
   // Saved: a reload keeps them, with the other fields.
   await page.reload();
   await page.click('nav >> text=Accounts');
+  // The accounts page loads its part on first opening: wait for its rows to be drawn.
+  await page.waitForSelector('[data-testid=accounts-table] tbody tr');
   assert.equal(await rows(page), 3);
   await page.click('text=华东汽车零部件有限公司');
   await page.waitForSelector('[data-testid=tier-section]');
