@@ -59,6 +59,8 @@ struct Running {
     /// The last edit sent and the last answered.
     sent: u32,
     answered: u32,
+    /// The status the worker last reported (see [`shown`]).
+    reported: Option<SyncState>,
     /// A share in progress: the link is recorded once the worker has the document.
     sharing: bool,
     /// Set while the page writes a workspace the worker sent, which it need not hear of.
@@ -325,6 +327,7 @@ fn start(app: AppState, workspace: String, link: SharedLink, share: bool) {
             heads,
             sent: 0,
             answered: 0,
+            reported: None,
             sharing: share,
             taking: false,
             on_change: Some(on_change),
@@ -335,16 +338,12 @@ fn start(app: AppState, workspace: String, link: SharedLink, share: bool) {
 
 /// The page wrote the workspace: the worker mirrors it into the document.
 fn saved(text: &str) {
-    RUNNING.with(|r| {
+    let status = RUNNING.with(|r| {
         let mut running = r.borrow_mut();
-        let Some(running) = running.as_mut() else {
-            return;
-        };
-        let Some(heads) = running.heads.clone() else {
-            return;
-        };
+        let running = running.as_mut()?;
+        let heads = running.heads.clone()?;
         if running.taking {
-            return;
+            return None;
         }
         running.sent = running.sent.wrapping_add(1);
         post(
@@ -356,7 +355,23 @@ fn saved(text: &str) {
                 ("id", running.sent.into()),
             ],
         );
+        shown(running)
     });
+    if let (Some(app), Some(status)) = (APP.get(), status) {
+        app.sync.set(Some(status));
+    }
+}
+
+/// The status the header shows: the worker's, except that a sync the worker last found
+/// up to date is syncing again while it has an edit of this page to answer. The header
+/// never says "up to date" of an edit that has not reached the worker yet.
+fn shown(running: &Running) -> Option<SyncState> {
+    match &running.reported {
+        Some(SyncState::UpToDate) if running.sent != running.answered => {
+            Some(SyncState::Syncing { waiting: 0 })
+        }
+        reported => reported.clone(),
+    }
 }
 
 /// Records the heads the stored workspace is as of.
@@ -456,13 +471,17 @@ fn on_message(event: web_sys::MessageEvent) {
         }
         Some("edited") => {
             let id = field(&data, "id").as_f64().unwrap_or(0.0) as u32;
-            RUNNING.with(|r| {
-                if let Some(running) = r.borrow_mut().as_mut() {
-                    if id != 0 {
-                        running.answered = id;
-                    }
+            let status = RUNNING.with(|r| {
+                let mut running = r.borrow_mut();
+                let running = running.as_mut()?;
+                if id != 0 {
+                    running.answered = id;
                 }
+                shown(running)
             });
+            if let Some(status) = status {
+                app.sync.set(Some(status));
+            }
             let Some(heads) = text("heads") else {
                 return;
             };
@@ -473,8 +492,15 @@ fn on_message(event: web_sys::MessageEvent) {
         }
         Some("status") => {
             let waiting = field(&data, "waiting").as_f64().unwrap_or(0.0) as u32;
-            let status = text("status").unwrap_or_default();
-            app.sync.set(Some(status_of(&status, waiting)));
+            let status = status_of(&text("status").unwrap_or_default(), waiting);
+            let status = RUNNING.with(|r| match r.borrow_mut().as_mut() {
+                Some(running) => {
+                    running.reported = Some(status.clone());
+                    shown(running)
+                }
+                None => Some(status),
+            });
+            app.sync.set(status);
         }
         Some("conflicts") => {
             let json = text("list").unwrap_or_else(|| "[]".to_owned());

@@ -239,8 +239,10 @@ async function edited(workspace, heads, id) {
   if (after !== before && (core.status() !== 'up-to-date' || !socket)) waiting += 1;
   send(out);
   flush();
-  post({ ev: 'edited', id, heads: after, json: merged });
+  // The status first: the page counts its edit as syncing until this answer, and must
+  // not show the status from before it in between.
   report();
+  post({ ev: 'edited', id, heads: after, json: merged });
   reportConflicts();
   await keep();
 }

@@ -41,12 +41,14 @@ export function stopSyncServer(child) {
 
 /**
  * A TCP proxy to the server on `target()` that can be cut (`offline`) and restored
- * (`online`); `sent` and `received` count the bytes from and to the browser.
+ * (`online`), or hold the server's answers back with the connection open (`hold`,
+ * `release`); `sent` and `received` count the bytes from and to the browser.
  */
 export async function startProxy(target) {
   const port = await freePort();
   const sockets = new Set();
   let cut = false;
+  let held = null; // the server's answers held back: [client, chunk] in order
   const proxy = {
     url: `ws://127.0.0.1:${port}`,
     sent: 0,
@@ -58,6 +60,14 @@ export async function startProxy(target) {
     },
     online() {
       cut = false;
+    },
+    hold() {
+      held ??= [];
+    },
+    release() {
+      const chunks = held ?? [];
+      held = null;
+      for (const [client, chunk] of chunks) if (!client.destroyed) client.write(chunk);
     },
     close() {
       for (const s of sockets) s.destroy();
@@ -83,9 +93,12 @@ export async function startProxy(target) {
     client.on('close', drop);
     upstream.on('close', drop);
     client.on('data', (chunk) => (proxy.sent += chunk.length));
-    upstream.on('data', (chunk) => (proxy.received += chunk.length));
     client.pipe(upstream);
-    upstream.pipe(client);
+    upstream.on('data', (chunk) => {
+      proxy.received += chunk.length;
+      if (held) held.push([client, chunk]);
+      else client.write(chunk);
+    });
   });
   await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
   return proxy;

@@ -288,6 +288,58 @@ test('moving a shared workspace to a new link: the old link gets no more changes
   }
 });
 
+test('the header says an edit is syncing, not up to date, until the server has answered it', async () => {
+  const data = mkdtempSync(join(tmpdir(), 'kam-sync-'));
+  const port = await freePort();
+  const server = await startSyncServer(port, data);
+  const proxy = await startProxy(() => port);
+  try {
+    const { page, problems, context } = await openPage(app.browser, app.server.origin);
+    await seedStorage(page, { 'kam.workspace': workspaceFile([scoredAccount(1, 'Alpha', 7, 6)]) });
+    await page.goto(`${app.server.origin}${SUB_PATH}#/workspaces`);
+    await page.fill('[data-field=sync_server]', proxy.url);
+    await page.click('[data-testid=share-workspace]');
+    await waitForStatus(page, /^Shared · up to date$/);
+
+    // From the moment the edit is written, before the sync worker has even taken it.
+    await page.goto(`${app.server.origin}${SUB_PATH}#/accounts/1`);
+    await page.waitForSelector('[data-field=name]');
+    const early = await page.evaluate(
+      () =>
+        new Promise((done) => {
+          const saveStatus = document.querySelector('[data-testid=save-status]');
+          const observer = new MutationObserver(() => {
+            if (!/\bsaved\b/.test(saveStatus.className)) return;
+            observer.disconnect();
+            setTimeout(() => done(document.querySelector('[data-testid=sync-status]').textContent), 0);
+          });
+          observer.observe(saveStatus, { attributes: true });
+          const box = document.querySelector('[data-field=name]');
+          box.value = 'Alpha Early';
+          box.dispatchEvent(new Event('input', { bubbles: true }));
+          box.dispatchEvent(new Event('change', { bubbles: true }));
+        }),
+    );
+    assert.match(early, /^Syncing…/, 'just written: syncing');
+    await waitForStatus(page, /^Shared · up to date$/);
+
+    // The connection stays open, but the server's answers are held back.
+    proxy.hold();
+    await rename(page, 1, 'Alpha Held');
+    await waitForStatus(page, /^Syncing…/);
+    await page.waitForTimeout(1500);
+    assert.match(await status(page), /^Syncing…/, 'no answer from the server: still syncing');
+    proxy.release();
+    await waitForStatus(page, /^Shared · up to date$/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    proxy.close();
+    await stopSyncServer(server).catch(() => {});
+    rmSync(data, { recursive: true, force: true });
+  }
+});
+
 test('in a shared workspace a field edited and left is written (and sent) at once, not after the pause that gathers keystrokes', async () => {
   const data = mkdtempSync(join(tmpdir(), 'kam-sync-'));
   const port = await freePort();
