@@ -338,7 +338,7 @@ fn start(app: AppState, workspace: String, link: SharedLink, share: bool) {
 
 /// The page wrote the workspace: the worker mirrors it into the document.
 fn saved(text: &str) {
-    let status = RUNNING.with(|r| {
+    let sent = RUNNING.with(|r| {
         let mut running = r.borrow_mut();
         let running = running.as_mut()?;
         let heads = running.heads.clone()?;
@@ -355,9 +355,16 @@ fn saved(text: &str) {
                 ("id", running.sent.into()),
             ],
         );
-        shown(running)
+        Some(())
     });
-    if let (Some(app), Some(status)) = (APP.get(), status) {
+    if let (Some(app), Some(())) = (APP.get(), sent) {
+        show_status(app);
+    }
+}
+
+/// Puts the running sync's status (see [`shown`]) in the header.
+fn show_status(app: AppState) {
+    if let Some(status) = RUNNING.with(|r| r.borrow().as_ref().and_then(shown)) {
         app.sync.set(Some(status));
     }
 }
@@ -471,17 +478,14 @@ fn on_message(event: web_sys::MessageEvent) {
         }
         Some("edited") => {
             let id = field(&data, "id").as_f64().unwrap_or(0.0) as u32;
-            let status = RUNNING.with(|r| {
-                let mut running = r.borrow_mut();
-                let running = running.as_mut()?;
-                if id != 0 {
-                    running.answered = id;
+            RUNNING.with(|r| {
+                if let Some(running) = r.borrow_mut().as_mut() {
+                    if id != 0 {
+                        running.answered = id;
+                    }
                 }
-                shown(running)
             });
-            if let Some(status) = status {
-                app.sync.set(Some(status));
-            }
+            show_status(app);
             let Some(heads) = text("heads") else {
                 return;
             };
@@ -493,14 +497,12 @@ fn on_message(event: web_sys::MessageEvent) {
         Some("status") => {
             let waiting = field(&data, "waiting").as_f64().unwrap_or(0.0) as u32;
             let status = status_of(&text("status").unwrap_or_default(), waiting);
-            let status = RUNNING.with(|r| match r.borrow_mut().as_mut() {
-                Some(running) => {
-                    running.reported = Some(status.clone());
-                    shown(running)
+            RUNNING.with(|r| {
+                if let Some(running) = r.borrow_mut().as_mut() {
+                    running.reported = Some(status);
                 }
-                None => Some(status),
             });
-            app.sync.set(status);
+            show_status(app);
         }
         Some("conflicts") => {
             let json = text("list").unwrap_or_else(|| "[]".to_owned());
